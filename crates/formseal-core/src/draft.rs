@@ -1,0 +1,198 @@
+//! Drafts: the file format that keeps an application in progress (browser storage, export, CLI input).
+
+use crate::form::{AnswerError, Answers, FileRef, FormDef, Value};
+use crate::messages::{render, Locale};
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Marker of a formseal draft file.
+pub const FORMAT: &str = "formseal-draft";
+/// Version of the draft file format this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Which form (and which version of it) a draft is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// The bytes of an attachment embedded in an exported draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmbeddedFile {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub media_type: String,
+    pub size: u64,
+    /// Standard base64 of the bytes.
+    pub data: String,
+}
+
+/// An application in progress.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Draft {
+    pub format: &'static str,
+    pub version: u32,
+    pub form: FormRef,
+    /// When it was saved, ISO 8601 (passed in by the caller).
+    pub saved_at: String,
+    /// Where the applicant was: `form` or `review`.
+    pub step: String,
+    pub answers: Answers,
+    /// Attachment bytes by file id; present in exported files, empty in browser storage.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<String, EmbeddedFile>,
+}
+
+/// Why a draft file cannot be used. The current draft is never touched when this happens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftError {
+    /// Not JSON at all (line and column of the first problem).
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a formseal draft.
+    NotADraft,
+    /// A draft written by a newer formseal.
+    NewerVersion { found: u64 },
+    /// A draft format version this build no longer reads.
+    UnsupportedVersion { found: u64 },
+    /// A draft of another form.
+    OtherForm { found: String },
+    /// Values that do not fit their fields.
+    BadAnswers(Vec<AnswerError>),
+    /// An embedded attachment that is damaged.
+    BadFile { name: String },
+}
+
+impl DraftError {
+    /// The message in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            DraftError::NotJson { line, column } => {
+                render(locale, "draft.not_json", &[("line", line.to_string()), ("column", column.to_string())])
+            }
+            DraftError::NotADraft => render(locale, "draft.not_a_draft", &[]),
+            DraftError::NewerVersion { found } => render(
+                locale,
+                "draft.newer_version",
+                &[("found", found.to_string()), ("current", VERSION.to_string())],
+            ),
+            DraftError::UnsupportedVersion { found } => render(
+                locale,
+                "draft.unsupported_version",
+                &[("found", found.to_string()), ("current", VERSION.to_string())],
+            ),
+            DraftError::OtherForm { found } => render(locale, "draft.other_form", &[("found", found.clone())]),
+            DraftError::BadAnswers(errors) => {
+                let list = errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>().join(", ");
+                render(locale, "draft.bad_answers", &[("fields", list)])
+            }
+            DraftError::BadFile { name } => render(locale, "draft.bad_file", &[("name", name.clone())]),
+        }
+    }
+}
+
+/// A draft read from a file, with what had to change to fit the current form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub draft: Draft,
+    /// Fields in the file that this version of the form does not have (dropped).
+    pub dropped: Vec<String>,
+    /// The form version the file was written for, when it differs from the current one.
+    pub migrated_from: Option<String>,
+}
+
+impl Draft {
+    /// A new, empty draft of `def`.
+    pub fn new(def: &FormDef, saved_at: impl Into<String>) -> Draft {
+        Draft {
+            format: FORMAT,
+            version: VERSION,
+            form: FormRef { id: def.id.into(), version: def.version.into() },
+            saved_at: saved_at.into(),
+            step: "form".into(),
+            answers: Answers::empty(def),
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// The draft as pretty JSON text.
+    pub fn to_json_string(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Every attachment the answers refer to.
+    pub fn file_refs(&self) -> impl Iterator<Item = &FileRef> {
+        self.answers.0.values().flat_map(|v| match v {
+            Value::Files(f) => f.as_slice(),
+            _ => &[],
+        })
+    }
+
+    /// Decodes an embedded attachment.
+    pub fn file_bytes(&self, id: &str) -> Option<Vec<u8>> {
+        let f = self.files.get(id)?;
+        base64::engine::general_purpose::STANDARD.decode(&f.data).ok()
+    }
+
+    /// Embeds an attachment's bytes.
+    pub fn embed(&mut self, file: &FileRef, bytes: &[u8]) {
+        let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+        let e = EmbeddedFile { name: file.name.clone(), media_type: file.media_type.clone(), size: bytes.len() as u64, data };
+        self.files.insert(file.id.clone(), e);
+    }
+}
+
+/// Reads a draft file of form `def`: checks the marker, versions and every value.
+pub fn parse(text: &str, def: &FormDef) -> Result<Loaded, DraftError> {
+    let json: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| DraftError::NotJson { line: e.line(), column: e.column() })?;
+    let obj = json.as_object().ok_or(DraftError::NotADraft)?;
+    if obj.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(DraftError::NotADraft);
+    }
+    let version = obj.get("version").and_then(|v| v.as_u64()).ok_or(DraftError::NotADraft)?;
+    if version > VERSION as u64 {
+        return Err(DraftError::NewerVersion { found: version });
+    }
+    if version < VERSION as u64 {
+        return Err(DraftError::UnsupportedVersion { found: version });
+    }
+    let form: FormRef =
+        obj.get("form").and_then(|f| serde_json::from_value(f.clone()).ok()).ok_or(DraftError::NotADraft)?;
+    if form.id != def.id {
+        return Err(DraftError::OtherForm { found: form.id });
+    }
+    let (answers, dropped) =
+        Answers::from_json(def, obj.get("answers").unwrap_or(&serde_json::Value::Null)).map_err(DraftError::BadAnswers)?;
+    let files: BTreeMap<String, EmbeddedFile> = match obj.get("files") {
+        None | Some(serde_json::Value::Null) => BTreeMap::new(),
+        Some(v) => serde_json::from_value(v.clone()).map_err(|_| DraftError::BadFile { name: "files".into() })?,
+    };
+    let migrated_from = (form.version != def.version).then(|| form.version.clone());
+    let draft = Draft {
+        format: FORMAT,
+        version: VERSION,
+        form: FormRef { id: def.id.into(), version: def.version.into() },
+        saved_at: obj.get("saved_at").and_then(|s| s.as_str()).unwrap_or_default().to_string(),
+        step: match obj.get("step").and_then(|s| s.as_str()) {
+            Some("review") => "review".into(),
+            _ => "form".into(),
+        },
+        answers,
+        files,
+    };
+    for (id, f) in &draft.files {
+        match draft.file_bytes(id) {
+            Some(bytes) if bytes.len() as u64 == f.size => {}
+            _ => return Err(DraftError::BadFile { name: f.name.clone() }),
+        }
+    }
+    Ok(Loaded { draft, dropped, migrated_from })
+}
+
+/// Reads the `form.id` of a draft file without knowing its form (to pick the right definition).
+pub fn peek_form_id(text: &str) -> Option<String> {
+    let json: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    json.get("form")?.get("id")?.as_str().map(str::to_string)
+}

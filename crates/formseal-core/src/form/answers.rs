@@ -1,0 +1,214 @@
+//! The applicant's answers: values keyed by field id, read back from JSON by the form definition.
+
+use super::def::{FieldDef, FieldKind, FormDef};
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// A file chosen for an attachment field; its bytes are kept by the host (browser storage or disk).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct FileRef {
+    /// Storage key of the bytes, unique within the draft.
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub media_type: String,
+    pub size: u64,
+}
+
+/// One value of a field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Text(String),
+    Bool(bool),
+    List(Vec<String>),
+    Rows(Vec<Row>),
+    Files(Vec<FileRef>),
+}
+
+/// One repeatable row. `key` is a stable identity for the UI (not serialised).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Row {
+    pub key: u64,
+    pub values: BTreeMap<String, Value>,
+}
+
+impl Serialize for Row {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.values.serialize(s)
+    }
+}
+
+impl Row {
+    pub fn text(&self, field: &str) -> &str {
+        match self.values.get(field) {
+            Some(Value::Text(t)) => t,
+            _ => "",
+        }
+    }
+}
+
+/// All answers of one application, keyed by field id.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Answers(pub BTreeMap<String, Value>);
+
+/// A value in a JSON file that does not fit the field it is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AnswerError {
+    /// `field` or `group[row].field`, row 0-based.
+    pub path: String,
+    /// What the field needs: `text`, `boolean`, `list`, `rows`, `files`.
+    pub expected: &'static str,
+}
+
+impl Answers {
+    pub fn get(&self, id: &str) -> Option<&Value> {
+        self.0.get(id)
+    }
+    pub fn set(&mut self, id: &str, value: Value) {
+        self.0.insert(id.to_string(), value);
+    }
+    /// The text of a field, or "" when absent or not text.
+    pub fn text(&self, id: &str) -> &str {
+        match self.0.get(id) {
+            Some(Value::Text(t)) => t,
+            _ => "",
+        }
+    }
+    pub fn flag(&self, id: &str) -> bool {
+        matches!(self.0.get(id), Some(Value::Bool(true)))
+    }
+    pub fn list(&self, id: &str) -> &[String] {
+        match self.0.get(id) {
+            Some(Value::List(l)) => l,
+            _ => &[],
+        }
+    }
+    pub fn rows(&self, id: &str) -> &[Row] {
+        match self.0.get(id) {
+            Some(Value::Rows(r)) => r,
+            _ => &[],
+        }
+    }
+    pub fn files(&self, id: &str) -> &[FileRef] {
+        match self.0.get(id) {
+            Some(Value::Files(f)) => f,
+            _ => &[],
+        }
+    }
+
+    /// Answers with every field of `def` present and empty (rows: `min` empty rows).
+    pub fn empty(def: &FormDef) -> Answers {
+        let mut a = Answers::default();
+        let mut key = 0;
+        for f in def.fields() {
+            let v = match &f.kind {
+                FieldKind::Rows { fields, min, .. } => Value::Rows(
+                    (0..(*min).max(1))
+                        .map(|_| {
+                            key += 1;
+                            empty_row(fields, key)
+                        })
+                        .collect(),
+                ),
+                _ => f.empty_value(),
+            };
+            a.set(f.id, v);
+        }
+        a
+    }
+
+    /// Reads answers from JSON guided by `def`. Fields the form does not have are returned in
+    /// the second list (so a caller can say they were dropped); values of the wrong type are errors.
+    pub fn from_json(def: &FormDef, json: &serde_json::Value) -> Result<(Answers, Vec<String>), Vec<AnswerError>> {
+        let obj = json.as_object().ok_or_else(|| vec![AnswerError { path: String::new(), expected: "object" }])?;
+        let mut out = Answers::empty(def);
+        let mut errors = Vec::new();
+        let mut key = 1_000_000;
+        for (name, v) in obj {
+            match def.field(name) {
+                Some(f) => match read_value(f, v, name, &mut key, &mut errors) {
+                    Some(val) => out.set(f.id, val),
+                    None => continue,
+                },
+                None => continue,
+            }
+        }
+        let unknown = obj.keys().filter(|k| def.field(k).is_none()).cloned().collect();
+        if errors.is_empty() {
+            Ok((out, unknown))
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The answers as a JSON value.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// A new row with every sub-field empty.
+pub fn empty_row(fields: &[FieldDef], key: u64) -> Row {
+    Row { key, values: fields.iter().map(|f| (f.id.to_string(), f.empty_value())).collect() }
+}
+
+fn read_value(
+    f: &FieldDef,
+    v: &serde_json::Value,
+    path: &str,
+    key: &mut u64,
+    errors: &mut Vec<AnswerError>,
+) -> Option<Value> {
+    use serde_json::Value as J;
+    let mut fail = |expected| {
+        errors.push(AnswerError { path: path.to_string(), expected });
+        None
+    };
+    match (&f.kind, v) {
+        (FieldKind::Text { .. } | FieldKind::Choice { .. } | FieldKind::Date { .. }, J::String(s)) => {
+            Some(Value::Text(s.clone()))
+        }
+        (FieldKind::Text { .. } | FieldKind::Choice { .. } | FieldKind::Date { .. }, J::Null) => {
+            Some(Value::Text(String::new()))
+        }
+        (FieldKind::Text { .. } | FieldKind::Choice { .. } | FieldKind::Date { .. }, _) => fail("text"),
+        (FieldKind::Agree { .. }, J::Bool(b)) => Some(Value::Bool(*b)),
+        (FieldKind::Agree { .. }, _) => fail("boolean"),
+        (FieldKind::MultiChoice { .. }, J::Array(items)) => {
+            match items.iter().map(|i| i.as_str().map(str::to_string)).collect::<Option<Vec<_>>>() {
+                Some(l) => Some(Value::List(l)),
+                None => fail("list"),
+            }
+        }
+        (FieldKind::MultiChoice { .. }, _) => fail("list"),
+        (FieldKind::Files { .. }, J::Array(_)) => match serde_json::from_value::<Vec<FileRef>>(v.clone()) {
+            Ok(files) => Some(Value::Files(files)),
+            Err(_) => fail("files"),
+        },
+        (FieldKind::Files { .. }, _) => fail("files"),
+        (FieldKind::Rows { fields, .. }, J::Array(items)) => {
+            let mut rows = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let Some(obj) = item.as_object() else {
+                    errors.push(AnswerError { path: format!("{path}[{i}]"), expected: "object" });
+                    continue;
+                };
+                *key += 1;
+                let mut row = empty_row(fields, *key);
+                for sub in fields {
+                    if let Some(sv) = obj.get(sub.id) {
+                        let sub_path = format!("{path}[{i}].{}", sub.id);
+                        if let Some(val) = read_value(sub, sv, &sub_path, key, errors) {
+                            row.values.insert(sub.id.to_string(), val);
+                        }
+                    }
+                }
+                rows.push(row);
+            }
+            Some(Value::Rows(rows))
+        }
+        (FieldKind::Rows { .. }, _) => fail("rows"),
+    }
+}

@@ -1,0 +1,217 @@
+//! Form definitions: sections and fields with labels, kinds, formats and visibility conditions.
+
+use super::answers::{Answers, Value};
+use super::text::Text;
+use serde::Serialize;
+
+/// One official form: identity, version and its sections in paper order.
+#[derive(Clone, Debug, Serialize)]
+pub struct FormDef {
+    /// Stable identifier, e.g. `tc260-wg`.
+    pub id: &'static str,
+    /// Version of the paper form this definition reproduces.
+    pub version: &'static str,
+    /// Version of the rule set (changes whenever a rule changes).
+    pub rules_version: &'static str,
+    pub title: Text,
+    /// Short name of the body the application goes to.
+    pub body: Text,
+    pub sections: Vec<SectionDef>,
+}
+
+/// A titled block of the form (a band of the paper table).
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionDef {
+    pub id: &'static str,
+    pub title: Text,
+    /// Explanatory text shown under the title (e.g. where a requirement comes from).
+    pub note: Option<Text>,
+    pub fields: Vec<FieldDef>,
+}
+
+/// One question.
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldDef {
+    pub id: &'static str,
+    pub label: Text,
+    pub help: Option<Text>,
+    pub kind: FieldKind,
+    pub required: bool,
+    /// Shown (and validated) only when the condition holds.
+    pub visible_if: Option<Cond>,
+}
+
+/// The shape of a value a field accepts.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FieldKind {
+    /// Free text; `format` adds a domain rule.
+    Text { max_chars: usize, multiline: bool, format: Option<Format> },
+    /// Exactly one of the options (radio buttons).
+    Choice { options: Vec<OptionDef> },
+    /// Any number of the options, at least `min` (check boxes).
+    MultiChoice { options: Vec<OptionDef>, min: usize },
+    /// A declaration that must be ticked.
+    Agree { statement: Text },
+    /// An ISO date `YYYY-MM-DD`.
+    Date { not_future: bool },
+    /// Files kept with the draft.
+    Files { multiple: bool, accept: &'static str, max_bytes: u64 },
+    /// Repeatable rows of sub-fields.
+    Rows { fields: Vec<FieldDef>, min: usize, max: usize, row_label: Text },
+}
+
+/// Domain formats of DOMAIN.md, each checked by a function of [`crate::rules`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Uscc,
+    PersonName,
+    OrgName,
+    EnglishOrgName,
+    Postcode,
+    Mobile,
+    Landline,
+    Fax,
+    Email,
+    WeChat,
+    StandardNo,
+}
+
+/// One option of a choice.
+#[derive(Clone, Debug, Serialize)]
+pub struct OptionDef {
+    pub value: String,
+    pub label: Text,
+    /// A longer description shown next to the label.
+    pub hint: Option<Text>,
+}
+
+impl OptionDef {
+    pub fn new(value: impl Into<String>, label: Text) -> Self {
+        OptionDef { value: value.into(), label, hint: None }
+    }
+    pub fn hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+}
+
+/// A visibility condition over other answers of the same scope.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Cond {
+    /// A choice field has this value.
+    Equals { field: &'static str, value: &'static str },
+    /// A multi-choice field includes this value.
+    Includes { field: &'static str, value: &'static str },
+}
+
+impl Cond {
+    pub fn holds(&self, answers: &Answers) -> bool {
+        match self {
+            Cond::Equals { field, value } => matches!(answers.get(field), Some(Value::Text(t)) if t == value),
+            Cond::Includes { field, value } => {
+                matches!(answers.get(field), Some(Value::List(l)) if l.iter().any(|v| v == value))
+            }
+        }
+    }
+}
+
+impl FieldDef {
+    fn base(id: &'static str, label: Text, kind: FieldKind) -> Self {
+        FieldDef { id, label, help: None, kind, required: true, visible_if: None }
+    }
+    /// A one-line text field of at most `max_chars` characters.
+    pub fn text(id: &'static str, label: Text, max_chars: usize) -> Self {
+        Self::base(id, label, FieldKind::Text { max_chars, multiline: false, format: None })
+    }
+    /// A multi-line text field.
+    pub fn long_text(id: &'static str, label: Text, max_chars: usize) -> Self {
+        Self::base(id, label, FieldKind::Text { max_chars, multiline: true, format: None })
+    }
+    /// A one-line text field checked by a domain format.
+    pub fn formatted(id: &'static str, label: Text, format: Format) -> Self {
+        let max_chars = match format {
+            Format::EnglishOrgName => 200,
+            Format::OrgName | Format::StandardNo => 100,
+            Format::Email => 254,
+            _ => 40,
+        };
+        Self::base(id, label, FieldKind::Text { max_chars, multiline: false, format: Some(format) })
+    }
+    pub fn choice(id: &'static str, label: Text, options: Vec<OptionDef>) -> Self {
+        Self::base(id, label, FieldKind::Choice { options })
+    }
+    pub fn multi(id: &'static str, label: Text, options: Vec<OptionDef>, min: usize) -> Self {
+        Self::base(id, label, FieldKind::MultiChoice { options, min })
+    }
+    pub fn agree(id: &'static str, label: Text, statement: Text) -> Self {
+        Self::base(id, label, FieldKind::Agree { statement })
+    }
+    pub fn date(id: &'static str, label: Text) -> Self {
+        Self::base(id, label, FieldKind::Date { not_future: true })
+    }
+    pub fn files(id: &'static str, label: Text, multiple: bool) -> Self {
+        let kind = FieldKind::Files { multiple, accept: ".pdf,.jpg,.jpeg,.png,.ofd", max_bytes: 50 * 1024 * 1024 };
+        FieldDef { required: false, ..Self::base(id, label, kind) }
+    }
+    pub fn rows(id: &'static str, label: Text, row_label: Text, fields: Vec<FieldDef>, min: usize, max: usize) -> Self {
+        Self::base(id, label, FieldKind::Rows { fields, min, max, row_label })
+    }
+    /// Makes the field optional.
+    pub fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+    pub fn help(mut self, help: Text) -> Self {
+        self.help = Some(help);
+        self
+    }
+    pub fn visible_if(mut self, cond: Cond) -> Self {
+        self.visible_if = Some(cond);
+        self
+    }
+    /// Whether the field is shown for these answers.
+    pub fn visible(&self, answers: &Answers) -> bool {
+        self.visible_if.as_ref().is_none_or(|c| c.holds(answers))
+    }
+    /// The empty value of this field's kind.
+    pub fn empty_value(&self) -> Value {
+        match &self.kind {
+            FieldKind::Text { .. } | FieldKind::Choice { .. } | FieldKind::Date { .. } => Value::Text(String::new()),
+            FieldKind::MultiChoice { .. } => Value::List(Vec::new()),
+            FieldKind::Agree { .. } => Value::Bool(false),
+            FieldKind::Files { .. } => Value::Files(Vec::new()),
+            FieldKind::Rows { .. } => Value::Rows(Vec::new()),
+        }
+    }
+}
+
+impl FormDef {
+    /// All top-level fields in paper order.
+    pub fn fields(&self) -> impl Iterator<Item = &FieldDef> {
+        self.sections.iter().flat_map(|s| s.fields.iter())
+    }
+    /// The field with this id, looking into row fields for `group.field`.
+    pub fn field(&self, id: &str) -> Option<&FieldDef> {
+        self.fields().find(|f| f.id == id)
+    }
+    /// The section holding the field `id`.
+    pub fn section_of(&self, id: &str) -> Option<&SectionDef> {
+        self.sections.iter().find(|s| s.fields.iter().any(|f| f.id == id))
+    }
+    /// The definition at an issue path: `field` or `group[3].field`.
+    pub fn field_at(&self, path: &str) -> Option<&FieldDef> {
+        match path.split_once('[') {
+            None => self.field(path),
+            Some((group, rest)) => {
+                let sub = rest.split_once("].")?.1;
+                match &self.field(group)?.kind {
+                    FieldKind::Rows { fields, .. } => fields.iter().find(|f| f.id == sub),
+                    _ => None,
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The generic form model: definitions, answers, validation and eligibility results.
+
+mod answers;
+mod def;
+mod eligibility;
+mod text;
+mod validate;
+
+pub use answers::{empty_row, AnswerError, Answers, FileRef, Row, Value};
+pub use def::{Cond, FieldDef, FieldKind, Format, FormDef, OptionDef, SectionDef};
+pub use eligibility::{chinese_number, Clause, Criterion, Msg, Status};
+pub use text::Text;
+pub use validate::{check_field, check_format, has_error, validate, Context, FormRules, Report};

@@ -1,0 +1,192 @@
+//! The validation engine: field rules from the definition, then the form's own cross-field rules
+//! and eligibility conditions, collected in one report.
+
+use super::answers::{Answers, Row, Value};
+use super::def::{FieldDef, FieldKind, Format, FormDef};
+use super::eligibility::Criterion;
+use crate::issue::{Finding, Issue, Severity};
+use crate::rules::{self, date::CivilDate};
+use serde::Serialize;
+
+/// What validation needs from the environment.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// Today's date where the applicant is (dates may not be in the future).
+    pub today: CivilDate,
+}
+
+/// A form's rules beyond its field definitions.
+pub trait FormRules: Send + Sync {
+    fn def(&self) -> &FormDef;
+    /// Rules that look at more than one field (e.g. unit type against the USCC).
+    fn cross_check(&self, answers: &Answers, ctx: &Context, out: &mut Vec<Issue>);
+    /// The charter's conditions evaluated on the answers; `issues` are the field findings so far.
+    fn eligibility(&self, answers: &Answers, issues: &[Issue]) -> Vec<Criterion>;
+}
+
+/// Everything validation found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub issues: Vec<Issue>,
+    pub eligibility: Vec<Criterion>,
+}
+
+impl Report {
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.is_error())
+    }
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| !i.is_error())
+    }
+    /// No errors (warnings do not block).
+    pub fn is_valid(&self) -> bool {
+        self.errors().next().is_none()
+    }
+    /// The issues of one field path, errors first.
+    pub fn for_path<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Issue> + 'a {
+        self.issues.iter().filter(move |i| i.path == path)
+    }
+}
+
+/// Validates every visible field, then the form's cross-field rules and eligibility.
+pub fn validate(form: &dyn FormRules, answers: &Answers, ctx: &Context) -> Report {
+    let mut issues = Vec::new();
+    for field in form.def().fields() {
+        if !field.visible(answers) {
+            continue;
+        }
+        let empty = field.empty_value();
+        let value = answers.get(field.id).unwrap_or(&empty);
+        check_field(field, value, field.id, ctx, &mut issues);
+    }
+    form.cross_check(answers, ctx, &mut issues);
+    issues.sort_by_key(|i| std::cmp::Reverse(i.finding.severity));
+    let eligibility = form.eligibility(answers, &issues);
+    Report { issues: order_by_form(form.def(), issues), eligibility }
+}
+
+/// Keeps issues in the order of the form's fields (errors before warnings within a field).
+fn order_by_form(def: &FormDef, issues: Vec<Issue>) -> Vec<Issue> {
+    let pos = |path: &str| {
+        let top = path.split('[').next().unwrap_or(path);
+        def.fields().position(|f| f.id == top).unwrap_or(usize::MAX)
+    };
+    let mut keyed: Vec<_> = issues.into_iter().enumerate().map(|(n, i)| (pos(&i.path), n, i)).collect();
+    keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
+fn push(out: &mut Vec<Issue>, path: &str, findings: Vec<Finding>) {
+    out.extend(findings.into_iter().map(|f| Issue::new(path, f)));
+}
+
+/// Checks one field's value against its definition, appending issues under `path`.
+pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, out: &mut Vec<Issue>) {
+    match (&field.kind, value) {
+        (FieldKind::Text { max_chars, format, .. }, Value::Text(t)) => {
+            let t = t.trim();
+            if t.is_empty() {
+                if field.required {
+                    push(out, path, vec![Finding::error("required.text")]);
+                }
+                return;
+            }
+            let len = t.chars().count();
+            if len > *max_chars {
+                let f = Finding::error("text.too_long").with("max", max_chars.to_string()).with("len", len.to_string());
+                push(out, path, vec![f]);
+            }
+            if let Some(format) = format {
+                push(out, path, check_format(*format, t));
+            }
+        }
+        (FieldKind::Choice { options }, Value::Text(t)) => {
+            if t.is_empty() {
+                if field.required {
+                    push(out, path, vec![Finding::error("required.choice")]);
+                }
+            } else if !options.iter().any(|o| &o.value == t) {
+                push(out, path, vec![Finding::error("choice.unknown").with("value", t.clone())]);
+            }
+        }
+        (FieldKind::MultiChoice { options, min }, Value::List(list)) => {
+            if let Some(bad) = list.iter().find(|v| !options.iter().any(|o| &o.value == *v)) {
+                push(out, path, vec![Finding::error("choice.unknown").with("value", bad.clone())]);
+            }
+            if list.len() < *min && (field.required || !list.is_empty()) {
+                push(out, path, vec![Finding::error("choices.min").with("min", min.to_string())]);
+            }
+        }
+        (FieldKind::Agree { .. }, Value::Bool(b)) => {
+            if field.required && !b {
+                push(out, path, vec![Finding::error("required.agree")]);
+            }
+        }
+        (FieldKind::Date { not_future }, Value::Text(t)) => {
+            if t.trim().is_empty() {
+                if field.required {
+                    push(out, path, vec![Finding::error("required.date")]);
+                }
+            } else {
+                push(out, path, rules::date::check(t.trim(), ctx.today, *not_future));
+            }
+        }
+        (FieldKind::Files { max_bytes, multiple, .. }, Value::Files(files)) => {
+            if files.is_empty() && field.required {
+                push(out, path, vec![Finding::error("required.files")]);
+            }
+            if !multiple && files.len() > 1 {
+                push(out, path, vec![Finding::error("files.one_only")]);
+            }
+            for f in files.iter().filter(|f| f.size > *max_bytes) {
+                let finding = Finding::error("file.too_large")
+                    .with("name", f.name.clone())
+                    .with("max", format!("{} MB", max_bytes / (1024 * 1024)));
+                push(out, path, vec![finding]);
+            }
+        }
+        (FieldKind::Rows { fields, min, max, .. }, Value::Rows(rows)) => {
+            if rows.len() < *min {
+                push(out, path, vec![Finding::error("rows.min").with("min", min.to_string())]);
+            }
+            if rows.len() > *max {
+                push(out, path, vec![Finding::error("rows.max").with("max", max.to_string())]);
+            }
+            for (i, row) in rows.iter().enumerate() {
+                check_row(fields, row, &format!("{path}[{i}]"), ctx, out);
+            }
+        }
+        _ => push(out, path, vec![Finding::error("value.wrong_type")]),
+    }
+}
+
+fn check_row(fields: &[FieldDef], row: &Row, prefix: &str, ctx: &Context, out: &mut Vec<Issue>) {
+    let answers = super::answers::Answers(row.values.clone());
+    for f in fields.iter().filter(|f| f.visible(&answers)) {
+        let empty = f.empty_value();
+        let v = row.values.get(f.id).unwrap_or(&empty);
+        check_field(f, v, &format!("{prefix}.{}", f.id), ctx, out);
+    }
+}
+
+/// Applies a domain format rule of [`crate::rules`].
+pub fn check_format(format: Format, value: &str) -> Vec<Finding> {
+    match format {
+        Format::Uscc => rules::uscc::check(value),
+        Format::PersonName => rules::name::check_person(value),
+        Format::OrgName => rules::name::check_org(value),
+        Format::EnglishOrgName => rules::name::check_english_org(value),
+        Format::Postcode => rules::postcode::check(value),
+        Format::Mobile => rules::phone::check_mobile(value),
+        Format::Landline => rules::phone::check_landline(value),
+        Format::Fax => rules::phone::check_fax(value),
+        Format::Email => rules::email::check(value),
+        Format::WeChat => rules::wechat::check(value),
+        Format::StandardNo => rules::standard_no::check(value),
+    }
+}
+
+/// True when there is no error at `path`.
+pub fn has_error(issues: &[Issue], path: &str) -> bool {
+    issues.iter().any(|i| i.path == path && i.finding.severity == Severity::Error)
+}

@@ -1,0 +1,67 @@
+//! Validation outcomes as data: a finding of a rule, and an issue located at a field path.
+
+use serde::Serialize;
+
+/// How much a finding matters: errors block continuing, warnings only advise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Named parameters substituted into a message template (`{name}`).
+pub type Params = Vec<(&'static str, String)>;
+
+/// What a single rule found about one value: a message key, its parameters and a severity.
+/// Text is looked up later, by locale, from the message catalogues.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    #[serde(serialize_with = "ser_params")]
+    pub params: Params,
+}
+
+impl Finding {
+    pub fn error(code: &'static str) -> Self {
+        Finding { code, severity: Severity::Error, params: Vec::new() }
+    }
+    pub fn warning(code: &'static str) -> Self {
+        Finding { code, severity: Severity::Warning, params: Vec::new() }
+    }
+    /// Adds a named parameter.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.params.push((name, value.into()));
+        self
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A finding attached to the field it concerns: `path` is `field` or `group[row].field` (row 0-based).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub path: String,
+    #[serde(flatten)]
+    pub finding: Finding,
+}
+
+impl Issue {
+    pub fn new(path: impl Into<String>, finding: Finding) -> Self {
+        Issue { path: path.into(), finding }
+    }
+    pub fn is_error(&self) -> bool {
+        self.finding.is_error()
+    }
+}
+
+fn ser_params<S: serde::Serializer>(params: &Params, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(params.len()))?;
+    for (k, v) in params {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}

@@ -1,0 +1,24 @@
+//! formseal core: everything about an application form that does not depend on where it runs.
+//!
+//! The pipeline, and where each step lives:
+//! 1. **define** — [`forms`] holds one module per official form (its sections, fields, labels,
+//!    field rules and eligibility rules), built from a [`form::FormDef`] and a call configuration;
+//! 2. **fill** — the applicant's answers are [`form::Answers`], kept in a [`draft::Draft`];
+//! 3. **validate** — [`form::validate`] applies the field rules of [`rules`] and the form's
+//!    cross-field rules, giving [`issue::Issue`]s (path, code, params, severity);
+//! 4. **check eligibility** — each form's charter conditions give [`form::Criterion`]s with
+//!    pass / fail / needs-information and the clause they come from;
+//! 5. **render messages** — [`messages`] turns codes into zh-CN or en text at the edge.
+//!
+//! Canonical JSON, PDF, signing, packaging and verifying join this pipeline in later modules.
+//! Nothing here reads a clock, a file or the network: the caller passes today's date in.
+
+pub mod draft;
+pub mod form;
+pub mod forms;
+pub mod issue;
+pub mod messages;
+pub mod rules;
+
+pub use issue::{Finding, Issue, Severity};
+pub use messages::Locale;

@@ -1,0 +1,39 @@
+//! The widget: header, toolbar, notice and the current page.
+
+use crate::components::notice::NoticeBar;
+use crate::components::toolbar::Toolbar;
+use crate::i18n::{label, tr};
+use crate::pages::{form_page::FormPage, review_page::ReviewPage};
+use crate::state::{use_app, Step};
+use leptos::prelude::*;
+
+/// The whole widget for one form.
+#[component]
+pub fn App() -> impl IntoView {
+    let app = use_app();
+    let def = app.form.get_value();
+    let title = label(def.def().title.clone());
+    let body = label(def.def().body.clone());
+    view! {
+        <div class="fs-root" lang=move || app.locale.get().tag()>
+            <header class="fs-header">
+                <p class="fs-header__body">{body}</p>
+                <h1 class="fs-header__title">{title}</h1>
+                <ol class="fs-steps" aria-label=tr("ui.steps")>
+                    <li class:fs-steps__current=move || app.step.get() == Step::Form aria-current=move || (app.step.get() == Step::Form).then_some("step")>
+                        {tr("ui.step.fill")}
+                    </li>
+                    <li class:fs-steps__current=move || app.step.get() == Step::Review aria-current=move || (app.step.get() == Step::Review).then_some("step")>
+                        {tr("ui.step.review")}
+                    </li>
+                </ol>
+            </header>
+            <Toolbar />
+            <NoticeBar />
+            {move || match app.step.get() {
+                Step::Form => view! { <FormPage /> }.into_any(),
+                Step::Review => view! { <ReviewPage /> }.into_any(),
+            }}
+        </div>
+    }
+}

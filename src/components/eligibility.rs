@@ -1,0 +1,64 @@
+//! The eligibility panel: the charter's conditions with pass / fail / needs-information.
+
+use crate::i18n::tr;
+use crate::state::use_app;
+use formseal_core::form::Status;
+use formseal_core::messages::t;
+use leptos::prelude::*;
+
+/// Every condition, its clause, status, reason and what would change it.
+#[component]
+pub fn EligibilityPanel() -> impl IntoView {
+    let app = use_app();
+    let criteria = Memo::new(move |_| app.report.with(|r| r.eligibility.clone()));
+    let summary = move || {
+        let locale = app.locale.get();
+        criteria.with(|c| {
+            if c.iter().any(|c| c.status == Status::Fail) {
+                t(locale, "ui.elig.summary_fail")
+            } else if c.iter().all(|c| c.status == Status::Pass) {
+                t(locale, "ui.elig.summary_pass")
+            } else {
+                let n = c.iter().filter(|c| c.status != Status::Pass).count();
+                formseal_core::messages::render(locale, "ui.elig.summary_pending", &[("n", n.to_string())])
+            }
+        })
+    };
+    view! {
+        <section class="fs-elig" aria-labelledby=format!("{}-elig-title", app.id_prefix.get_value())>
+            <h2 class="fs-elig__title" id=format!("{}-elig-title", app.id_prefix.get_value())>{tr("ui.elig.title")}</h2>
+            <p class="fs-elig__summary" aria-live="polite">{summary}</p>
+            <ul class="fs-elig__list">
+                {move || {
+                    let locale = app.locale.get();
+                    criteria
+                        .get()
+                        .into_iter()
+                        .map(|c| {
+                            let (class, status_key) = match c.status {
+                                Status::Pass => ("fs-crit fs-crit--pass", "ui.elig.pass"),
+                                Status::Fail => ("fs-crit fs-crit--fail", "ui.elig.fail"),
+                                Status::NeedsInfo => ("fs-crit fs-crit--info", "ui.elig.needs_info"),
+                            };
+                            let remedy = c.remedy.as_ref().map(|r| {
+                                let text = format!("{}{}", t(locale, "ui.elig.remedy"), r.text(locale));
+                                view! { <p class="fs-crit__remedy">{text}</p> }
+                            });
+                            view! {
+                                <li class=class data-criterion=c.id>
+                                    <p class="fs-crit__head">
+                                        <span class="fs-crit__status">{t(locale, status_key)}</span>
+                                        <span class="fs-crit__clause">{c.clause.render(locale)}</span>
+                                    </p>
+                                    <p class="fs-crit__cond">{c.condition.text(locale)}</p>
+                                    <p class="fs-crit__reason">{c.reason.text(locale)}</p>
+                                    {remedy}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+//! The attachment control: choose files, see what is kept with the draft, remove one.
+
+use super::field::FieldIds;
+use crate::drafts;
+use crate::i18n::tr;
+use crate::state::{use_app, Loc};
+use formseal_core::form::{FieldDef, FieldKind};
+use formseal_core::messages::render;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// A human size: `532 KB`, `3.4 MB`.
+pub fn human_size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
+    }
+}
+
+/// File chooser and the list of attached files.
+#[component]
+pub fn FilesInput(
+    /// The field's definition.
+    def: FieldDef,
+    /// Where the value lives.
+    loc: Loc,
+    /// DOM ids of the field.
+    ids: FieldIds,
+) -> impl IntoView {
+    let app = use_app();
+    let FieldKind::Files { multiple, accept, .. } = def.kind else { unreachable!() };
+    let Loc::Top(field) = loc else { unreachable!() };
+    let list = Memo::new(move |_| app.answers.with(|a| a.files(field).to_vec()));
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(fl) = input.files() else { return };
+        let chosen: Vec<web_sys::File> = (0..fl.length()).filter_map(|i| fl.get(i)).collect();
+        input.set_value("");
+        spawn_local(drafts::attach(app, loc, chosen));
+    };
+    view! {
+        <div class="fs-files">
+            <input
+                type="file"
+                class="fs-files__input"
+                id=ids.input
+                accept=accept
+                multiple=multiple
+                aria-describedby=ids.msg.clone()
+                on:change=on_change
+            />
+            <ul class="fs-files__list">
+                {move || {
+                    list.get()
+                        .into_iter()
+                        .map(|f| {
+                            let id = f.id.clone();
+                            let remove_label = render(app.locale.get(), "ui.files.remove", &[("name", f.name.clone())]);
+                            view! {
+                                <li class="fs-files__item">
+                                    <span class="fs-files__name">{f.name.clone()}</span>
+                                    <span class="fs-files__size">{human_size(f.size)}</span>
+                                    <button
+                                        type="button"
+                                        class="fs-btn fs-btn--link"
+                                        aria-label=remove_label
+                                        on:click=move |_| spawn_local(drafts::detach(app, field, id.clone()))
+                                    >
+                                        {tr("ui.files.remove_short")}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,283 @@
+//! The controls of the simple field kinds: text, date, single choice, multiple choice, agreement.
+
+use super::field::FieldIds;
+use crate::i18n::label;
+use crate::state::{use_app, Loc};
+use formseal_core::form::{FieldDef, FieldKind, Format, Value};
+use leptos::prelude::*;
+
+/// The text value at a location, as a memo (only this field re-renders when it changes).
+fn text_at(loc: Loc) -> Memo<String> {
+    let app = use_app();
+    Memo::new(move |_| {
+        app.answers.with(|a| match loc.get(a) {
+            Some(Value::Text(t)) => t,
+            _ => String::new(),
+        })
+    })
+}
+
+fn set_text(loc: Loc, text: String) {
+    use_app().answers.update(|a| loc.set(a, Value::Text(text)));
+}
+
+/// Marks the field as left, so its messages show from now on.
+fn touch(loc: Loc) {
+    let app = use_app();
+    let path = app.answers.with_untracked(|a| loc.path(a));
+    app.touch(path);
+}
+
+/// Browser hints (keyboard, autofill) for each format.
+fn hints(format: Option<Format>) -> (&'static str, &'static str) {
+    match format {
+        Some(Format::Mobile) => ("tel", "tel"),
+        Some(Format::Landline) | Some(Format::Fax) => ("tel", "tel"),
+        Some(Format::Postcode) => ("numeric", "postal-code"),
+        Some(Format::Email) => ("email", "email"),
+        Some(Format::OrgName) | Some(Format::EnglishOrgName) => ("text", "organization"),
+        Some(Format::PersonName) => ("text", "name"),
+        _ => ("text", "off"),
+    }
+}
+
+/// A one-line or multi-line text control.
+#[component]
+pub fn TextInput(
+    /// The field's definition.
+    def: FieldDef,
+    /// Where the value lives.
+    loc: Loc,
+    /// DOM ids of the field.
+    ids: FieldIds,
+    /// Whether the field has a help text to reference.
+    has_help: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let value = text_at(loc);
+    let FieldKind::Text { multiline, format, max_chars } = def.kind else { unreachable!() };
+    let path_issue = super::field::shown_issues(loc);
+    let invalid = move || path_issue.with(|v| v.iter().any(|i| i.is_error())).to_string();
+    let described = ids.described_by(has_help);
+    let required = def.required;
+    if multiline {
+        let count = move || {
+            let n = value.with(|v| v.chars().count());
+            formseal_core::messages::render(
+                app.locale.get(),
+                "ui.char_count",
+                &[("n", n.to_string()), ("max", max_chars.to_string())],
+            )
+        };
+        return view! {
+            <textarea
+                class="fs-input fs-input--long"
+                id=ids.input
+                rows="5"
+                aria-describedby=described
+                aria-invalid=invalid
+                aria-required=required.to_string()
+                prop:value=move || value.get()
+                on:input=move |ev| set_text(loc, event_target_value(&ev))
+                on:focusout=move |_| touch(loc)
+            ></textarea>
+            <p class="fs-field__count" aria-hidden="true">{count}</p>
+        }
+        .into_any();
+    }
+    let (inputmode, autocomplete) = hints(format);
+    let class = match format {
+        Some(Format::Uscc) => "fs-input fs-input--code",
+        Some(Format::Postcode) => "fs-input fs-input--short",
+        _ => "fs-input",
+    };
+    view! {
+        <input
+            type="text"
+            class=class
+            id=ids.input
+            inputmode=inputmode
+            autocomplete=autocomplete
+            spellcheck="false"
+            aria-describedby=described
+            aria-invalid=invalid
+            aria-required=required.to_string()
+            prop:value=move || value.get()
+            on:input=move |ev| set_text(loc, event_target_value(&ev))
+            on:focusout=move |_| touch(loc)
+        />
+    }
+    .into_any()
+}
+
+/// A date control (`YYYY-MM-DD`).
+#[component]
+pub fn DateInput(
+    /// The field's definition.
+    def: FieldDef,
+    /// Where the value lives.
+    loc: Loc,
+    /// DOM ids of the field.
+    ids: FieldIds,
+    /// Whether the field has a help text to reference.
+    has_help: bool,
+) -> impl IntoView {
+    let value = text_at(loc);
+    let issues = super::field::shown_issues(loc);
+    let invalid = move || issues.with(|v| v.iter().any(|i| i.is_error())).to_string();
+    view! {
+        <input
+            type="date"
+            class="fs-input fs-input--date"
+            id=ids.input
+            aria-describedby=ids.described_by(has_help)
+            aria-invalid=invalid
+            aria-required=def.required.to_string()
+            prop:value=move || value.get()
+            on:input=move |ev| set_text(loc, event_target_value(&ev))
+            on:focusout=move |_| touch(loc)
+        />
+    }
+}
+
+/// Radio buttons for a single choice, in a fieldset whose legend is the field's label.
+#[component]
+pub fn ChoiceInput(
+    /// The field's definition.
+    def: FieldDef,
+    /// Where the value lives.
+    loc: Loc,
+    /// DOM ids of the field.
+    ids: FieldIds,
+) -> impl IntoView {
+    let value = text_at(loc);
+    let FieldKind::Choice { options } = def.kind.clone() else { unreachable!() };
+    let name = ids.input.clone();
+    let legend = label(def.label.clone());
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(n, o)| {
+            let id = if n == 0 { ids.input.clone() } else { format!("{}-{n}", ids.input) };
+            let v = o.value.clone();
+            let v2 = o.value.clone();
+            view! {
+                <label class="fs-option" for=id.clone()>
+                    <input
+                        type="radio"
+                        id=id
+                        name=name.clone()
+                        value=o.value.clone()
+                        prop:checked=move || value.with(|cur| *cur == v)
+                        on:change=move |_| {
+                            set_text(loc, v2.clone());
+                            touch(loc);
+                        }
+                    />
+                    <span>{label(o.label)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="fs-choices" aria-describedby=ids.msg.clone() aria-required=def.required.to_string()>
+            <legend class="fs-visually-hidden">{legend}</legend>
+            {radios}
+        </fieldset>
+    }
+}
+
+/// Check boxes for a multiple choice; each option may carry a hint (e.g. a working group's name).
+#[component]
+pub fn MultiInput(
+    /// The field's definition.
+    def: FieldDef,
+    /// Where the value lives.
+    loc: Loc,
+    /// DOM ids of the field.
+    ids: FieldIds,
+) -> impl IntoView {
+    let app = use_app();
+    let FieldKind::MultiChoice { options, .. } = def.kind.clone() else { unreachable!() };
+    let Loc::Top(field) = loc else { unreachable!() };
+    let legend = label(def.label.clone());
+    let boxes = options
+        .into_iter()
+        .enumerate()
+        .map(|(n, o)| {
+            let id = if n == 0 { ids.input.clone() } else { format!("{}-{n}", ids.input) };
+            let v = o.value.clone();
+            let v2 = o.value.clone();
+            let order: Vec<String> = match &def.kind {
+                FieldKind::MultiChoice { options, .. } => options.iter().map(|o| o.value.clone()).collect(),
+                _ => vec![],
+            };
+            let checked = Memo::new(move |_| app.answers.with(|a| a.list(field).contains(&v)));
+            let hint = o.hint.clone().map(|h| view! { <span class="fs-option__hint">{label(h)}</span> });
+            view! {
+                <label class="fs-option fs-option--box" for=id.clone()>
+                    <input
+                        type="checkbox"
+                        id=id
+                        value=o.value.clone()
+                        prop:checked=move || checked.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            app.answers.update(|a| {
+                                let mut list = a.list(field).to_vec();
+                                list.retain(|x| *x != v2);
+                                if on {
+                                    list.push(v2.clone());
+                                }
+                                list.sort_by_key(|x| order.iter().position(|o| o == x));
+                                a.set(field, Value::List(list));
+                            });
+                            touch(loc);
+                        }
+                    />
+                    <span class="fs-option__label">{label(o.label)}</span>
+                    {hint}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="fs-choices fs-choices--grid" aria-describedby=ids.msg.clone()>
+            <legend class="fs-visually-hidden">{legend}</legend>
+            {boxes}
+        </fieldset>
+    }
+}
+
+/// A declaration to tick: the statement is the check box's label.
+#[component]
+pub fn AgreeInput(
+    /// The field's definition.
+    def: FieldDef,
+    /// Where the value lives.
+    loc: Loc,
+    /// DOM ids of the field.
+    ids: FieldIds,
+) -> impl IntoView {
+    let app = use_app();
+    let FieldKind::Agree { statement } = def.kind.clone() else { unreachable!() };
+    let checked = Memo::new(move |_| app.answers.with(|a| matches!(loc.get(a), Some(Value::Bool(true)))));
+    let id = ids.input.clone();
+    view! {
+        <label class="fs-option fs-option--agree" for=id.clone()>
+            <input
+                type="checkbox"
+                id=id
+                aria-describedby=ids.msg.clone()
+                aria-required=def.required.to_string()
+                prop:checked=move || checked.get()
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    app.answers.update(|a| loc.set(a, Value::Bool(on)));
+                    touch(loc);
+                }
+            />
+            <span>{label(statement)}</span>
+        </label>
+    }
+}

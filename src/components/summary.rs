@@ -1,0 +1,82 @@
+//! The error summary at the top: every blocking problem, each a link that moves focus to its field.
+
+use crate::i18n::tr;
+use crate::state::use_app;
+use formseal_core::form::FieldKind;
+use formseal_core::messages::{finding_text, render};
+use leptos::prelude::*;
+
+/// `代表第 2 行 · 手机` for a row path, the field's label otherwise.
+pub fn path_label(path: &str) -> String {
+    let app = use_app();
+    let locale = app.locale.get();
+    let form = app.form.get_value();
+    let def = form.def();
+    match path.split_once('[') {
+        None => def.field(path).map(|f| f.label.get(locale).to_string()).unwrap_or_else(|| path.into()),
+        Some((group, rest)) => {
+            let (idx, sub) = rest.split_once("].").unwrap_or((rest.trim_end_matches(']'), ""));
+            let n = idx.parse::<usize>().map(|i| i + 1).unwrap_or(0);
+            let g = def.field(group);
+            let row = match g.map(|g| &g.kind) {
+                Some(FieldKind::Rows { row_label, .. }) => row_label.get(locale).to_string(),
+                _ => group.to_string(),
+            };
+            let sub_label = def.field_at(path).map(|f| f.label.get(locale).to_string()).unwrap_or_else(|| sub.into());
+            render(locale, "ui.row_path", &[("row", row), ("n", n.to_string()), ("field", sub_label)])
+        }
+    }
+}
+
+/// Moves focus to the control of an issue path and scrolls it into view.
+pub fn focus_path(path: &str) {
+    let app = use_app();
+    let id = app.dom_id_for_path(path);
+    if let Some(el) = document().get_element_by_id(&id) {
+        use wasm_bindgen::JsCast;
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The list of errors shown once the applicant tries to continue.
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let app = use_app();
+    let errors = Memo::new(move |_| app.report.with(|r| r.errors().cloned().collect::<Vec<_>>()));
+    let id = format!("{}-summary", app.id_prefix.get_value());
+    view! {
+        <Show when=move || app.show_all.get() && !errors.with(|e| e.is_empty())>
+            <div class="fs-summary" role="alert" tabindex="-1" id=id.clone()>
+                <h2 class="fs-summary__title">
+                    {move || render(app.locale.get(), "ui.summary.title", &[("n", errors.with(|e| e.len()).to_string())])}
+                </h2>
+                <p class="fs-summary__hint">{tr("ui.summary.hint")}</p>
+                <ul class="fs-summary__list">
+                    {move || {
+                        let locale = app.locale.get();
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|i| {
+                                let href = format!("#{}", app.dom_id_for_path(&i.path));
+                                let text = format!("{}：{}", path_label(&i.path), finding_text(locale, &i.finding));
+                                let path = i.path.clone();
+                                view! {
+                                    <li>
+                                        <a href=href on:click=move |ev| {
+                                            ev.prevent_default();
+                                            focus_path(&path);
+                                        }>{text}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,71 @@
+//! The draft toolbar: save status, export, import, clear (with confirmation) and the language switch.
+
+use crate::browser::storage;
+use crate::drafts;
+use crate::i18n::tr;
+use crate::state::use_app;
+use formseal_core::messages::render;
+use formseal_core::Locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Key under which the chosen language is remembered.
+pub const LANG_KEY: &str = "formseal:lang";
+
+/// Toolbar above the form.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let app = use_app();
+    let confirming = RwSignal::new(false);
+    let import_id = format!("{}-import", app.id_prefix.get_value());
+    let status = move || match app.saved_at.get() {
+        Some(t) => render(app.locale.get(), "ui.saved_at", &[("time", t)]),
+        None => formseal_core::messages::t(app.locale.get(), "ui.not_saved"),
+    };
+    let switch = move |_| {
+        let next = match app.locale.get_untracked() {
+            Locale::ZhCn => Locale::En,
+            Locale::En => Locale::ZhCn,
+        };
+        app.locale.set(next);
+        let _ = storage::set(LANG_KEY, next.tag());
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            spawn_local(drafts::import(app, file));
+        }
+        input.set_value("");
+    };
+    view! {
+        <div class="fs-toolbar" role="toolbar" aria-label=tr("ui.toolbar")>
+            <p class="fs-toolbar__status" role="status">{status}</p>
+            <div class="fs-toolbar__actions">
+                <button type="button" class="fs-btn fs-btn--small" on:click=move |_| spawn_local(drafts::export(app))>
+                    {tr("ui.export")}
+                </button>
+                <label class="fs-btn fs-btn--small fs-file-btn" for=import_id.clone()>
+                    {tr("ui.import")}
+                </label>
+                <input type="file" class="fs-visually-hidden" id=import_id accept=".json,application/json" on:change=on_import />
+                <button type="button" class="fs-btn fs-btn--small" on:click=move |_| confirming.set(true)>
+                    {tr("ui.clear")}
+                </button>
+                <button type="button" class="fs-btn fs-btn--small" lang=move || match app.locale.get() { Locale::ZhCn => "en", Locale::En => "zh-CN" } on:click=switch>
+                    {tr("ui.switch_language")}
+                </button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="fs-confirm" role="alertdialog" aria-labelledby=format!("{}-confirm", app.id_prefix.get_value())>
+                    <p id=format!("{}-confirm", app.id_prefix.get_value())>{tr("ui.clear.confirm")}</p>
+                    <button type="button" class="fs-btn fs-btn--danger" on:click=move |_| {
+                        confirming.set(false);
+                        spawn_local(drafts::clear(app));
+                    }>{tr("ui.clear.yes")}</button>
+                    <button type="button" class="fs-btn" on:click=move |_| confirming.set(false)>{tr("ui.clear.no")}</button>
+                </div>
+            </Show>
+        </div>
+    }
+}

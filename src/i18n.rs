@@ -1,0 +1,17 @@
+//! Looking up UI text in the core's catalogues for the widget's current language.
+
+use crate::state::use_app;
+use formseal_core::form::Text;
+use formseal_core::messages;
+
+/// A reactive message: re-renders when the language changes.
+pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let locale = use_app().locale;
+    move || messages::t(locale.get(), key)
+}
+
+/// A reactive bilingual label from a form definition.
+pub fn label(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let locale = use_app().locale;
+    move || text.get(locale.get()).to_string()
+}

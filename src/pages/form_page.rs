@@ -1,0 +1,69 @@
+//! The form page: sections in paper order, the error summary and the eligibility panel.
+
+use crate::components::eligibility::EligibilityPanel;
+use crate::components::field::Field;
+use crate::components::summary::{focus_path, ErrorSummary};
+use crate::i18n::{label, tr};
+use crate::state::{use_app, Loc, Step};
+use leptos::prelude::*;
+
+/// The whole form.
+#[component]
+pub fn FormPage() -> impl IntoView {
+    let app = use_app();
+    let form = app.form.get_value();
+    let prefix = app.id_prefix.get_value();
+    let sections = form
+        .def()
+        .sections
+        .iter()
+        .map(|s| {
+            let title_id = format!("{prefix}-sec-{}", s.id);
+            let note = s.note.clone().map(|n| view! { <p class="fs-section__note">{label(n)}</p> });
+            let fields = s.fields.iter().map(|f| view! { <Field def=f.clone() loc=Loc::Top(f.id) /> }).collect_view();
+            view! {
+                <section class="fs-section" aria-labelledby=title_id.clone() data-section=s.id>
+                    <h2 class="fs-section__title" id=title_id>{label(s.title.clone())}</h2>
+                    {note}
+                    <div class="fs-section__fields">{fields}</div>
+                </section>
+            }
+        })
+        .collect_view();
+    let summary_id = format!("{prefix}-summary");
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if app.report.with_untracked(|r| r.is_valid()) {
+            app.show_all.set(false);
+            app.step.set(Step::Review);
+            crate::components::rows::focus_later(format!("{}-review-title", app.id_prefix.get_value()));
+        } else {
+            app.show_all.set(true);
+            crate::components::rows::focus_later(summary_id.clone());
+        }
+    };
+    // Coming back from the review page's "change" link: focus that field.
+    Effect::new(move |_| {
+        if let Some(path) = app.focus_after_render.get() {
+            app.focus_after_render.set(None);
+            request_animation_frame(move || focus_path(&path));
+        }
+    });
+    view! {
+        <div class="fs-layout">
+            <div class="fs-layout__main">
+                <ErrorSummary />
+                <form class="fs-form" novalidate=true on:submit=on_submit>
+                    {sections}
+                    <div class="fs-actions">
+                        <p class="fs-actions__hint">{tr("ui.continue_hint")}</p>
+                        <button type="submit" class="fs-btn fs-btn--primary">{tr("ui.continue")}</button>
+                    </div>
+                </form>
+            </div>
+            <aside class="fs-layout__side">
+                <EligibilityPanel />
+            </aside>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! The widget's pages: the form itself and the review page (核对信息).
+
+pub mod form_page;
+pub mod review_page;
