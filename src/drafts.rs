@@ -95,8 +95,9 @@ pub fn autosave(state: AppState) {
             save_now(&state);
         }
     };
-    window_event_listener(leptos::ev::pagehide, move |_| flush()).forget();
-    window_event_listener(leptos::ev::visibilitychange, move |_| flush()).forget();
+    // The listeners live as long as the page: their handles are deliberately not kept.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
 }
 
 /// A file name safe on every OS, from the unit's name.

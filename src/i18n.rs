@@ -3,6 +3,7 @@
 use crate::state::use_app;
 use formseal_core::form::Text;
 use formseal_core::messages;
+use leptos::prelude::*;
 
 /// A reactive message: re-renders when the language changes.
 pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {

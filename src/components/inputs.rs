@@ -125,12 +125,13 @@ pub fn DateInput(
     let value = text_at(loc);
     let issues = super::field::shown_issues(loc);
     let invalid = move || issues.with(|v| v.iter().any(|i| i.is_error())).to_string();
+    let described = ids.described_by(has_help);
     view! {
         <input
             type="date"
             class="fs-input fs-input--date"
             id=ids.input
-            aria-describedby=ids.described_by(has_help)
+            aria-describedby=described
             aria-invalid=invalid
             aria-required=def.required.to_string()
             prop:value=move || value.get()
@@ -159,10 +160,11 @@ pub fn ChoiceInput(
         .enumerate()
         .map(|(n, o)| {
             let id = if n == 0 { ids.input.clone() } else { format!("{}-{n}", ids.input) };
+            let for_id = id.clone();
             let v = o.value.clone();
             let v2 = o.value.clone();
             view! {
-                <label class="fs-option" for=id.clone()>
+                <label class="fs-option" for=for_id>
                     <input
                         type="radio"
                         id=id
@@ -206,6 +208,7 @@ pub fn MultiInput(
         .enumerate()
         .map(|(n, o)| {
             let id = if n == 0 { ids.input.clone() } else { format!("{}-{n}", ids.input) };
+            let for_id = id.clone();
             let v = o.value.clone();
             let v2 = o.value.clone();
             let order: Vec<String> = match &def.kind {
@@ -215,7 +218,7 @@ pub fn MultiInput(
             let checked = Memo::new(move |_| app.answers.with(|a| a.list(field).contains(&v)));
             let hint = o.hint.clone().map(|h| view! { <span class="fs-option__hint">{label(h)}</span> });
             view! {
-                <label class="fs-option fs-option--box" for=id.clone()>
+                <label class="fs-option fs-option--box" for=for_id>
                     <input
                         type="checkbox"
                         id=id
@@ -263,8 +266,9 @@ pub fn AgreeInput(
     let FieldKind::Agree { statement } = def.kind.clone() else { unreachable!() };
     let checked = Memo::new(move |_| app.answers.with(|a| matches!(loc.get(a), Some(Value::Bool(true)))));
     let id = ids.input.clone();
+    let for_id = id.clone();
     view! {
-        <label class="fs-option fs-option--agree" for=id.clone()>
+        <label class="fs-option fs-option--agree" for=for_id>
             <input
                 type="checkbox"
                 id=id

@@ -46,7 +46,7 @@ pub fn Rows(
     let add_id = format!("{}-add", app.dom_id(Loc::Top(group)));
     let undo_id = format!("{}-undo", app.dom_id(Loc::Top(group)));
     let add = {
-        move |_| {
+        move |_: leptos::ev::MouseEvent| {
             if let Some(key) = app.add_row(group) {
                 undo.set(None);
                 if let Some(first) = fields.with_value(|f| f.first().map(|f| f.id)) {
@@ -102,7 +102,7 @@ pub fn Rows(
                     </p>
                 }
             })}
-            <button type="button" class="fs-btn fs-btn--secondary fs-rows__add" id=add_id disabled=move || count.get() >= max on:click=add>
+            <button type="button" class="fs-btn fs-btn--secondary fs-rows__add" id=add_id disabled=move || { count.get() >= max } on:click=add>
                 {add_text}
             </button>
         </fieldset>
@@ -161,7 +161,7 @@ fn RowView(
             <div class="fs-row__fields">{cells}</div>
             <div class="fs-row__actions">
                 <button type="button" class="fs-btn fs-btn--small" id=up_id aria-label=aria("ui.rows.up_aria") disabled=move || index.get() == 0 on:click=move |_| { move_by(-1); focus_later(up_focus.clone()); }>{tr("ui.rows.up")}</button>
-                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria("ui.rows.down_aria") disabled=move || index.get() + 1 >= count.get() on:click=move |_| { move_by(1); focus_later(down_focus.clone()); }>{tr("ui.rows.down")}</button>
+                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria("ui.rows.down_aria") disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| { move_by(1); focus_later(down_focus.clone()); }>{tr("ui.rows.down")}</button>
                 <button type="button" class="fs-btn fs-btn--small fs-btn--danger" aria-label=aria("ui.rows.remove_aria") on:click=move |_| on_remove.run(key)>{tr("ui.rows.remove")}</button>
             </div>
         </fieldset>

@@ -52,7 +52,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" class="fs-btn fs-btn--small" on:click=move |_| confirming.set(true)>
                     {tr("ui.clear")}
                 </button>
-                <button type="button" class="fs-btn fs-btn--small" lang=move || match app.locale.get() { Locale::ZhCn => "en", Locale::En => "zh-CN" } on:click=switch>
+                <button type="button" class="fs-btn fs-btn--small" lang=move || { match app.locale.get() { Locale::ZhCn => "en", Locale::En => "zh-CN" } } on:click=switch>
                     {tr("ui.switch_language")}
                 </button>
             </div>

@@ -19,10 +19,11 @@ pub fn FormPage() -> impl IntoView {
         .iter()
         .map(|s| {
             let title_id = format!("{prefix}-sec-{}", s.id);
+            let labelled_by = title_id.clone();
             let note = s.note.clone().map(|n| view! { <p class="fs-section__note">{label(n)}</p> });
             let fields = s.fields.iter().map(|f| view! { <Field def=f.clone() loc=Loc::Top(f.id) /> }).collect_view();
             view! {
-                <section class="fs-section" aria-labelledby=title_id.clone() data-section=s.id>
+                <section class="fs-section" aria-labelledby=labelled_by data-section=s.id>
                     <h2 class="fs-section__title" id=title_id>{label(s.title.clone())}</h2>
                     {note}
                     <div class="fs-section__fields">{fields}</div>

@@ -18,7 +18,7 @@ pub fn display(def: &FieldDef, value: Option<&Value>, locale: Locale) -> String 
         (FieldKind::Choice { options }, Some(Value::Text(v))) => {
             options.iter().find(|o| &o.value == v).map(|o| o.label.get(locale).to_string()).unwrap_or(empty)
         }
-        (FieldKind::MultiChoice { options }, Some(Value::List(l))) if !l.is_empty() => options
+        (FieldKind::MultiChoice { options, .. }, Some(Value::List(l))) if !l.is_empty() => options
             .iter()
             .filter(|o| l.contains(&o.value))
             .map(|o| match &o.hint {

@@ -28,7 +28,8 @@ fn errors(findings: &[Finding]) -> Vec<&'static str> {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn uscc_valid_vectors() {
-    for code in ["91350100M000100Y43", "914403001922038216", "9144030071526726XG", "121000004000123696", "91110000600037341L"]
+    for code in
+        ["91350100M000100Y43", "914403001922038216", "9144030071526726XG", "121000004000123696", "91110000600037341L"]
     {
         let parsed = uscc::parse(code).unwrap_or_else(|f| panic!("{code}: {f:?}"));
         assert_eq!(parsed.code, code);
@@ -119,7 +120,9 @@ fn mobile_vectors() {
         assert_eq!(phone::check_mobile(ok), Vec::<Finding>::new(), "{ok}");
         assert!(phone::is_mobile(ok), "{ok}");
     }
-    for (prefix, number) in [("154", "15412345678"), ("1742", "17421234567"), ("194", "19412345678"), ("168", "16812345678")] {
+    for (prefix, number) in
+        [("154", "15412345678"), ("1742", "17421234567"), ("194", "19412345678"), ("168", "16812345678")]
+    {
         let f = phone::check_mobile(number);
         assert_eq!(f, vec![Finding::warning("mobile.unallocated").with("prefix", prefix)], "{number}");
         assert!(phone::is_mobile(number));
@@ -145,7 +148,9 @@ fn mobile_vectors() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn landline_and_fax_vectors() {
-    for ok in ["010-62300000", "(010)62300000", "0755-26036008", "0571-8888888", "010-62300000转123", "010-62300000 ext 5"] {
+    for ok in
+        ["010-62300000", "(010)62300000", "0755-26036008", "0571-8888888", "010-62300000转123", "010-62300000 ext 5"]
+    {
         assert_eq!(phone::check_landline(ok), Vec::<Finding>::new(), "{ok}");
         assert_eq!(phone::check_fax(ok), Vec::<Finding>::new(), "{ok}");
     }
@@ -217,11 +222,13 @@ fn email_vectors() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn person_name_vectors() {
     // Han names, incl. characters outside the BMP (𠀀 U+20000) and rare BMP ones (堃, 喆).
-    for ok in ["张三", "王堃", "张喆", "𠀀𠀁", "李𠀀", "阿沛·阿旺晋美", "买买提·艾力", "John Smith", "Mary-Jane O'Neil"] {
+    for ok in ["张三", "王堃", "张喆", "𠀀𠀁", "李𠀀", "阿沛·阿旺晋美", "买买提·艾力", "John Smith", "Mary-Jane O'Neil"]
+    {
         assert_eq!(name::check_person(ok), Vec::<Finding>::new(), "{ok}");
     }
     // Look-alike dots are normalised to U+00B7.
-    for lookalike in ["阿沛•阿旺晋美", "阿沛・阿旺晋美", "阿沛‧阿旺晋美", "阿沛．阿旺晋美"] {
+    for lookalike in ["阿沛•阿旺晋美", "阿沛・阿旺晋美", "阿沛‧阿旺晋美", "阿沛．阿旺晋美"]
+    {
         assert_eq!(normalize::person_name(lookalike), "阿沛·阿旺晋美");
         assert_eq!(name::check_person(lookalike), Vec::<Finding>::new(), "{lookalike}");
     }

@@ -11,8 +11,20 @@ pub struct CivilDate {
     pub day: u8,
 }
 
-const MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Whether `year` is a Gregorian leap year.
 pub fn is_leap_year(year: i32) -> bool {
@@ -33,8 +45,11 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl CivilDate {
     /// A date, if it exists (year 1–9999).
     pub fn new(year: i32, month: u8, day: u8) -> Option<CivilDate> {
-        ((1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(CivilDate { year, month, day })
+        ((1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month)).then_some(CivilDate {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Parses exactly `YYYY-MM-DD` (surrounding spaces ignored); `None` for any other shape or a
@@ -133,7 +148,17 @@ mod tests {
 
     #[test]
     fn rejects_other_shapes() {
-        for bad in ["2025-4-1", "2025/04/01", "20250401", "2025-04-01T00:00", "２０２５-04-01", "2025-04-00", "2025-00-10", "0000-01-01", "+025-04-01"] {
+        for bad in [
+            "2025-4-1",
+            "2025/04/01",
+            "20250401",
+            "2025-04-01T00:00",
+            "２０２５-04-01",
+            "2025-04-00",
+            "2025-00-10",
+            "0000-01-01",
+            "+025-04-01",
+        ] {
             assert!(CivilDate::parse(bad).is_none(), "{bad}");
         }
         assert!(CivilDate::parse(" 2025-04-01 ").is_some());

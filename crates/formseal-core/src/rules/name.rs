@@ -26,8 +26,7 @@ pub fn is_name_ideograph(c: char) -> bool {
 
 /// Latin letters, with diacritics (Latin-1 Supplement, Extended-A/B, Extended Additional).
 pub fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
+    c.is_ascii_alphabetic() || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
 }
 
 /// Length limits (in characters) of a Han-script personal name.
@@ -40,7 +39,10 @@ pub const ORG_LEN: (usize, usize) = (2, 100);
 pub const ENGLISH_ORG_MAX: usize = 200;
 
 fn length_error((min, max): (usize, usize), len: usize) -> Finding {
-    Finding::error("name.person_length").with("len", len.to_string()).with("min", min.to_string()).with("max", max.to_string())
+    Finding::error("name.person_length")
+        .with("len", len.to_string())
+        .with("min", min.to_string())
+        .with("max", max.to_string())
 }
 
 fn char_error(code: &'static str, c: char) -> Vec<Finding> {
@@ -123,8 +125,10 @@ pub fn check_english_org(input: &str) -> Vec<Finding> {
     if s.is_empty() {
         return Vec::new();
     }
-    let allowed =
-        |c: char| matches!(c, ' '..='~' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}') || is_latin_letter(c);
+    let allowed = |c: char| {
+        matches!(c, ' '..='~' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}')
+            || is_latin_letter(c)
+    };
     if let Some(c) = s.chars().find(|c| !allowed(*c)) {
         return char_error("name.english_char", c);
     }
@@ -165,11 +169,13 @@ mod tests {
 
     #[test]
     fn han_names() {
-        for ok in ["张三", "王小明", "阿沛·阿旺晋美", "欧阳娜娜", "𠀀𠀁", "王𠀀", "张堃", "陶喆", "李〇", "赵\u{E000}"] {
+        for ok in ["张三", "王小明", "阿沛·阿旺晋美", "欧阳娜娜", "𠀀𠀁", "王𠀀", "张堃", "陶喆", "李〇", "赵\u{E000}"]
+        {
             assert!(check_person(ok).is_empty(), "{ok}: {:?}", check_person(ok));
         }
         // Look-alike dots are normalised, not rejected.
-        for ok in ["阿沛•阿旺晋美", "阿沛・阿旺晋美", "阿沛‧阿旺晋美", "阿沛．阿旺晋美", "阿沛.阿旺晋美"] {
+        for ok in ["阿沛•阿旺晋美", "阿沛・阿旺晋美", "阿沛‧阿旺晋美", "阿沛．阿旺晋美", "阿沛.阿旺晋美"]
+        {
             assert!(check_person(ok).is_empty(), "{ok}");
         }
     }
@@ -192,7 +198,15 @@ mod tests {
 
     #[test]
     fn latin_names() {
-        for ok in ["John Smith", "John F. Kennedy", "Mary-Jane O'Neil", "José Müller", "Nguyễn Văn An", "Li", "Jose\u{301} Smith"] {
+        for ok in [
+            "John Smith",
+            "John F. Kennedy",
+            "Mary-Jane O'Neil",
+            "José Müller",
+            "Nguyễn Văn An",
+            "Li",
+            "Jose\u{301} Smith",
+        ] {
             assert!(check_person(ok).is_empty(), "{ok}: {:?}", check_person(ok));
         }
         assert_eq!(check_person("J"), vec![length_error((2, 100), 1)]);

@@ -42,10 +42,7 @@ pub const MIDDLE_DOT: char = '\u{00B7}';
 /// U+FF0E, Greek ano teleia U+0387 (canonically equal to U+00B7), bullet operator U+2219 and
 /// dot operator U+22C5.
 pub fn is_lookalike_dot(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2022}' | '\u{30FB}' | '\u{FF65}' | '\u{2027}' | '\u{FF0E}' | '\u{0387}' | '\u{2219}' | '\u{22C5}'
-    )
+    matches!(c, '\u{2022}' | '\u{30FB}' | '\u{FF65}' | '\u{2027}' | '\u{FF0E}' | '\u{0387}' | '\u{2219}' | '\u{22C5}')
 }
 
 /// Normalises a personal name: trims it and maps look-alike dots to the middle dot U+00B7
@@ -54,10 +51,7 @@ pub fn is_lookalike_dot(c: char) -> bool {
 pub fn person_name(input: &str) -> String {
     let trimmed = input.trim();
     let has_han = trimmed.chars().any(crate::rules::name::is_han);
-    trimmed
-        .chars()
-        .map(|c| if is_lookalike_dot(c) || (has_han && c == '.') { MIDDLE_DOT } else { c })
-        .collect()
+    trimmed.chars().map(|c| if is_lookalike_dot(c) || (has_han && c == '.') { MIDDLE_DOT } else { c }).collect()
 }
 
 #[cfg(test)]

@@ -9,8 +9,10 @@ use crate::rules::normalize;
 
 /// Prefixes that no carrier has been allocated for personal mobile numbers [practice, 2024]:
 /// a number with one of them passes the hard rule but gets the warning `mobile.unallocated`.
-const UNALLOCATED_MOBILE: &[&str] =
-    &["142", "143", "154", "160", "161", "163", "164", "168", "169", "1741", "1742", "1743", "1744", "1745", "1746", "1747", "1748", "194"];
+const UNALLOCATED_MOBILE: &[&str] = &[
+    "142", "143", "154", "160", "161", "163", "164", "168", "169", "1741", "1742", "1743", "1744", "1745", "1746",
+    "1747", "1748", "194",
+];
 
 fn clean(input: &str) -> String {
     input
@@ -139,11 +141,8 @@ fn check_fixed(input: &str, fax: bool) -> Vec<Finding> {
         return vec![Finding::error("landline.chars").with("char", c.to_string())];
     }
     // 4. Digit groups.
-    let mut groups: Vec<String> = rest
-        .split(|c: char| matches!(c, ' ' | '-' | '(' | ')'))
-        .filter(|g| !g.is_empty())
-        .map(str::to_string)
-        .collect();
+    let mut groups: Vec<String> =
+        rest.split([' ', '-', '(', ')']).filter(|g| !g.is_empty()).map(str::to_string).collect();
     let all: String = groups.concat();
     if all.is_empty() {
         return vec![Finding::error("landline.no_area_code")];
@@ -171,17 +170,20 @@ fn check_fixed(input: &str, fax: bool) -> Vec<Finding> {
     if !groups[0].starts_with('0') {
         return vec![Finding::error("landline.no_area_code")];
     }
-    // 5. Area code, local number and a hyphen-separated extension.
-    let (area, local) = if groups.len() == 1 {
-        let g = &groups[0];
+    // 5. Area code, local number and a hyphen-separated extension. An area code written
+    //    together with the number (`01062300000`) is split off first.
+    if groups[0].len() > 4 {
+        let g = groups.remove(0);
         let area_len = if g.starts_with("010") || g.starts_with("02") { 3 } else { 4 };
-        let area_len = area_len.min(g.len());
-        (g[..area_len].to_string(), g[area_len..].to_string())
-    } else if groups.len() == 3 && (7..=8).contains(&groups[1].len()) && ext.is_none() {
+        groups.insert(0, g[area_len..].to_string());
+        groups.insert(0, g[..area_len].to_string());
+    }
+    let area = groups[0].clone();
+    let local = if groups.len() == 3 && (7..=8).contains(&groups[1].len()) && ext.is_none() {
         ext = Some(groups[2].clone());
-        (groups[0].clone(), groups[1].clone())
+        groups[1].clone()
     } else {
-        (groups[0].clone(), groups[1..].concat())
+        groups[1..].concat()
     };
     if !valid_area(&area) {
         return vec![Finding::error("landline.area_code").with("area", area)];
@@ -263,6 +265,8 @@ mod tests {
             "010-62300000转8021",
             "010-62300000 ext. 12",
             "010-62300000#12",
+            "01062300000-12",
+            "0755-2603-6008",
             "400-810-8888",
             "8008108888",
         ] {
@@ -278,6 +282,9 @@ mod tests {
         assert_eq!(check_landline("026-62300000"), vec![Finding::error("landline.area_code").with("area", "026")]);
         assert_eq!(check_landline("0211-62300000"), vec![Finding::error("landline.area_code").with("area", "0211")]);
         assert_eq!(check_landline("0123-6230000"), vec![Finding::error("landline.area_code").with("area", "0123")]);
+        assert_eq!(check_landline("010"), vec![Finding::error("landline.local_length").with("len", "0")]);
+        assert_eq!(check_landline("010623000"), vec![Finding::error("landline.local_length").with("len", "6")]);
+        assert_eq!(check_landline("010623000001"), vec![Finding::error("landline.local_length").with("len", "9")]);
         assert_eq!(codes(check_landline("13800138000")), ["landline.mobile"]);
         assert_eq!(codes(check_landline("010-62300000转")), ["landline.extension"]);
         assert_eq!(codes(check_landline("010-62300000转1234567")), ["landline.extension"]);

@@ -39,7 +39,15 @@ mod tests {
 
     #[test]
     fn ids_and_mobiles() {
-        for ok in ["wxid_abc123", "zhang-san", "abcdef", "A1234567890123456789", "13800138000", "+86 138 0013 8000", "ｚｈａｎｇｓａｎ"] {
+        for ok in [
+            "wxid_abc123",
+            "zhang-san",
+            "abcdef",
+            "A1234567890123456789",
+            "13800138000",
+            "+86 138 0013 8000",
+            "ｚｈａｎｇｓａｎ",
+        ] {
             assert!(check(ok).is_empty(), "{ok}: {:?}", check(ok));
         }
     }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test tier (installs what is missing first): lint, native tests, wasm tests in headless
+# Chromium, the release build, and the end-to-end tests with Playwright.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+. scripts/env.sh
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (native: core and CLI)"
+cargo clippy -p formseal-core -p formseal-cli --all-targets -- -D warnings
+step "clippy (wasm32: the app)"
+cargo clippy -p formseal-app --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests: core vectors, rules, drafts; CLI on fixtures"
+cargo test -p formseal-core -p formseal-cli
+
+step "core vectors on wasm32 in headless Chromium"
+(cd crates/formseal-core && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test vectors)
+
+step "release build"
+trunk build --release --offline
+
+step "end-to-end tests (Playwright + Chromium + axe-core)"
+node --test --test-concurrency=1 tests/e2e/
