@@ -46,15 +46,16 @@ async fn open() -> Result<IdbDatabase, IdbError> {
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or_else(|| IdbError("IndexedDB unavailable".into()))?;
     let req: IdbOpenDbRequest = factory.open_with_u32(DB, 1).map_err(err)?;
-    let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |e: web_sys::IdbVersionChangeEvent| {
-        if let Some(req) = e.target().and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok()) {
-            if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                if !db.object_store_names().contains(STORE) {
-                    let _ = db.create_object_store(STORE);
+    let upgrade =
+        Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |e: web_sys::IdbVersionChangeEvent| {
+            if let Some(req) = e.target().and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok()) {
+                if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+                    if !db.object_store_names().contains(STORE) {
+                        let _ = db.create_object_store(STORE);
+                    }
                 }
             }
-        }
-    });
+        });
     req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db = done(&req).await?;
     drop(upgrade);

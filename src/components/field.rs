@@ -87,7 +87,8 @@ pub fn Field(
         FieldKind::Agree { .. } => "fs-field--agree",
         _ => "fs-field--text",
     };
-    let is_group = matches!(def.kind, FieldKind::Choice { .. } | FieldKind::MultiChoice { .. } | FieldKind::Agree { .. });
+    let is_group =
+        matches!(def.kind, FieldKind::Choice { .. } | FieldKind::MultiChoice { .. } | FieldKind::Agree { .. });
     let has_help = def.help.is_some();
     let help = def.help.clone().map(|h| {
         let text = label(h);

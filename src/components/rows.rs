@@ -81,7 +81,9 @@ pub fn Rows(
         }
     };
     let legend = label(def.label.clone());
-    let add_text = move || render(app.locale.get(), "ui.rows.add", &[("row", row_label.get_value().get(app.locale.get()).to_string())]);
+    let add_text = move || {
+        render(app.locale.get(), "ui.rows.add", &[("row", row_label.get_value().get(app.locale.get()).to_string())])
+    };
     view! {
         <fieldset class="fs-rows" id=app.dom_id(Loc::Top(group))>
             <legend class="fs-rows__legend">{legend}</legend>
@@ -90,7 +92,7 @@ pub fn Rows(
                 key=|k| *k
                 children=move |key| {
                     let remove = remove.clone();
-                    view! { <RowView group=group key=key fields=fields.get_value() row_label=row_label.get_value() count=count on_remove=Callback::new(move |k| remove(k)) /> }
+                    view! { <RowView group=group key=key fields=fields.get_value() row_label=row_label.get_value() count=count on_remove=Callback::new(remove) /> }
                 }
             />
             {move || undo.get().map(|(i, _)| {
@@ -129,9 +131,7 @@ fn RowView(
     let index = Memo::new(move |_| app.answers.with(|a| a.rows(group).iter().position(|r| r.key == key).unwrap_or(0)));
     let row_label = StoredValue::new(row_label);
     let title = move || format!("{} {}", row_label.get_value().get(app.locale.get()), index.get() + 1);
-    let aria = move |k: &'static str| {
-        move || render(app.locale.get(), k, &[("row", title())])
-    };
+    let aria = move |k: &'static str| move || render(app.locale.get(), k, &[("row", title())]);
     let move_by = move |delta: isize| {
         app.answers.update(|a| {
             if let Some(Value::Rows(rows)) = a.0.get_mut(group) {

@@ -27,7 +27,9 @@ pub fn display(def: &FieldDef, value: Option<&Value>, locale: Locale) -> String 
             })
             .collect::<Vec<_>>()
             .join(if locale == Locale::ZhCn { "、" } else { ", " }),
-        (FieldKind::Agree { .. }, Some(Value::Bool(b))) => t(locale, if *b { "ui.review.agreed" } else { "ui.review.not_agreed" }),
+        (FieldKind::Agree { .. }, Some(Value::Bool(b))) => {
+            t(locale, if *b { "ui.review.agreed" } else { "ui.review.not_agreed" })
+        }
         (FieldKind::Date { .. }, Some(Value::Text(v))) => match CivilDate::parse(v) {
             Some(d) if locale == Locale::ZhCn => d.display_zh(),
             Some(d) => d.display_en(),

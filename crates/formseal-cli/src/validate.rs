@@ -51,7 +51,11 @@ pub fn run(args: Args) -> u8 {
     let text = match read(&args.file) {
         Ok(t) => t,
         Err(e) => {
-            let msg = render(locale, "cli.unreadable", &[("file", args.file.display().to_string()), ("reason", e.to_string())]);
+            let msg = render(
+                locale,
+                "cli.unreadable",
+                &[("file", args.file.display().to_string()), ("reason", e.to_string())],
+            );
             return fail(args.json, "unreadable", &msg);
         }
     };
@@ -112,7 +116,14 @@ fn place(form: &dyn formseal_core::form::FormRules, path: &str, locale: Locale) 
 fn print_text(report: &Report, locale: Locale, form: &dyn formseal_core::form::FormRules, file: &std::path::Path) {
     let errors = report.errors().count();
     let warnings = report.warnings().count();
-    println!("{}", render(locale, "cli.header", &[("file", file.display().to_string()), ("form", form.def().title.get(locale).to_string())]));
+    println!(
+        "{}",
+        render(
+            locale,
+            "cli.header",
+            &[("file", file.display().to_string()), ("form", form.def().title.get(locale).to_string())]
+        )
+    );
     for i in &report.issues {
         let kind = if i.is_error() { t(locale, "ui.error_prefix") } else { t(locale, "ui.warning_prefix") };
         println!("  {}{}：{}", kind, place(form, &i.path, locale), finding_text(locale, &i.finding));

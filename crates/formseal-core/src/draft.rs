@@ -72,11 +72,9 @@ impl DraftError {
                 render(locale, "draft.not_json", &[("line", line.to_string()), ("column", column.to_string())])
             }
             DraftError::NotADraft => render(locale, "draft.not_a_draft", &[]),
-            DraftError::NewerVersion { found } => render(
-                locale,
-                "draft.newer_version",
-                &[("found", found.to_string()), ("current", VERSION.to_string())],
-            ),
+            DraftError::NewerVersion { found } => {
+                render(locale, "draft.newer_version", &[("found", found.to_string()), ("current", VERSION.to_string())])
+            }
             DraftError::UnsupportedVersion { found } => render(
                 locale,
                 "draft.unsupported_version",
@@ -138,7 +136,12 @@ impl Draft {
     /// Embeds an attachment's bytes.
     pub fn embed(&mut self, file: &FileRef, bytes: &[u8]) {
         let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-        let e = EmbeddedFile { name: file.name.clone(), media_type: file.media_type.clone(), size: bytes.len() as u64, data };
+        let e = EmbeddedFile {
+            name: file.name.clone(),
+            media_type: file.media_type.clone(),
+            size: bytes.len() as u64,
+            data,
+        };
         self.files.insert(file.id.clone(), e);
     }
 }
@@ -163,8 +166,8 @@ pub fn parse(text: &str, def: &FormDef) -> Result<Loaded, DraftError> {
     if form.id != def.id {
         return Err(DraftError::OtherForm { found: form.id });
     }
-    let (answers, dropped) =
-        Answers::from_json(def, obj.get("answers").unwrap_or(&serde_json::Value::Null)).map_err(DraftError::BadAnswers)?;
+    let (answers, dropped) = Answers::from_json(def, obj.get("answers").unwrap_or(&serde_json::Value::Null))
+        .map_err(DraftError::BadAnswers)?;
     let files: BTreeMap<String, EmbeddedFile> = match obj.get("files") {
         None | Some(serde_json::Value::Null) => BTreeMap::new(),
         Some(v) => serde_json::from_value(v.clone()).map_err(|_| DraftError::BadFile { name: "files".into() })?,

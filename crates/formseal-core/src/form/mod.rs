@@ -7,7 +7,7 @@ mod text;
 mod validate;
 
 pub use answers::{empty_row, AnswerError, Answers, FileRef, Row, Value};
-pub use def::{Cond, FieldDef, FieldKind, Format, FormDef, OptionDef, SectionDef};
+pub use def::{Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, SectionDef};
 pub use eligibility::{chinese_number, Clause, Criterion, Msg, Status};
 pub use text::Text;
 pub use validate::{check_field, check_format, has_error, validate, Context, FormRules, Report};

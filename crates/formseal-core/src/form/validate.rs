@@ -2,7 +2,7 @@
 //! and eligibility conditions, collected in one report.
 
 use super::answers::{Answers, Row, Value};
-use super::def::{FieldDef, FieldKind, Format, FormDef};
+use super::def::{FieldDef, FieldKind, FormDef, Format};
 use super::eligibility::Criterion;
 use crate::issue::{Finding, Issue, Severity};
 use crate::rules::{self, date::CivilDate};
@@ -72,7 +72,7 @@ fn order_by_form(def: &FormDef, issues: Vec<Issue>) -> Vec<Issue> {
         def.fields().position(|f| f.id == top).unwrap_or(usize::MAX)
     };
     let mut keyed: Vec<_> = issues.into_iter().enumerate().map(|(n, i)| (pos(&i.path), n, i)).collect();
-    keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    keyed.sort_by_key(|a| (a.0, a.1));
     keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 

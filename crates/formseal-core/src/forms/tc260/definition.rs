@@ -1,7 +1,7 @@
 //! The fields of the TC260 application form, in the paper form's order and wording.
 
 use super::config::Config;
-use crate::form::{Cond, FieldDef as F, Format, FormDef, OptionDef, SectionDef, Text};
+use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, SectionDef, Text};
 
 const fn t(zh: &'static str, en: &'static str) -> Text {
     Text::new(zh, en)

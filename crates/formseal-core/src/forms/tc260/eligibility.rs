@@ -82,7 +82,8 @@ fn legal_person(a: &Answers) -> Criterion {
             Some(Msg::new("tc260.remedy.legal_person")),
         ),
         Ok(code) => {
-            let reason = if a.text("foreign") == "yes" { "tc260.elig.registered_foreign" } else { "tc260.elig.registered" };
+            let reason =
+                if a.text("foreign") == "yes" { "tc260.elig.registered_foreign" } else { "tc260.elig.registered" };
             crit("art9.1", clause, Status::Pass, Msg::new(reason).with("org_code", code.org_code_display()), None)
         }
     }
@@ -118,7 +119,13 @@ fn contact(a: &Answers, issues: &[Issue]) -> Criterion {
     let clause = Clause::item(11, 1);
     let ok = ["contact_name", "contact_mobile", "contact_email"].iter().all(|f| filled(a, issues, f));
     if ok {
-        crit("art11.1", clause, Status::Pass, Msg::new("tc260.elig.contact_ok").with("name", a.text("contact_name").trim()), None)
+        crit(
+            "art11.1",
+            clause,
+            Status::Pass,
+            Msg::new("tc260.elig.contact_ok").with("name", a.text("contact_name").trim()),
+            None,
+        )
     } else {
         crit(
             "art11.1",

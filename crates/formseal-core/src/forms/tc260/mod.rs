@@ -52,7 +52,9 @@ impl FormRules for Tc260 {
         let reps = a.rows("representatives");
         for (i, row) in reps.iter().enumerate() {
             let n = row.text("name").trim();
-            if !n.is_empty() && reps[..i].iter().any(|r| normalize::person_name(r.text("name")) == normalize::person_name(n)) {
+            if !n.is_empty()
+                && reps[..i].iter().any(|r| normalize::person_name(r.text("name")) == normalize::person_name(n))
+            {
                 out.push(Issue::new(format!("representatives[{i}].name"), Finding::error("rows.duplicate_person")));
             }
         }
