@@ -76,6 +76,12 @@ pub enum Format {
     Email,
     WeChat,
     StandardNo,
+    /// Mobile or landline.
+    Phone,
+    /// A standard's title or number.
+    StandardRef,
+    /// Drafter rank, a whole number from 1.
+    Rank,
 }
 
 /// One option of a choice.
@@ -134,7 +140,8 @@ impl FieldDef {
     pub fn formatted(id: &'static str, label: Text, format: Format) -> Self {
         let max_chars = match format {
             Format::EnglishOrgName => 200,
-            Format::OrgName | Format::StandardNo => 100,
+            Format::OrgName | Format::StandardNo | Format::StandardRef => 100,
+            Format::Rank => 4,
             Format::Email => 254,
             _ => 40,
         };
@@ -201,17 +208,19 @@ impl FormDef {
     pub fn section_of(&self, id: &str) -> Option<&SectionDef> {
         self.sections.iter().find(|s| s.fields.iter().any(|f| f.id == id))
     }
-    /// The definition at an issue path: `field` or `group[3].field`.
+    /// The definition at an issue path: `field`, `group[3].field`, `group[3].sub[0].field`.
     pub fn field_at(&self, path: &str) -> Option<&FieldDef> {
-        match path.split_once('[') {
-            None => self.field(path),
-            Some((group, rest)) => {
-                let sub = rest.split_once("].")?.1;
-                match &self.field(group)?.kind {
-                    FieldKind::Rows { fields, .. } => fields.iter().find(|f| f.id == sub),
-                    _ => None,
-                }
-            }
+        let mut fields: Vec<&FieldDef> = self.fields().collect();
+        let mut found = None;
+        for seg in path.split('.') {
+            let name = seg.split('[').next().unwrap_or(seg);
+            let f = *fields.iter().find(|f| f.id == name)?;
+            found = Some(f);
+            fields = match &f.kind {
+                FieldKind::Rows { fields, .. } => fields.iter().collect(),
+                _ => Vec::new(),
+            };
         }
+        found
     }
 }

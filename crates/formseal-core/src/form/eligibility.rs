@@ -1,5 +1,6 @@
 //! Eligibility results: each charter condition with its clause, status and what would change it.
 
+use super::text::Text;
 use crate::issue::Params;
 use crate::messages::{render, Locale};
 use serde::Serialize;
@@ -13,29 +14,42 @@ pub enum Status {
     NeedsInfo,
 }
 
-/// A clause of a charter: article and, optionally, item (`第九条第1项`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Clause {
-    pub article: u16,
-    pub item: Option<u16>,
+/// Where a condition comes from: an article of a charter (`第九条第1项`), a numbered part of a
+/// call document (`五、第1项`), or any other cited text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Clause {
+    Article { article: u16, item: Option<u16> },
+    Part { part: u16, item: Option<u16> },
+    Cited { text: Text },
 }
 
 impl Clause {
     pub const fn item(article: u16, item: u16) -> Self {
-        Clause { article, item: Some(item) }
+        Clause::Article { article, item: Some(item) }
     }
     pub const fn article(article: u16) -> Self {
-        Clause { article, item: None }
+        Clause::Article { article, item: None }
     }
-    /// `第九条第1项` / `Article 9(1)`.
+    pub const fn part(part: u16, item: u16) -> Self {
+        Clause::Part { part, item: Some(item) }
+    }
+    /// `第九条第1项` / `Article 9(1)`; `五、第1项` / `Part 5, item 1`.
     pub fn render(&self, locale: Locale) -> String {
-        let article = match locale {
-            Locale::ZhCn => chinese_number(self.article),
-            Locale::En => self.article.to_string(),
+        let num = |n: u16| match locale {
+            Locale::ZhCn => chinese_number(n),
+            Locale::En => n.to_string(),
         };
-        match self.item {
-            Some(item) => render(locale, "clause.article_item", &[("article", article), ("item", item.to_string())]),
-            None => render(locale, "clause.article", &[("article", article)]),
+        match self {
+            Clause::Article { article, item: Some(item) } => {
+                render(locale, "clause.article_item", &[("article", num(*article)), ("item", item.to_string())])
+            }
+            Clause::Article { article, item: None } => render(locale, "clause.article", &[("article", num(*article))]),
+            Clause::Part { part, item: Some(item) } => {
+                render(locale, "clause.part_item", &[("part", num(*part)), ("item", item.to_string())])
+            }
+            Clause::Part { part, item: None } => render(locale, "clause.part", &[("part", num(*part))]),
+            Clause::Cited { text } => text.get(locale).to_string(),
         }
     }
 }
@@ -105,5 +119,7 @@ mod tests {
         assert_eq!(Clause::item(9, 1).render(Locale::ZhCn), "第九条第1项");
         assert_eq!(Clause::item(11, 2).render(Locale::En), "Article 11(2)");
         assert_eq!(Clause::article(12).render(Locale::ZhCn), "第十二条");
+        assert_eq!(Clause::part(5, 1).render(Locale::ZhCn), "五、第1项");
+        assert_eq!(Clause::part(5, 2).render(Locale::En), "Part 5, item 2");
     }
 }

@@ -183,6 +183,9 @@ pub fn check_format(format: Format, value: &str) -> Vec<Finding> {
         Format::Email => rules::email::check(value),
         Format::WeChat => rules::wechat::check(value),
         Format::StandardNo => rules::standard_no::check(value),
+        Format::Phone => rules::phone::check_any(value),
+        Format::StandardRef => rules::standard_no::check_reference(value),
+        Format::Rank => rules::rank::check(value),
     }
 }
 

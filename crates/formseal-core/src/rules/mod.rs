@@ -6,6 +6,7 @@ pub mod name;
 pub mod normalize;
 pub mod phone;
 pub mod postcode;
+pub mod rank;
 pub mod standard_no;
 pub mod uscc;
 pub mod wechat;

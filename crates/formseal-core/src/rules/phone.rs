@@ -300,3 +300,29 @@ mod tests {
         assert_eq!(codes(check_fax("62300000")), ["landline.no_area_code"]);
     }
 }
+
+/// A contact telephone that may be a mobile or a landline (`电话` on the co-authoring form):
+/// anything that looks like a mobile number is checked as one, everything else as a landline.
+pub fn check_any(input: &str) -> Vec<Finding> {
+    let digits: String = input.chars().filter(|c| c.is_ascii_digit()).collect();
+    let national = digits.strip_prefix("86").filter(|d| d.len() == 11).unwrap_or(&digits);
+    if national.starts_with('1') {
+        check_mobile(input)
+    } else {
+        check_landline(input)
+    }
+}
+
+#[cfg(test)]
+mod any_tests {
+    use super::*;
+
+    #[test]
+    fn either_kind_of_number() {
+        assert!(check_any("13800138000").is_empty());
+        assert!(check_any("+86 13800138000").is_empty());
+        assert!(check_any("010-62300000").is_empty());
+        assert_eq!(check_any("12345678901")[0].code, "mobile.prefix");
+        assert_eq!(check_any("62300000")[0].code, "landline.no_area_code");
+    }
+}

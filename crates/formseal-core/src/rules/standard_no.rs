@@ -165,3 +165,27 @@ mod tests {
         assert!(!looks_like_number(""));
     }
 }
+
+/// A standard cited by name or by number: numbers are checked, names need at least two characters.
+pub fn check_reference(input: &str) -> Vec<Finding> {
+    let t = input.trim();
+    if looks_like_number(t) {
+        check(t)
+    } else if t.chars().count() < 2 {
+        vec![Finding::error("standard_no.reference")]
+    } else {
+        vec![]
+    }
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::*;
+
+    #[test]
+    fn names_or_numbers() {
+        assert!(check_reference("GB/T 42021-2022").is_empty());
+        assert!(check_reference("工业互联网 总体网络架构").is_empty());
+        assert_eq!(check_reference("工").first().map(|f| f.code), Some("standard_no.reference"));
+    }
+}

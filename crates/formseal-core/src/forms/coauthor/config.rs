@@ -1,0 +1,59 @@
+//! The call configuration of a co-authoring application: the standards, the contact and the dates.
+
+use crate::form::Text;
+
+/// A standard of the call that units can apply to co-author.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standard {
+    /// Stable value stored in answers (`iip-1`).
+    pub id: String,
+    pub title: Text,
+}
+
+/// Host-provided settings of one call for co-authoring units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The association that publishes the group standards.
+    pub association: Text,
+    pub standards: Vec<Standard>,
+    /// The call's contact person and telephone.
+    pub contact_name: Text,
+    pub contact_phone: String,
+    /// Date the work was announced (ISO).
+    pub announced: String,
+}
+
+impl Default for Config {
+    /// Seed 004: the 《工业互联网平台》 series of 中国和平利用军工技术协会.
+    fn default() -> Self {
+        let titles = [
+            ("工业互联网平台 总体框架", "Industrial Internet Platform — General framework"),
+            ("工业互联网平台 工业设备接入通用规范", "Industrial Internet Platform — Industrial equipment access"),
+            ("工业互联网平台 工业大数据通用技术规范", "Industrial Internet Platform — Industrial big data"),
+            (
+                "工业互联网平台 工业机理模型与组件通用要求",
+                "Industrial Internet Platform — Industrial mechanism models and components",
+            ),
+            ("工业互联网平台 工业 APP 通用技术规范", "Industrial Internet Platform — Industrial apps"),
+            ("工业互联网平台 服务与应用通用要求", "Industrial Internet Platform — Services and applications"),
+            (
+                "工业互联网平台 微服务与开发环境通用要求",
+                "Industrial Internet Platform — Microservices and development environment",
+            ),
+        ];
+        Config {
+            association: Text::new(
+                "中国和平利用军工技术协会",
+                "China Association for Peaceful Use of Military Industrial Technology",
+            ),
+            standards: titles
+                .iter()
+                .enumerate()
+                .map(|(i, (zh, en))| Standard { id: format!("iip-{}", i + 1), title: Text::owned(*zh, *en) })
+                .collect(),
+            contact_name: Text::new("包强", "Bao Qiang"),
+            contact_phone: "15010077210".into(),
+            announced: "2023-02-15".into(),
+        }
+    }
+}

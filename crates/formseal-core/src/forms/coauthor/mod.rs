@@ -1,0 +1,94 @@
+//! Co-authoring unit application for a series of group standards (seed 004's annex:
+//! 中国和平利用军工技术协会团体标准编制组成员单位申请表).
+
+mod config;
+mod definition;
+mod eligibility;
+
+pub use config::{Config, Standard};
+
+use crate::form::{Answers, Context, Criterion, FormDef, FormRules};
+use crate::issue::{Finding, Issue};
+use crate::rules::{normalize, uscc};
+
+/// Stable id of this form.
+pub const FORM_ID: &str = "group-std-coauthor";
+
+/// The co-authoring form for one call.
+#[derive(Clone, Debug)]
+pub struct Coauthor {
+    def: FormDef,
+}
+
+impl Coauthor {
+    pub fn new(config: Config) -> Self {
+        Coauthor { def: definition::build(&config) }
+    }
+}
+
+impl FormRules for Coauthor {
+    fn def(&self) -> &FormDef {
+        &self.def
+    }
+
+    fn cross_check(&self, a: &Answers, _ctx: &Context, out: &mut Vec<Issue>) {
+        // Each standard once; a lead editor is confirmed by the association (advice).
+        let standards = a.rows("standards");
+        for (i, row) in standards.iter().enumerate() {
+            let s = row.text("standard");
+            if !s.is_empty() && standards[..i].iter().any(|r| r.text("standard") == s) {
+                out.push(Issue::new(format!("standards[{i}].standard"), Finding::error("rows.duplicate_standard")));
+            }
+            if row.text("role") == "chief" {
+                out.push(Issue::new(format!("standards[{i}].role"), Finding::warning("coauthor.chief_confirmed")));
+            }
+        }
+        // Each writer once (same name and telephone).
+        let writers = a.rows("writers");
+        let id = |r: &crate::form::Row| {
+            (
+                normalize::person_name(r.text("name")),
+                r.text("phone").chars().filter(char::is_ascii_digit).collect::<String>(),
+            )
+        };
+        for (i, row) in writers.iter().enumerate() {
+            if !row.text("name").trim().is_empty() && writers[..i].iter().any(|r| id(r) == id(row)) {
+                out.push(Issue::new(format!("writers[{i}].name"), Finding::error("rows.duplicate_person")));
+            }
+        }
+        if !writers.is_empty() && writers.iter().all(|w| w.values.get("experience").is_none_or(is_empty_rows)) {
+            out.push(Issue::new("writers", Finding::warning("coauthor.no_experience")));
+        }
+        // 单位类型 against positions 1–2 of the USCC: advice only.
+        if let Ok(code) = uscc::parse(a.text("uscc")) {
+            let kind = &code.code[..2];
+            let ok = match a.text("unit_type") {
+                "enterprise" => ["91", "92", "93"].contains(&kind),
+                "government" => kind == "11",
+                "institution" | "research" => kind == "12",
+                "social" => kind.starts_with('5'),
+                _ => true,
+            };
+            if !ok {
+                out.push(Issue::new("unit_type", Finding::warning("coauthor.unit_type_mismatch").with("kind", kind)));
+            }
+        }
+        if a.text("patent_held") == "yes" && a.text("patent_licence") == "refuse" {
+            out.push(Issue::new("patent_licence", Finding::warning("coauthor.patent_refuse")));
+        }
+    }
+
+    fn eligibility(&self, a: &Answers, issues: &[Issue]) -> Vec<Criterion> {
+        eligibility::evaluate(a, issues)
+    }
+}
+
+fn is_empty_rows(v: &crate::form::Value) -> bool {
+    match v {
+        crate::form::Value::Rows(r) => r.iter().all(|e| e.text("standard").trim().is_empty()),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests;
