@@ -9,13 +9,17 @@ use leptos::prelude::*;
 
 /// The whole widget for one form.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Whether a start page exists to go back to.
+    has_home: bool,
+) -> impl IntoView {
     let app = use_app();
     let def = app.form.get_value();
     let title = label(def.def().title.clone());
     let body = label(def.def().body.clone());
     view! {
         <div class="fs-root" lang=move || app.locale.get().tag()>
+            {has_home.then(|| view! { <a class="fs-home-link" href="#/">{tr("ui.home.back")}</a> })}
             <header class="fs-header">
                 <p class="fs-header__body">{body}</p>
                 <h1 class="fs-header__title">{title}</h1>

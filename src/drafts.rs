@@ -102,20 +102,24 @@ pub fn autosave(state: AppState) {
 
 /// A file name safe on every OS, from the unit's name.
 pub fn file_stem(state: &AppState) -> String {
-    let name = state.answers.with_untracked(|a| {
-        let n = a.text("name_zh").trim().to_string();
-        if n.is_empty() {
-            a.text("unit_name").trim().to_string()
-        } else {
-            n
-        }
-    });
+    let field = state.form.get_value().def().name_field;
+    let name = state.answers.with_untracked(|a| a.text(field).trim().to_string());
     let clean: String = name.chars().filter(|c| !r#"\/:*?"<>|"#.contains(*c) && !c.is_control()).take(60).collect();
     if clean.is_empty() {
-        "未命名".into()
+        t(state.locale.get_untracked(), "ui.unnamed")
     } else {
         clean
     }
+}
+
+/// What the start page shows about a saved draft: the unit's name and when it was saved.
+pub fn saved_summary(draft_key: &str, name_field: &str) -> Option<(String, String)> {
+    let text = storage::get(&format!("formseal:{draft_key}:draft"))?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let name = json.get("answers")?.get(name_field).and_then(|v| v.as_str()).unwrap_or_default().trim().to_string();
+    let saved = json.get("saved_at").and_then(|v| v.as_str()).unwrap_or_default();
+    let when = format!("{} {}", saved.get(..10).unwrap_or_default(), saved.get(11..16).unwrap_or_default());
+    Some((name, when))
 }
 
 /// Downloads the draft with its attachments as a `.json` file.

@@ -15,27 +15,68 @@ use state::AppState;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// The form named by the page's `#/<form id>`, if any.
+fn form_in_hash() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.trim_start_matches('#').trim_start_matches('/');
+    forms::by_id(id).map(|_| id.to_string())
+}
+
+/// One widget: a fixed form, or the start page and the form chosen there (`#/<form id>`).
+#[component]
+fn Root(
+    /// The form the host fixed with `data-form`, if any.
+    fixed: Option<String>,
+    /// Prefix of draft storage keys (from `data-draft-key`).
+    draft_prefix: String,
+) -> impl IntoView {
+    let locale = use_context::<RwSignal<Locale>>().expect("locale");
+    let route = RwSignal::new(fixed.clone().or_else(form_in_hash));
+    if fixed.is_none() {
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(form_in_hash()));
+        on_cleanup(move || handle.remove());
+    }
+    let has_home = fixed.is_none();
+    move || {
+        match route.get() {
+        None => {
+            view! { <div class="fs-root" lang=move || locale.get().tag()><pages::home_page::HomePage locale=locale draft_prefix=draft_prefix.clone() /></div> }
+                .into_any()
+        }
+        Some(id) => {
+            let form = forms::by_id(&id).expect("route holds a known form");
+            let key = format!("{draft_prefix}{id}");
+            let state = AppState::new(Arc::from(form), browser::clock::today(), locale, key);
+            provide_context(state);
+            drafts::restore(&state);
+            drafts::autosave(state);
+            view! { <app::App has_home=has_home /> }.into_any()
+        }
+    }
+    }
+}
+
 /// Mounts one widget into `host`, configured by its `data-*` attributes:
-/// `data-form` (form id), `data-lang` (`zh-CN` | `en`), `data-draft-key` (separate drafts).
+/// `data-form` (form id; without it a start page lists the forms), `data-lang` (`zh-CN` | `en`),
+/// `data-draft-key` (prefix that keeps several widgets' drafts apart).
 fn mount_into(host: web_sys::HtmlElement) {
-    let form_id = host.get_attribute("data-form").unwrap_or_else(|| forms::FORM_IDS[0].to_string());
-    let Some(form) = forms::by_id(&form_id) else {
-        host.set_text_content(Some(&format!("formseal: unknown form “{form_id}”")));
-        return;
-    };
-    let locale = browser::storage::get(components::toolbar::LANG_KEY)
+    let fixed = host.get_attribute("data-form").filter(|f| !f.is_empty());
+    if let Some(f) = &fixed {
+        if forms::by_id(f).is_none() {
+            host.set_text_content(Some(&format!("formseal: unknown form “{f}”")));
+            return;
+        }
+    }
+    let locale = browser::storage::get(components::lang::LANG_KEY)
         .or_else(|| host.get_attribute("data-lang"))
         .and_then(|l| Locale::parse(&l))
         .unwrap_or_default();
-    let draft_key = host.get_attribute("data-draft-key").unwrap_or_else(|| form_id.clone());
+    let draft_prefix = host.get_attribute("data-draft-key").map(|k| format!("{k}:")).unwrap_or_default();
     // A saved copy of the page may hold a previous render: start from an empty host.
     host.set_inner_html("");
     let handle = leptos::mount::mount_to(host, move || {
-        let state = AppState::new(Arc::from(form), browser::clock::today(), locale, draft_key);
-        provide_context(state);
-        drafts::restore(&state);
-        drafts::autosave(state);
-        view! { <app::App /> }
+        provide_context(RwSignal::new(locale));
+        view! { <Root fixed=fixed draft_prefix=draft_prefix /> }
     });
     handle.forget();
 }

@@ -1,6 +1,6 @@
 //! The app's reactive state: the form, the answers, what the applicant has touched, and the report.
 
-use formseal_core::form::{empty_row, validate, Answers, Context, FieldKind, FormRules, Report, Value};
+use formseal_core::form::{empty_row, validate, Answers, Context, FormRules, Report, Row, Value};
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -37,11 +37,71 @@ pub struct Notice {
     pub text: String,
 }
 
+/// A list of repeatable rows: a top-level group, or a group inside a row of another group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowsAt {
+    Top(&'static str),
+    In { group: &'static str, key: u64, sub: &'static str },
+}
+
+impl RowsAt {
+    /// The rows, in order.
+    pub fn rows(self, a: &Answers) -> &[Row] {
+        match self {
+            RowsAt::Top(g) => a.rows(g),
+            RowsAt::In { group, key, sub } => match a.rows(group).iter().find(|r| r.key == key) {
+                Some(r) => match r.values.get(sub) {
+                    Some(Value::Rows(rows)) => rows,
+                    _ => &[],
+                },
+                None => &[],
+            },
+        }
+    }
+    /// The rows, for changing them.
+    pub fn rows_mut(self, a: &mut Answers) -> Option<&mut Vec<Row>> {
+        let (map, name) = match self {
+            RowsAt::Top(g) => (&mut a.0, g),
+            RowsAt::In { group, key, sub } => match a.0.get_mut(group) {
+                Some(Value::Rows(rows)) => (&mut rows.iter_mut().find(|r| r.key == key)?.values, sub),
+                _ => return None,
+            },
+        };
+        match map.entry(name.to_string()).or_insert_with(|| Value::Rows(Vec::new())) {
+            Value::Rows(rows) => Some(rows),
+            _ => None,
+        }
+    }
+    /// Issue path of the list: `writers` or `writers[2].experience`.
+    pub fn path(self, a: &Answers) -> String {
+        match self {
+            RowsAt::Top(g) => g.to_string(),
+            RowsAt::In { group, key, sub } => {
+                let i = a.rows(group).iter().position(|r| r.key == key).unwrap_or(0);
+                format!("{group}[{i}].{sub}")
+            }
+        }
+    }
+    /// The field id of the list itself (`writers`, `experience`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RowsAt::Top(g) => g,
+            RowsAt::In { sub, .. } => sub,
+        }
+    }
+    pub fn dom_id(self, prefix: &str) -> String {
+        match self {
+            RowsAt::Top(g) => format!("{prefix}-{g}"),
+            RowsAt::In { group, key, sub } => format!("{prefix}-{group}-{key}-{sub}"),
+        }
+    }
+}
+
 /// Where a value lives: a top-level field, or a cell of a repeatable row (by stable row key).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Loc {
     Top(&'static str),
-    Cell { group: &'static str, key: u64, field: &'static str },
+    Cell { rows: RowsAt, key: u64, field: &'static str },
 }
 
 impl Loc {
@@ -49,8 +109,8 @@ impl Loc {
     pub fn get(self, a: &Answers) -> Option<Value> {
         match self {
             Loc::Top(id) => a.get(id).cloned(),
-            Loc::Cell { group, key, field } => {
-                a.rows(group).iter().find(|r| r.key == key).and_then(|r| r.values.get(field).cloned())
+            Loc::Cell { rows, key, field } => {
+                rows.rows(a).iter().find(|r| r.key == key).and_then(|r| r.values.get(field).cloned())
             }
         }
     }
@@ -58,31 +118,49 @@ impl Loc {
     pub fn set(self, a: &mut Answers, v: Value) {
         match self {
             Loc::Top(id) => a.set(id, v),
-            Loc::Cell { group, key, field } => {
-                if let Some(Value::Rows(rows)) = a.0.get_mut(group) {
-                    if let Some(r) = rows.iter_mut().find(|r| r.key == key) {
-                        r.values.insert(field.to_string(), v);
-                    }
+            Loc::Cell { rows, key, field } => {
+                if let Some(r) = rows.rows_mut(a).and_then(|rows| rows.iter_mut().find(|r| r.key == key)) {
+                    r.values.insert(field.to_string(), v);
                 }
             }
-        }
-    }
-    /// The issue path (`field` or `group[index].field`) for the current row order.
-    pub fn path(self, a: &Answers) -> String {
-        match self {
-            Loc::Top(id) => id.to_string(),
-            Loc::Cell { group, key, field } => match a.rows(group).iter().position(|r| r.key == key) {
-                Some(i) => format!("{group}[{i}].{field}"),
-                None => String::new(),
-            },
         }
     }
     /// A DOM id unique within the widget.
     pub fn dom_id(self, prefix: &str) -> String {
         match self {
             Loc::Top(id) => format!("{prefix}-{id}"),
-            Loc::Cell { group, key, field } => format!("{prefix}-{group}-{key}-{field}"),
+            Loc::Cell { rows, key, field } => format!("{}-{key}-{field}", rows.dom_id(prefix)),
         }
+    }
+}
+
+/// A row as the components see it: memos that change only when this row changes.
+#[derive(Clone, Copy)]
+pub struct RowCtx {
+    pub rows: RowsAt,
+    pub key: u64,
+    /// The row's values.
+    pub row: Memo<Row>,
+    /// Position in its list, 0-based.
+    pub index: Memo<usize>,
+    /// Issue path of the row: `writers[3]`.
+    pub prefix: Memo<String>,
+}
+
+/// The report's issues by path, for constant-time lookup from thousands of fields.
+#[derive(Clone, Default)]
+pub struct IssueIndex(std::collections::HashMap<String, Vec<formseal_core::Issue>>);
+
+impl IssueIndex {
+    pub fn get(&self, path: &str) -> &[formseal_core::Issue] {
+        self.0.get(path).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+impl PartialEq for IssueIndex {
+    /// Always "changed": comparing would cost as much as the per-field memos it feeds.
+    fn eq(&self, _: &Self) -> bool {
+        false
     }
 }
 
@@ -98,6 +176,8 @@ pub struct AppState {
     /// The applicant tried to continue: every message is shown, with the summary.
     pub show_all: RwSignal<bool>,
     pub report: Memo<Report>,
+    /// The report's issues by path.
+    pub issues: Memo<IssueIndex>,
     /// Local time of the last successful save, `HH:MM`.
     pub saved_at: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
@@ -110,7 +190,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(form: Arc<dyn FormRules>, today: CivilDate, locale: Locale, draft_key: String) -> Self {
+    pub fn new(form: Arc<dyn FormRules>, today: CivilDate, locale: RwSignal<Locale>, draft_key: String) -> Self {
         let answers = RwSignal::new(Answers::empty(form.def()));
         let form = StoredValue::new(form);
         let ctx = Context { today };
@@ -118,15 +198,25 @@ impl AppState {
             let f = form.get_value();
             answers.with(|a| validate(f.as_ref(), a, &ctx))
         });
+        let issues = Memo::new(move |_| {
+            report.with(|r| {
+                let mut map: std::collections::HashMap<String, Vec<formseal_core::Issue>> = Default::default();
+                for i in &r.issues {
+                    map.entry(i.path.clone()).or_default().push(i.clone());
+                }
+                IssueIndex(map)
+            })
+        });
         let id_prefix = format!("fs-{}", draft_key.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
         AppState {
             form,
             answers,
-            locale: RwSignal::new(locale),
+            locale,
             step: RwSignal::new(Step::Form),
             touched: RwSignal::new(HashSet::new()),
             show_all: RwSignal::new(false),
             report,
+            issues,
             saved_at: RwSignal::new(None),
             notice: RwSignal::new(None),
             id_prefix: StoredValue::new(id_prefix),
@@ -144,25 +234,23 @@ impl AppState {
         }
     }
 
-    /// Appends an empty row to a repeatable group; returns its key.
-    pub fn add_row(&self, group: &'static str) -> Option<u64> {
-        let form = self.form.get_value();
-        let FieldKind::Rows { fields, .. } = &form.def().field(group)?.kind else { return None };
+    /// Appends an empty row to a list; returns its key (unique within the whole draft).
+    pub fn add_row(&self, at: RowsAt, fields: &[formseal_core::form::FieldDef]) -> u64 {
         let mut new_key = 0;
         self.answers.update(|a| {
-            new_key = a.rows(group).iter().map(|r| r.key).max().unwrap_or(0) + 1;
-            let mut rows = a.rows(group).to_vec();
-            rows.push(empty_row(fields, new_key));
-            a.set(group, Value::Rows(rows));
+            new_key = max_key(a) + 1;
+            if let Some(rows) = at.rows_mut(a) {
+                rows.push(empty_row(fields, new_key));
+            }
         });
-        Some(new_key)
+        new_key
     }
 
     /// Removes a row; returns it with its index, for undo.
-    pub fn remove_row(&self, group: &'static str, key: u64) -> Option<(usize, formseal_core::form::Row)> {
+    pub fn remove_row(&self, at: RowsAt, key: u64) -> Option<(usize, Row)> {
         let mut removed = None;
         self.answers.update(|a| {
-            if let Some(Value::Rows(rows)) = a.0.get_mut(group) {
+            if let Some(rows) = at.rows_mut(a) {
                 if let Some(i) = rows.iter().position(|r| r.key == key) {
                     removed = Some((i, rows.remove(i)));
                 }
@@ -172,10 +260,24 @@ impl AppState {
     }
 
     /// Puts a removed row back where it was.
-    pub fn restore_row(&self, group: &'static str, index: usize, row: formseal_core::form::Row) {
+    pub fn restore_row(&self, at: RowsAt, index: usize, row: Row) {
         self.answers.update(|a| {
-            if let Some(Value::Rows(rows)) = a.0.get_mut(group) {
+            if let Some(rows) = at.rows_mut(a) {
                 rows.insert(index.min(rows.len()), row);
+            }
+        });
+    }
+
+    /// Moves a row up (-1) or down (+1).
+    pub fn move_row(&self, at: RowsAt, key: u64, delta: isize) {
+        self.answers.update(|a| {
+            if let Some(rows) = at.rows_mut(a) {
+                if let Some(i) = rows.iter().position(|r| r.key == key) {
+                    let j = i as isize + delta;
+                    if j >= 0 && (j as usize) < rows.len() {
+                        rows.swap(i, j as usize);
+                    }
+                }
             }
         });
     }
@@ -185,26 +287,46 @@ impl AppState {
         loc.dom_id(&self.id_prefix.get_value())
     }
 
-    /// DOM id of an issue path (`group[i].field` → the row's key).
+    /// DOM id of an issue path (`group[i].field`, `group[i].sub[j].field`): indices become row keys.
     pub fn dom_id_for_path(&self, path: &str) -> String {
-        let prefix = self.id_prefix.get_value();
-        match path.split_once('[') {
-            None => format!("{prefix}-{path}"),
-            Some((group, rest)) => {
-                let (idx, field) = rest.split_once("].").unwrap_or((rest.trim_end_matches(']'), ""));
-                let key = idx
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| self.answers.with_untracked(|a| a.rows(group).get(i).map(|r| r.key)))
-                    .unwrap_or(0);
-                if field.is_empty() {
-                    format!("{prefix}-{group}-{key}")
-                } else {
-                    format!("{prefix}-{group}-{key}-{field}")
+        let mut id = self.id_prefix.get_value();
+        self.answers.with_untracked(|a| {
+            let mut current: Option<&Row> = None;
+            for seg in path.split('.') {
+                let (name, idx) = match seg.split_once('[') {
+                    Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+                    None => (seg, None),
+                };
+                id.push('-');
+                id.push_str(name);
+                if let Some(i) = idx {
+                    let rows: &[Row] = match current {
+                        None => a.rows(name),
+                        Some(r) => match r.values.get(name) {
+                            Some(Value::Rows(v)) => v,
+                            _ => &[],
+                        },
+                    };
+                    current = rows.get(i);
+                    id.push_str(&format!("-{}", current.map(|r| r.key).unwrap_or(0)));
                 }
             }
+        });
+        id
+    }
+}
+
+/// The largest row key anywhere in the answers (keys are unique per draft).
+fn max_key(a: &Answers) -> u64 {
+    fn walk(v: &Value) -> u64 {
+        match v {
+            Value::Rows(rows) => {
+                rows.iter().map(|r| r.key.max(r.values.values().map(walk).max().unwrap_or(0))).max().unwrap_or(0)
+            }
+            _ => 0,
         }
     }
+    a.0.values().map(walk).max().unwrap_or(0)
 }
 
 /// The shared state of the enclosing widget.

@@ -4,8 +4,8 @@ use super::files::FilesInput;
 use super::inputs::{AgreeInput, ChoiceInput, DateInput, MultiInput, TextInput};
 use super::rows::Rows;
 use crate::i18n::{label, tr};
-use crate::state::{use_app, Loc};
-use formseal_core::form::{FieldDef, FieldKind, Format};
+use crate::state::{use_app, Loc, RowCtx, RowsAt};
+use formseal_core::form::{FieldDef, FieldKind, Format, Value};
 use formseal_core::issue::Issue;
 use formseal_core::messages::{finding_text, render};
 use formseal_core::rules::uscc;
@@ -30,22 +30,80 @@ impl FieldIds {
     }
 }
 
-/// The issues to show for a location (after the field was left, or after trying to continue).
-pub fn shown_issues(loc: Loc) -> Memo<Vec<Issue>> {
+/// What a control needs: where its value lives, the value, its issue path and its shown issues.
+#[derive(Clone)]
+pub struct FieldCtx {
+    pub loc: Loc,
+    pub value: Memo<Option<Value>>,
+    pub path: Memo<String>,
+    pub issues: Memo<Vec<Issue>>,
+    pub ids: FieldIds,
+}
+
+impl FieldCtx {
+    /// The text value ("" when empty).
+    pub fn text(&self) -> Memo<String> {
+        let value = self.value;
+        Memo::new(move |_| match value.get() {
+            Some(Value::Text(t)) => t,
+            _ => String::new(),
+        })
+    }
+    /// Stores a new value.
+    pub fn set(&self, v: Value) {
+        let loc = self.loc;
+        use_app().answers.update(|a| loc.set(a, v));
+    }
+    /// Marks the field as left, so its messages show from now on.
+    pub fn touch(&self) {
+        use_app().touch(self.path.get_untracked());
+    }
+    /// `"true"` when an error is shown.
+    pub fn invalid(&self) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+        let issues = self.issues;
+        move || issues.with(|v| v.iter().any(|i| i.is_error())).to_string()
+    }
+}
+
+/// The issue path of a location, as a memo (row paths follow the row's current position).
+pub fn path_memo(loc: Loc, row: Option<RowCtx>) -> Memo<String> {
     let app = use_app();
-    let path = Memo::new(move |_| app.answers.with(|a| loc.path(a)));
+    match (loc, row) {
+        (Loc::Top(id), _) => Memo::new(move |_| id.to_string()),
+        (Loc::Cell { field, .. }, Some(r)) => Memo::new(move |_| format!("{}.{field}", r.prefix.get())),
+        (Loc::Cell { rows, key, field }, None) => Memo::new(move |_| {
+            app.answers.with(|a| {
+                let i = rows.rows(a).iter().position(|r| r.key == key).unwrap_or(0);
+                format!("{}[{i}].{field}", rows.path(a))
+            })
+        }),
+    }
+}
+
+/// The value at a location, as a memo (row cells read only their row).
+pub fn value_memo(loc: Loc, row: Option<RowCtx>) -> Memo<Option<Value>> {
+    let app = use_app();
+    match (loc, row) {
+        (Loc::Cell { field, .. }, Some(r)) => Memo::new(move |_| r.row.with(|row| row.values.get(field).cloned())),
+        _ => Memo::new(move |_| app.answers.with(|a| loc.get(a))),
+    }
+}
+
+/// The issues to show at a path (after the field was left, or after trying to continue):
+/// the first error, or else every warning.
+pub fn shown_issues(path: Memo<String>) -> Memo<Vec<Issue>> {
+    let app = use_app();
     Memo::new(move |_| {
         let p = path.get();
         let shown = app.show_all.get() || app.touched.with(|t| t.contains(&p));
         if !shown {
             return Vec::new();
         }
-        app.report.with(|r| {
-            let errors: Vec<Issue> = r.for_path(&p).filter(|i| i.is_error()).take(1).cloned().collect();
-            if errors.is_empty() {
-                r.for_path(&p).cloned().collect()
-            } else {
-                errors
+        app.issues.with(|idx| {
+            let all = idx.get(&p);
+            match all.iter().find(|i| i.is_error()) {
+                Some(e) => vec![e.clone()],
+                None => all.to_vec(),
             }
         })
     })
@@ -58,31 +116,38 @@ pub fn Field(
     def: FieldDef,
     /// Where the value lives.
     loc: Loc,
+    /// The row the field belongs to, if any.
+    #[prop(optional)]
+    row: Option<RowCtx>,
 ) -> impl IntoView {
     let app = use_app();
-    let ids = FieldIds {
-        input: app.dom_id(loc),
-        help: format!("{}-help", app.dom_id(loc)),
-        msg: format!("{}-msg", app.dom_id(loc)),
+    let path = path_memo(loc, row);
+    let ctx = FieldCtx {
+        loc,
+        value: value_memo(loc, row),
+        path,
+        issues: shown_issues(path),
+        ids: FieldIds {
+            input: app.dom_id(loc),
+            help: format!("{}-help", app.dom_id(loc)),
+            msg: format!("{}-msg", app.dom_id(loc)),
+        },
     };
-    let issues = shown_issues(loc);
+    let issues = ctx.issues;
     let has_error = move || issues.with(|v| v.iter().any(|i| i.is_error()));
-    let visible = {
-        let def = def.clone();
-        move || {
-            app.answers.with(|a| match loc {
-                Loc::Top(_) => def.visible(a),
-                Loc::Cell { group, key, .. } => a
-                    .rows(group)
-                    .iter()
-                    .find(|r| r.key == key)
-                    .is_none_or(|r| def.visible(&formseal_core::form::Answers(r.values.clone()))),
-            })
+    let visible: Memo<bool> = match (&def.visible_if, row) {
+        (None, _) => Memo::new(|_| true),
+        (Some(_), Some(r)) => {
+            let def = def.clone();
+            Memo::new(move |_| r.row.with(|row| def.visible(&formseal_core::form::Answers(row.values.clone()))))
+        }
+        (Some(_), None) => {
+            let def = def.clone();
+            Memo::new(move |_| app.answers.with(|a| def.visible(a)))
         }
     };
     let kind_class = match &def.kind {
         FieldKind::Text { multiline: true, .. } => "fs-field--long",
-        FieldKind::Rows { .. } => "fs-field--rows",
         FieldKind::Choice { .. } | FieldKind::MultiChoice { .. } => "fs-field--choice",
         FieldKind::Agree { .. } => "fs-field--agree",
         _ => "fs-field--text",
@@ -92,13 +157,31 @@ pub fn Field(
     let has_help = def.help.is_some();
     let help = def.help.clone().map(|h| {
         let text = label(h);
-        let id = ids.help.clone();
+        let id = ctx.ids.help.clone();
         view! { <p class="fs-field__help" id=id>{text}</p> }
     });
     let required = def.required;
     let lbl = label(def.label.clone());
-    let control = control(&def, loc, ids.clone(), has_help);
-    let derived = matches!(def.kind, FieldKind::Text { format: Some(Format::Uscc), .. }).then(|| derived_org_code(loc));
+    let msg_id = ctx.ids.msg.clone();
+    if matches!(def.kind, FieldKind::Rows { .. }) {
+        let at = match (loc, row) {
+            (Loc::Cell { field, .. }, Some(r)) => match r.rows {
+                RowsAt::Top(group) => RowsAt::In { group, key: r.key, sub: field },
+                nested => nested,
+            },
+            _ => RowsAt::Top(def.id),
+        };
+        return view! {
+            <div class="fs-field fs-field--rows" data-field=def.id>
+                <Rows def=def.clone() at=at parent=row />
+                <Messages issues=issues id=msg_id />
+            </div>
+        }
+        .into_any();
+    }
+    let control = control(&def, ctx.clone(), has_help);
+    let derived =
+        matches!(def.kind, FieldKind::Text { format: Some(Format::Uscc), .. }).then(|| derived_org_code(ctx.value));
     let marker = move || {
         if required {
             view! { <span class="fs-field__req" aria-hidden="true">"*"</span> }.into_any()
@@ -106,35 +189,26 @@ pub fn Field(
             view! { <span class="fs-field__optional">{tr("ui.optional")}</span> }.into_any()
         }
     };
-    let label_el = if is_group || matches!(def.kind, FieldKind::Rows { .. }) {
+    let label_el = if is_group {
         // Groups are labelled by their fieldset legend, inside the control.
         view! { <div class="fs-field__label" aria-hidden="true">{lbl}{marker}</div> }.into_any()
     } else {
-        let for_id = ids.input.clone();
+        let for_id = ctx.ids.input.clone();
         view! { <div class="fs-field__label"><label for=for_id>{lbl}</label>{marker}</div> }.into_any()
     };
-    if matches!(def.kind, FieldKind::Rows { .. }) {
-        return view! {
-            <div class="fs-field fs-field--rows" data-field=def.id>
-                {control}
-                <Messages issues=issues id=ids.msg.clone() />
-            </div>
-        }
-        .into_any();
-    }
     view! {
         <div
             class=format!("fs-field {kind_class}")
             class:fs-field--invalid=has_error
             data-field=def.id
-            hidden=move || !visible()
+            hidden=move || !visible.get()
         >
             {label_el}
             <div class="fs-field__body">
                 {control}
                 {help}
                 {derived}
-                <Messages issues=issues id=ids.msg.clone() />
+                <Messages issues=issues id=msg_id />
             </div>
         </div>
     }
@@ -142,29 +216,24 @@ pub fn Field(
 }
 
 /// The control for a field's kind.
-fn control(def: &FieldDef, loc: Loc, ids: FieldIds, has_help: bool) -> AnyView {
+fn control(def: &FieldDef, ctx: FieldCtx, has_help: bool) -> AnyView {
     match &def.kind {
-        FieldKind::Text { .. } => view! { <TextInput def=def.clone() loc=loc ids=ids has_help=has_help /> }.into_any(),
-        FieldKind::Date { .. } => view! { <DateInput def=def.clone() loc=loc ids=ids has_help=has_help /> }.into_any(),
-        FieldKind::Choice { .. } => view! { <ChoiceInput def=def.clone() loc=loc ids=ids /> }.into_any(),
-        FieldKind::MultiChoice { .. } => view! { <MultiInput def=def.clone() loc=loc ids=ids /> }.into_any(),
-        FieldKind::Agree { .. } => view! { <AgreeInput def=def.clone() loc=loc ids=ids /> }.into_any(),
-        FieldKind::Files { .. } => view! { <FilesInput def=def.clone() loc=loc ids=ids /> }.into_any(),
-        FieldKind::Rows { .. } => view! { <Rows def=def.clone() /> }.into_any(),
+        FieldKind::Text { .. } => view! { <TextInput def=def.clone() ctx=ctx has_help=has_help /> }.into_any(),
+        FieldKind::Date { .. } => view! { <DateInput def=def.clone() ctx=ctx has_help=has_help /> }.into_any(),
+        FieldKind::Choice { .. } => view! { <ChoiceInput def=def.clone() ctx=ctx /> }.into_any(),
+        FieldKind::MultiChoice { .. } => view! { <MultiInput def=def.clone() ctx=ctx /> }.into_any(),
+        FieldKind::Agree { .. } => view! { <AgreeInput def=def.clone() ctx=ctx /> }.into_any(),
+        FieldKind::Files { .. } => view! { <FilesInput def=def.clone() ctx=ctx /> }.into_any(),
+        FieldKind::Rows { .. } => ().into_any(),
     }
 }
 
 /// The organisation code derived from a valid USCC (三证合一: not asked twice).
-fn derived_org_code(loc: Loc) -> impl IntoView {
+fn derived_org_code(value: Memo<Option<Value>>) -> impl IntoView {
     let app = use_app();
-    let code = Memo::new(move |_| {
-        app.answers.with(|a| {
-            let v = loc.get(a);
-            match v {
-                Some(formseal_core::form::Value::Text(t)) => uscc::parse(&t).ok().map(|u| u.org_code_display()),
-                _ => None,
-            }
-        })
+    let code = Memo::new(move |_| match value.get() {
+        Some(Value::Text(t)) => uscc::parse(&t).ok().map(|u| u.org_code_display()),
+        _ => None,
     });
     move || {
         code.get().map(|c| {

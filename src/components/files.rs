@@ -1,6 +1,6 @@
 //! The attachment control: choose files, see what is kept with the draft, remove one.
 
-use super::field::FieldIds;
+use super::field::FieldCtx;
 use crate::drafts;
 use crate::i18n::tr;
 use crate::state::{use_app, Loc};
@@ -24,13 +24,13 @@ pub fn human_size(bytes: u64) -> String {
 pub fn FilesInput(
     /// The field's definition.
     def: FieldDef,
-    /// Where the value lives.
-    loc: Loc,
-    /// DOM ids of the field.
-    ids: FieldIds,
+    /// The field's value, path, messages and ids.
+    ctx: FieldCtx,
 ) -> impl IntoView {
     let app = use_app();
     let FieldKind::Files { multiple, accept, .. } = def.kind else { unreachable!() };
+    let loc = ctx.loc;
+    let ids = ctx.ids.clone();
     let Loc::Top(field) = loc else { unreachable!() };
     let list = Memo::new(move |_| app.answers.with(|a| a.files(field).to_vec()));
     let on_change = move |ev: leptos::ev::Event| {

@@ -1,32 +1,10 @@
 //! The controls of the simple field kinds: text, date, single choice, multiple choice, agreement.
 
-use super::field::FieldIds;
+use super::field::FieldCtx;
 use crate::i18n::label;
-use crate::state::{use_app, Loc};
+use crate::state::use_app;
 use formseal_core::form::{FieldDef, FieldKind, Format, Value};
 use leptos::prelude::*;
-
-/// The text value at a location, as a memo (only this field re-renders when it changes).
-fn text_at(loc: Loc) -> Memo<String> {
-    let app = use_app();
-    Memo::new(move |_| {
-        app.answers.with(|a| match loc.get(a) {
-            Some(Value::Text(t)) => t,
-            _ => String::new(),
-        })
-    })
-}
-
-fn set_text(loc: Loc, text: String) {
-    use_app().answers.update(|a| loc.set(a, Value::Text(text)));
-}
-
-/// Marks the field as left, so its messages show from now on.
-fn touch(loc: Loc) {
-    let app = use_app();
-    let path = app.answers.with_untracked(|a| loc.path(a));
-    app.touch(path);
-}
 
 /// Browser hints (keyboard, autofill) for each format.
 fn hints(format: Option<Format>) -> (&'static str, &'static str) {
@@ -46,19 +24,17 @@ fn hints(format: Option<Format>) -> (&'static str, &'static str) {
 pub fn TextInput(
     /// The field's definition.
     def: FieldDef,
-    /// Where the value lives.
-    loc: Loc,
-    /// DOM ids of the field.
-    ids: FieldIds,
+    /// The field's value, path, messages and ids.
+    ctx: FieldCtx,
     /// Whether the field has a help text to reference.
     has_help: bool,
 ) -> impl IntoView {
     let app = use_app();
-    let value = text_at(loc);
+    let value = ctx.text();
     let FieldKind::Text { multiline, format, max_chars } = def.kind else { unreachable!() };
-    let path_issue = super::field::shown_issues(loc);
-    let invalid = move || path_issue.with(|v| v.iter().any(|i| i.is_error())).to_string();
-    let described = ids.described_by(has_help);
+    let invalid = ctx.invalid();
+    let described = ctx.ids.described_by(has_help);
+    let (c1, c2) = (ctx.clone(), ctx.clone());
     let required = def.required;
     if multiline {
         let count = move || {
@@ -72,14 +48,14 @@ pub fn TextInput(
         return view! {
             <textarea
                 class="fs-input fs-input--long"
-                id=ids.input
+                id=ctx.ids.input.clone()
                 rows="5"
                 aria-describedby=described
                 aria-invalid=invalid
                 aria-required=required.to_string()
                 prop:value=move || value.get()
-                on:input=move |ev| set_text(loc, event_target_value(&ev))
-                on:focusout=move |_| touch(loc)
+                on:input=move |ev| c1.set(Value::Text(event_target_value(&ev)))
+                on:focusout=move |_| c2.touch()
             ></textarea>
             <p class="fs-field__count" aria-hidden="true">{count}</p>
         }
@@ -95,7 +71,7 @@ pub fn TextInput(
         <input
             type="text"
             class=class
-            id=ids.input
+            id=ctx.ids.input.clone()
             inputmode=inputmode
             autocomplete=autocomplete
             spellcheck="false"
@@ -103,8 +79,8 @@ pub fn TextInput(
             aria-invalid=invalid
             aria-required=required.to_string()
             prop:value=move || value.get()
-            on:input=move |ev| set_text(loc, event_target_value(&ev))
-            on:focusout=move |_| touch(loc)
+            on:input=move |ev| c1.set(Value::Text(event_target_value(&ev)))
+            on:focusout=move |_| c2.touch()
         />
     }
     .into_any()
@@ -115,28 +91,26 @@ pub fn TextInput(
 pub fn DateInput(
     /// The field's definition.
     def: FieldDef,
-    /// Where the value lives.
-    loc: Loc,
-    /// DOM ids of the field.
-    ids: FieldIds,
+    /// The field's value, path, messages and ids.
+    ctx: FieldCtx,
     /// Whether the field has a help text to reference.
     has_help: bool,
 ) -> impl IntoView {
-    let value = text_at(loc);
-    let issues = super::field::shown_issues(loc);
-    let invalid = move || issues.with(|v| v.iter().any(|i| i.is_error())).to_string();
-    let described = ids.described_by(has_help);
+    let value = ctx.text();
+    let invalid = ctx.invalid();
+    let described = ctx.ids.described_by(has_help);
+    let (c1, c2) = (ctx.clone(), ctx.clone());
     view! {
         <input
             type="date"
             class="fs-input fs-input--date"
-            id=ids.input
+            id=ctx.ids.input.clone()
             aria-describedby=described
             aria-invalid=invalid
             aria-required=def.required.to_string()
             prop:value=move || value.get()
-            on:input=move |ev| set_text(loc, event_target_value(&ev))
-            on:focusout=move |_| touch(loc)
+            on:input=move |ev| c1.set(Value::Text(event_target_value(&ev)))
+            on:focusout=move |_| c2.touch()
         />
     }
 }
@@ -146,13 +120,12 @@ pub fn DateInput(
 pub fn ChoiceInput(
     /// The field's definition.
     def: FieldDef,
-    /// Where the value lives.
-    loc: Loc,
-    /// DOM ids of the field.
-    ids: FieldIds,
+    /// The field's value, path, messages and ids.
+    ctx: FieldCtx,
 ) -> impl IntoView {
-    let value = text_at(loc);
+    let value = ctx.text();
     let FieldKind::Choice { options } = def.kind.clone() else { unreachable!() };
+    let ids = ctx.ids.clone();
     let name = ids.input.clone();
     let legend = label(def.label.clone());
     let radios = options
@@ -163,6 +136,7 @@ pub fn ChoiceInput(
             let for_id = id.clone();
             let v = o.value.clone();
             let v2 = o.value.clone();
+            let c = ctx.clone();
             view! {
                 <label class="fs-option" for=for_id>
                     <input
@@ -172,8 +146,8 @@ pub fn ChoiceInput(
                         value=o.value.clone()
                         prop:checked=move || value.with(|cur| *cur == v)
                         on:change=move |_| {
-                            set_text(loc, v2.clone());
-                            touch(loc);
+                            c.set(Value::Text(v2.clone()));
+                            c.touch();
                         }
                     />
                     <span>{label(o.label)}</span>
@@ -194,14 +168,12 @@ pub fn ChoiceInput(
 pub fn MultiInput(
     /// The field's definition.
     def: FieldDef,
-    /// Where the value lives.
-    loc: Loc,
-    /// DOM ids of the field.
-    ids: FieldIds,
+    /// The field's value, path, messages and ids.
+    ctx: FieldCtx,
 ) -> impl IntoView {
-    let app = use_app();
     let FieldKind::MultiChoice { options, .. } = def.kind.clone() else { unreachable!() };
-    let Loc::Top(field) = loc else { unreachable!() };
+    let ids = ctx.ids.clone();
+    let value = ctx.value;
     let legend = label(def.label.clone());
     let boxes = options
         .into_iter()
@@ -215,7 +187,8 @@ pub fn MultiInput(
                 FieldKind::MultiChoice { options, .. } => options.iter().map(|o| o.value.clone()).collect(),
                 _ => vec![],
             };
-            let checked = Memo::new(move |_| app.answers.with(|a| a.list(field).contains(&v)));
+            let checked = Memo::new(move |_| matches!(value.get(), Some(Value::List(l)) if l.contains(&v)));
+            let c = ctx.clone();
             let hint = o.hint.clone().map(|h| view! { <span class="fs-option__hint">{label(h)}</span> });
             view! {
                 <label class="fs-option fs-option--box" for=for_id>
@@ -226,16 +199,17 @@ pub fn MultiInput(
                         prop:checked=move || checked.get()
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            app.answers.update(|a| {
-                                let mut list = a.list(field).to_vec();
-                                list.retain(|x| *x != v2);
-                                if on {
-                                    list.push(v2.clone());
-                                }
-                                list.sort_by_key(|x| order.iter().position(|o| o == x));
-                                a.set(field, Value::List(list));
-                            });
-                            touch(loc);
+                            let mut list = match value.get_untracked() {
+                                Some(Value::List(l)) => l,
+                                _ => Vec::new(),
+                            };
+                            list.retain(|x| *x != v2);
+                            if on {
+                                list.push(v2.clone());
+                            }
+                            list.sort_by_key(|x| order.iter().position(|o| o == x));
+                            c.set(Value::List(list));
+                            c.touch();
                         }
                     />
                     <span class="fs-option__label">{label(o.label)}</span>
@@ -257,15 +231,15 @@ pub fn MultiInput(
 pub fn AgreeInput(
     /// The field's definition.
     def: FieldDef,
-    /// Where the value lives.
-    loc: Loc,
-    /// DOM ids of the field.
-    ids: FieldIds,
+    /// The field's value, path, messages and ids.
+    ctx: FieldCtx,
 ) -> impl IntoView {
-    let app = use_app();
     let FieldKind::Agree { statement } = def.kind.clone() else { unreachable!() };
-    let checked = Memo::new(move |_| app.answers.with(|a| matches!(loc.get(a), Some(Value::Bool(true)))));
+    let value = ctx.value;
+    let checked = Memo::new(move |_| matches!(value.get(), Some(Value::Bool(true))));
+    let ids = ctx.ids.clone();
     let id = ids.input.clone();
+    let c = ctx.clone();
     let for_id = id.clone();
     view! {
         <label class="fs-option fs-option--agree" for=for_id>
@@ -276,9 +250,8 @@ pub fn AgreeInput(
                 aria-required=def.required.to_string()
                 prop:checked=move || checked.get()
                 on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    app.answers.update(|a| loc.set(a, Value::Bool(on)));
-                    touch(loc);
+                    c.set(Value::Bool(event_target_checked(&ev)));
+                    c.touch();
                 }
             />
             <span>{label(statement)}</span>

@@ -4,6 +4,7 @@ pub mod eligibility;
 pub mod field;
 pub mod files;
 pub mod inputs;
+pub mod lang;
 pub mod notice;
 pub mod rows;
 pub mod summary;

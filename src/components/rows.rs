@@ -2,8 +2,8 @@
 
 use super::field::Field;
 use crate::i18n::{label, tr};
-use crate::state::{use_app, Loc};
-use formseal_core::form::{FieldDef, FieldKind, Row, Value};
+use crate::state::{use_app, Loc, RowCtx, RowsAt};
+use formseal_core::form::{FieldDef, FieldKind, Row, Text, Value};
 use formseal_core::messages::render;
 use leptos::prelude::*;
 
@@ -29,37 +29,57 @@ fn row_filled(row: &Row) -> bool {
     })
 }
 
+/// The rows of a list, read from the answers (top level) or from the parent row (nested).
+fn rows_memo(at: RowsAt, parent: Option<RowCtx>) -> Memo<Vec<Row>> {
+    let app = use_app();
+    Memo::new(move |_| match (at, parent) {
+        (RowsAt::In { sub, .. }, Some(p)) => p.row.with(|r| match r.values.get(sub) {
+            Some(Value::Rows(rows)) => rows.clone(),
+            _ => Vec::new(),
+        }),
+        _ => app.answers.with(|a| at.rows(a).to_vec()),
+    })
+}
+
 /// All rows of a repeatable group, with the buttons to manage them.
 #[component]
 pub fn Rows(
     /// The group's definition (kind `Rows`).
     def: FieldDef,
+    /// Which list of rows this is.
+    at: RowsAt,
+    /// The row this list is nested in, if any.
+    parent: Option<RowCtx>,
 ) -> impl IntoView {
     let app = use_app();
     let FieldKind::Rows { fields, max, row_label, .. } = def.kind.clone() else { unreachable!() };
-    let group = def.id;
-    let keys = Memo::new(move |_| app.answers.with(|a| a.rows(group).iter().map(|r| r.key).collect::<Vec<_>>()));
+    let rows = rows_memo(at, parent);
+    let keys = Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.key).collect::<Vec<_>>()));
     let count = Memo::new(move |_| keys.with(|k| k.len()));
+    let prefix = Memo::new(move |_| match parent {
+        Some(p) => format!("{}.{}", p.prefix.get(), at.name()),
+        None => at.name().to_string(),
+    });
     let undo: RwSignal<Option<(usize, Row)>> = RwSignal::new(None);
     let fields = StoredValue::new(fields);
     let row_label = StoredValue::new(row_label);
-    let add_id = format!("{}-add", app.dom_id(Loc::Top(group)));
-    let undo_id = format!("{}-undo", app.dom_id(Loc::Top(group)));
-    let add = {
-        move |_: leptos::ev::MouseEvent| {
-            if let Some(key) = app.add_row(group) {
-                undo.set(None);
-                if let Some(first) = fields.with_value(|f| f.first().map(|f| f.id)) {
-                    focus_later(app.dom_id(Loc::Cell { group, key, field: first }));
-                }
-            }
+    let base_id = at.dom_id(&app.id_prefix.get_value());
+    let add_id = format!("{base_id}-add");
+    let undo_id = format!("{base_id}-undo");
+    let first_cell =
+        move |key: u64| fields.with_value(|f| f.first().map(|f| app.dom_id(Loc::Cell { rows: at, key, field: f.id })));
+    let add = move |_: leptos::ev::MouseEvent| {
+        let key = fields.with_value(|f| app.add_row(at, f));
+        undo.set(None);
+        if let Some(id) = first_cell(key) {
+            focus_later(id);
         }
     };
     let remove = {
         let add_id = add_id.clone();
         let undo_id = undo_id.clone();
         move |key: u64| {
-            if let Some((i, row)) = app.remove_row(group, key) {
+            if let Some((i, row)) = app.remove_row(at, key) {
                 if row_filled(&row) {
                     undo.set(Some((i, row)));
                     focus_later(undo_id.clone());
@@ -73,30 +93,34 @@ pub fn Rows(
     let restore = move |_| {
         if let Some((i, row)) = undo.get_untracked() {
             let key = row.key;
-            app.restore_row(group, i, row);
+            app.restore_row(at, i, row);
             undo.set(None);
-            if let Some(first) = fields.with_value(|f| f.first().map(|f| f.id)) {
-                focus_later(app.dom_id(Loc::Cell { group, key, field: first }));
+            if let Some(id) = first_cell(key) {
+                focus_later(id);
             }
         }
     };
     let legend = label(def.label.clone());
-    let add_text = move || {
-        render(app.locale.get(), "ui.rows.add", &[("row", row_label.get_value().get(app.locale.get()).to_string())])
-    };
+    let row_name = move || row_label.get_value().get(app.locale.get()).to_string();
+    let add_text = move || render(app.locale.get(), "ui.rows.add", &[("row", row_name())]);
     view! {
-        <fieldset class="fs-rows" id=app.dom_id(Loc::Top(group))>
+        <fieldset class="fs-rows" id=base_id>
             <legend class="fs-rows__legend">{legend}</legend>
             <For
                 each=move || keys.get()
                 key=|k| *k
                 children=move |key| {
-                    let remove = remove.clone();
-                    view! { <RowView group=group key=key fields=fields.get_value() row_label=row_label.get_value() count=count on_remove=Callback::new(remove) /> }
+                    let index = Memo::new(move |_| keys.with(|k| k.iter().position(|x| *x == key).unwrap_or(0)));
+                    let row = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.key == key).cloned().unwrap_or_default()));
+                    let row_prefix = Memo::new(move |_| format!("{}[{}]", prefix.get(), index.get()));
+                    let ctx = RowCtx { rows: at, key, row, index, prefix: row_prefix };
+                    view! {
+                        <RowView ctx=ctx fields=fields.get_value() row_label=row_label.get_value() count=count on_remove=Callback::new(remove.clone()) />
+                    }
                 }
             />
             {move || undo.get().map(|(i, _)| {
-                let text = render(app.locale.get(), "ui.rows.removed", &[("row", row_label.get_value().get(app.locale.get()).to_string()), ("n", (i + 1).to_string())]);
+                let text = render(app.locale.get(), "ui.rows.removed", &[("row", row_name()), ("n", (i + 1).to_string())]);
                 view! {
                     <p class="fs-rows__undo" role="status">
                         {text}
@@ -114,54 +138,41 @@ pub fn Rows(
 /// One row: its fields and its move/remove buttons.
 #[component]
 fn RowView(
-    /// The group the row belongs to.
-    group: &'static str,
-    /// The row's stable key.
-    key: u64,
+    /// The row.
+    ctx: RowCtx,
     /// The row's sub-fields.
     fields: Vec<FieldDef>,
     /// What one row is called (`代表`).
-    row_label: formseal_core::form::Text,
-    /// Number of rows in the group.
+    row_label: Text,
+    /// Number of rows in the list.
     count: Memo<usize>,
     /// Called to remove this row.
     on_remove: Callback<u64>,
 ) -> impl IntoView {
     let app = use_app();
-    let index = Memo::new(move |_| app.answers.with(|a| a.rows(group).iter().position(|r| r.key == key).unwrap_or(0)));
+    let RowCtx { rows: at, key, index, .. } = ctx;
     let row_label = StoredValue::new(row_label);
     let title = move || format!("{} {}", row_label.get_value().get(app.locale.get()), index.get() + 1);
     let aria = move |k: &'static str| move || render(app.locale.get(), k, &[("row", title())]);
-    let move_by = move |delta: isize| {
-        app.answers.update(|a| {
-            if let Some(Value::Rows(rows)) = a.0.get_mut(group) {
-                if let Some(i) = rows.iter().position(|r| r.key == key) {
-                    let j = i as isize + delta;
-                    if j >= 0 && (j as usize) < rows.len() {
-                        rows.swap(i, j as usize);
-                    }
-                }
-            }
-        });
-    };
-    let up_id = format!("{}-up", app.dom_id(Loc::Cell { group, key, field: "row" }));
-    let down_id = format!("{}-down", app.dom_id(Loc::Cell { group, key, field: "row" }));
+    let row_id = app.dom_id(Loc::Cell { rows: at, key, field: "row" });
+    let up_id = format!("{row_id}-up");
+    let down_id = format!("{row_id}-down");
     let up_focus = up_id.clone();
     let down_focus = down_id.clone();
     let cells = fields
         .into_iter()
         .map(|f| {
-            let loc = Loc::Cell { group, key, field: f.id };
-            view! { <Field def=f loc=loc /> }
+            let loc = Loc::Cell { rows: at, key, field: f.id };
+            view! { <Field def=f loc=loc row=ctx /> }
         })
         .collect_view();
     view! {
-        <fieldset class="fs-row" id=app.dom_id(Loc::Cell { group, key, field: "row" })>
+        <fieldset class="fs-row" id=row_id>
             <legend class="fs-row__title">{title}</legend>
             <div class="fs-row__fields">{cells}</div>
             <div class="fs-row__actions">
-                <button type="button" class="fs-btn fs-btn--small" id=up_id aria-label=aria("ui.rows.up_aria") disabled=move || index.get() == 0 on:click=move |_| { move_by(-1); focus_later(up_focus.clone()); }>{tr("ui.rows.up")}</button>
-                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria("ui.rows.down_aria") disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| { move_by(1); focus_later(down_focus.clone()); }>{tr("ui.rows.down")}</button>
+                <button type="button" class="fs-btn fs-btn--small" id=up_id aria-label=aria("ui.rows.up_aria") disabled=move || { index.get() == 0 } on:click=move |_| { app.move_row(at, key, -1); focus_later(up_focus.clone()); }>{tr("ui.rows.up")}</button>
+                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria("ui.rows.down_aria") disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| { app.move_row(at, key, 1); focus_later(down_focus.clone()); }>{tr("ui.rows.down")}</button>
                 <button type="button" class="fs-btn fs-btn--small fs-btn--danger" aria-label=aria("ui.rows.remove_aria") on:click=move |_| on_remove.run(key)>{tr("ui.rows.remove")}</button>
             </div>
         </fieldset>

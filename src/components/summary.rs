@@ -2,30 +2,13 @@
 
 use crate::i18n::tr;
 use crate::state::use_app;
-use formseal_core::form::FieldKind;
 use formseal_core::messages::{finding_text, render};
 use leptos::prelude::*;
 
 /// `代表第 2 行 · 手机` for a row path, the field's label otherwise.
 pub fn path_label(path: &str) -> String {
     let app = use_app();
-    let locale = app.locale.get();
-    let form = app.form.get_value();
-    let def = form.def();
-    match path.split_once('[') {
-        None => def.field(path).map(|f| f.label.get(locale).to_string()).unwrap_or_else(|| path.into()),
-        Some((group, rest)) => {
-            let (idx, sub) = rest.split_once("].").unwrap_or((rest.trim_end_matches(']'), ""));
-            let n = idx.parse::<usize>().map(|i| i + 1).unwrap_or(0);
-            let g = def.field(group);
-            let row = match g.map(|g| &g.kind) {
-                Some(FieldKind::Rows { row_label, .. }) => row_label.get(locale).to_string(),
-                _ => group.to_string(),
-            };
-            let sub_label = def.field_at(path).map(|f| f.label.get(locale).to_string()).unwrap_or_else(|| sub.into());
-            render(locale, "ui.row_path", &[("row", row), ("n", n.to_string()), ("field", sub_label)])
-        }
-    }
+    app.form.get_value().def().path_label(path, app.locale.get())
 }
 
 /// Moves focus to the control of an issue path and scrolls it into view.

@@ -1,17 +1,13 @@
 //! The draft toolbar: save status, export, import, clear (with confirmation) and the language switch.
 
-use crate::browser::storage;
+use super::lang::LangSwitch;
 use crate::drafts;
 use crate::i18n::tr;
 use crate::state::use_app;
 use formseal_core::messages::render;
-use formseal_core::Locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-
-/// Key under which the chosen language is remembered.
-pub const LANG_KEY: &str = "formseal:lang";
 
 /// Toolbar above the form.
 #[component]
@@ -22,14 +18,6 @@ pub fn Toolbar() -> impl IntoView {
     let status = move || match app.saved_at.get() {
         Some(t) => render(app.locale.get(), "ui.saved_at", &[("time", t)]),
         None => formseal_core::messages::t(app.locale.get(), "ui.not_saved"),
-    };
-    let switch = move |_| {
-        let next = match app.locale.get_untracked() {
-            Locale::ZhCn => Locale::En,
-            Locale::En => Locale::ZhCn,
-        };
-        app.locale.set(next);
-        let _ = storage::set(LANG_KEY, next.tag());
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -52,9 +40,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" class="fs-btn fs-btn--small" on:click=move |_| confirming.set(true)>
                     {tr("ui.clear")}
                 </button>
-                <button type="button" class="fs-btn fs-btn--small" lang=move || { match app.locale.get() { Locale::ZhCn => "en", Locale::En => "zh-CN" } } on:click=switch>
-                    {tr("ui.switch_language")}
-                </button>
+                <LangSwitch />
             </div>
             <Show when=move || confirming.get()>
                 <div class="fs-confirm" role="alertdialog" aria-labelledby=format!("{}-confirm", app.id_prefix.get_value())>

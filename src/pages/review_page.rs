@@ -66,6 +66,21 @@ fn entry(def: &FieldDef, path: String, value: Option<Value>, locale: Locale) -> 
     }
 }
 
+/// The entries of a field; rows contribute one entry per visible cell, recursively.
+fn entries(def: &FieldDef, path: String, value: Option<&Value>, locale: Locale, out: &mut Vec<AnyView>) {
+    match (&def.kind, value) {
+        (FieldKind::Rows { fields, .. }, Some(Value::Rows(rows))) => {
+            for (i, row) in rows.iter().enumerate() {
+                let scope = formseal_core::form::Answers(row.values.clone());
+                for sub in fields.iter().filter(|f| f.visible(&scope)) {
+                    entries(sub, format!("{path}[{i}].{}", sub.id), row.values.get(sub.id), locale, out);
+                }
+            }
+        }
+        _ => out.push(entry(def, path, value.cloned(), locale).into_any()),
+    }
+}
+
 /// The review page.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -81,16 +96,7 @@ pub fn ReviewPage() -> impl IntoView {
             .map(|s| {
                 let mut rows = Vec::new();
                 for f in s.fields.iter().filter(|f| f.visible(&answers)) {
-                    if let FieldKind::Rows { fields, .. } = &f.kind {
-                        for (i, row) in answers.rows(f.id).iter().enumerate() {
-                            for sub in fields {
-                                let path = format!("{}[{i}].{}", f.id, sub.id);
-                                rows.push(entry(sub, path, row.values.get(sub.id).cloned(), locale).into_any());
-                            }
-                        }
-                    } else {
-                        rows.push(entry(f, f.id.to_string(), answers.get(f.id).cloned(), locale).into_any());
-                    }
+                    entries(f, f.id.to_string(), answers.get(f.id), locale, &mut rows);
                 }
                 view! {
                     <section class="fs-review__section">

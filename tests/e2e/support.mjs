@@ -57,13 +57,14 @@ export function launch() {
   });
 }
 
-/** Opens the app in a fresh context and waits until the form is interactive. */
-export async function openApp(browser, url, { context } = {}) {
+/** Opens a form of the app (`#/<form id>`, default the TC260 form) in a fresh context and waits
+ * until it is interactive. */
+export async function openApp(browser, url, { context, form = 'tc260-wg' } = {}) {
   const ctx = context ?? (await browser.newContext({ locale: 'zh-CN', acceptDownloads: true }));
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(url);
+  await page.goto(`${url}#/${form}`);
   await page.getByLabel('统一社会信用代码').waitFor();
   return { ctx, page, errors };
 }

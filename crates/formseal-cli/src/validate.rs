@@ -98,19 +98,7 @@ fn fail(json: bool, status: &str, msg: &str) -> u8 {
 
 /// `代表第 2 行 · 手机` or the field's label.
 fn place(form: &dyn formseal_core::form::FormRules, path: &str, locale: Locale) -> String {
-    let def = form.def();
-    let label = def.field_at(path).map(|f| f.label.get(locale).to_string()).unwrap_or_else(|| path.to_string());
-    match path.split_once('[') {
-        None => label,
-        Some((group, rest)) => {
-            let n = rest.split(']').next().and_then(|i| i.parse::<usize>().ok()).map(|i| i + 1).unwrap_or(0);
-            let row = match def.field(group).map(|g| &g.kind) {
-                Some(formseal_core::form::FieldKind::Rows { row_label, .. }) => row_label.get(locale).to_string(),
-                _ => group.to_string(),
-            };
-            render(locale, "ui.row_path", &[("row", row), ("n", n.to_string()), ("field", label)])
-        }
-    }
+    form.def().path_label(path, locale)
 }
 
 fn print_text(report: &Report, locale: Locale, form: &dyn formseal_core::form::FormRules, file: &std::path::Path) {

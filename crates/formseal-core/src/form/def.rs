@@ -16,6 +16,8 @@ pub struct FormDef {
     pub title: Text,
     /// Short name of the body the application goes to.
     pub body: Text,
+    /// The field holding the applicant organisation's name (for file names and draft lists).
+    pub name_field: &'static str,
     pub sections: Vec<SectionDef>,
 }
 
@@ -222,5 +224,32 @@ impl FormDef {
             };
         }
         found
+    }
+
+    /// A person-readable name of an issue path: `手机`, `代表第 2 行 · 手机`,
+    /// `编写人员第 1 行 · 经历第 3 行 · 第几起草人`.
+    pub fn path_label(&self, path: &str, locale: crate::messages::Locale) -> String {
+        let mut fields: Vec<&FieldDef> = self.fields().collect();
+        let mut parts = Vec::new();
+        for seg in path.split('.') {
+            let (name, idx) = match seg.split_once('[') {
+                Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+                None => (seg, None),
+            };
+            let Some(f) = fields.iter().find(|f| f.id == name).copied() else { return path.to_string() };
+            match (&f.kind, idx) {
+                (FieldKind::Rows { fields: sub, row_label, .. }, Some(i)) => {
+                    let n = (i + 1).to_string();
+                    parts.push(crate::messages::render(
+                        locale,
+                        "path.row",
+                        &[("row", row_label.get(locale).into()), ("n", n)],
+                    ));
+                    fields = sub.iter().collect();
+                }
+                _ => parts.push(f.label.get(locale).to_string()),
+            }
+        }
+        parts.join(" · ")
     }
 }

@@ -27,6 +27,7 @@ pub fn build(config: &Config) -> FormDef {
             format!("{}: application to join a group-standard drafting team", assoc.en),
         ),
         body: assoc.clone(),
+        name_field: "unit_name",
         sections: vec![
             section(
                 "standards",

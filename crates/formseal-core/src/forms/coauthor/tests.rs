@@ -142,3 +142,13 @@ fn two_hundred_writers_validate_quickly_enough_to_matter() {
     let report = validate(&form(), &a, &ctx());
     assert!(report.is_valid(), "{:?}", report.issues.first());
 }
+
+#[test]
+fn nested_path_labels() {
+    let f = form();
+    let l = |p| f.def().path_label(p, crate::Locale::ZhCn);
+    assert_eq!(l("writers[0].experience[2].rank"), "编写人员第 1 行 · 经历第 3 行 · 第几起草人");
+    assert_eq!(l("standards[1].role"), "标准第 2 行 · 参与类型");
+    assert_eq!(l("unit_name"), "单位名称");
+    assert_eq!(f.def().path_label("writers[4].phone", crate::Locale::En), "Writer 5 · Telephone");
+}
