@@ -45,14 +45,11 @@ impl FormRules for Coauthor {
         }
         // Each writer once (same name and telephone).
         let writers = a.rows("writers");
-        let id = |r: &crate::form::Row| {
-            (
-                normalize::person_name(r.text("name")),
-                r.text("phone").chars().filter(char::is_ascii_digit).collect::<String>(),
-            )
-        };
+        let mut seen = std::collections::HashSet::new();
         for (i, row) in writers.iter().enumerate() {
-            if !row.text("name").trim().is_empty() && writers[..i].iter().any(|r| id(r) == id(row)) {
+            let name = normalize::person_name(row.text("name"));
+            let phone: String = row.text("phone").chars().filter(char::is_ascii_digit).collect();
+            if !name.is_empty() && !seen.insert((name, phone)) {
                 out.push(Issue::new(format!("writers[{i}].name"), Finding::error("rows.duplicate_person")));
             }
         }

@@ -1,0 +1,72 @@
+// Benchmark: the co-authoring form with many writers — keystroke latency (4× CPU throttling) and
+// the time to add / remove a row. Prints figures; asserts nothing (timing is not a test).
+// Usage: node bench/rows.mjs [writers=200] [experience=5]   (needs a release build in dist/)
+import { serve, launch } from '../tests/e2e/support.mjs';
+import { pct, throttle, installProbe, typeAndMeasure, bigCoauthorDraft } from './lib.mjs';
+
+const writers = Number(process.argv[2] ?? 200);
+const exp = Number(process.argv[3] ?? 5);
+const server = await serve('dist');
+const browser = await launch();
+const ctx = await browser.newContext({ locale: 'zh-CN' });
+const page = await ctx.newPage();
+page.on('pageerror', (e) => console.error('page error:', e.message));
+await page.goto(`${server.url}#/group-std-coauthor`);
+await page.getByLabel('单位名称').waitFor();
+
+// Load the big draft through the import button, as a user would.
+const draft = await bigCoauthorDraft(writers, exp);
+const t0 = Date.now();
+await page.getByLabel('导入草稿').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(draft) });
+await page.getByRole('group', { name: `编写人员 ${writers}` }).waitFor({ timeout: 120000 });
+const importMs = Date.now() - t0;
+console.log('import ms', importMs);
+
+const results = {};
+const rate = Number(process.env.THROTTLE ?? 4);
+await throttle(page, rate);
+await installProbe(page);
+for (const [label, locate] of [
+  ['keystroke: unit name (top field)', () => page.getByLabel('单位名称')],
+  ['keystroke: writer 100 phone', () => page.getByRole('group', { name: `编写人员 ${Math.ceil(writers / 2)}` }).getByLabel('电话')],
+]) {
+  const field = locate();
+  await field.click();
+  await field.press('End');
+  await field.blur();
+  await field.focus();
+  const lat = await typeAndMeasure(page, 40);
+  results[label] = { p50: pct(lat, 50), p95: pct(lat, 95), max: Math.max(...lat) };
+}
+
+// Adding and removing a row: click → two frames after the DOM settles.
+async function timeClick(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  await page.evaluate(() => {
+    window.__click = null;
+    document.addEventListener(
+      'click',
+      () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => requestAnimationFrame(() => (window.__click = performance.now() - t0)));
+      },
+      { capture: true, once: true },
+    );
+  });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => window.__click !== null);
+  return page.evaluate(() => window.__click);
+}
+const add = await timeClick(page.getByRole('button', { name: '添加编写人员' }));
+const remove = await timeClick(page.getByRole('button', { name: `删除编写人员 ${writers + 1}` }));
+results['add writer row'] = { ms: add };
+results['remove writer row'] = { ms: remove };
+
+console.log(`\nco-authoring form, ${writers} writers × ${exp} experience rows, CPU throttled 4×`);
+console.log(`import of the draft (unthrottled): ${importMs} ms`);
+for (const [k, v] of Object.entries(results)) {
+  console.log(`${k.padEnd(36)} ${Object.entries(v).map(([a, b]) => `${a} ${b.toFixed(1)} ms`).join('  ')}`);
+}
+await browser.close();
+await server.close();
