@@ -156,7 +156,7 @@ pub fn ChoiceInput(
         })
         .collect_view();
     view! {
-        <fieldset class="fs-choices" aria-describedby=ids.msg.clone() aria-required=def.required.to_string()>
+        <fieldset class="fs-choices" role="radiogroup" aria-describedby=ids.msg.clone() aria-required=def.required.to_string()>
             <legend class="fs-visually-hidden">{legend}</legend>
             {radios}
         </fieldset>
