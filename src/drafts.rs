@@ -171,7 +171,7 @@ pub async fn import(state: AppState, file: web_sys::File) {
     }
     state.answers.set(loaded.draft.answers);
     state.step.set(Step::Form);
-    state.touched.set(Default::default());
+    state.bus.untouch_all();
     state.show_all.set(false);
     save_now(&state);
     notice(&state, false, lines.join(" "));
@@ -187,7 +187,7 @@ pub async fn clear(state: AppState) {
     let form = state.form.get_value();
     state.answers.set(Answers::empty(form.def()));
     state.step.set(Step::Form);
-    state.touched.set(Default::default());
+    state.bus.untouch_all();
     state.show_all.set(false);
     state.saved_at.set(None);
     notice(&state, false, t(state.locale.get_untracked(), "ui.clear.done"));

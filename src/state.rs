@@ -2,9 +2,10 @@
 
 use formseal_core::form::{empty_row, validate, Answers, Context, FormRules, Report, Row, Value};
 use formseal_core::rules::date::CivilDate;
+use formseal_core::Issue;
 use formseal_core::Locale;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Where the applicant is.
@@ -139,28 +140,87 @@ impl Loc {
 pub struct RowCtx {
     pub rows: RowsAt,
     pub key: u64,
-    /// The row's values.
-    pub row: Memo<Row>,
-    /// Position in its list, 0-based.
-    pub index: Memo<usize>,
+    /// The row's values (set only when this row changes).
+    pub row: RwSignal<Row>,
+    /// Position in its list, 0-based (set only when it moves).
+    pub index: RwSignal<usize>,
     /// Issue path of the row: `writers[3]`.
     pub prefix: Memo<String>,
 }
 
-/// The report's issues by path, for constant-time lookup from thousands of fields.
-#[derive(Clone, Default)]
-pub struct IssueIndex(std::collections::HashMap<String, Vec<formseal_core::Issue>>);
-
-impl IssueIndex {
-    pub fn get(&self, path: &str) -> &[formseal_core::Issue] {
-        self.0.get(path).map(Vec::as_slice).unwrap_or(&[])
-    }
+/// Per-path signals for the report's issues and for "the applicant has left this field".
+///
+/// Thousands of fields each watch only their own path: a keystroke notifies the few paths whose
+/// issues changed, not every field of the form.
+#[derive(Clone, Copy)]
+pub struct IssueBus {
+    issues: StoredValue<HashMap<String, ArcRwSignal<Vec<Issue>>>>,
+    touched: StoredValue<HashMap<String, ArcRwSignal<bool>>>,
+    last: StoredValue<HashMap<String, Vec<Issue>>>,
 }
 
-impl PartialEq for IssueIndex {
-    /// Always "changed": comparing would cost as much as the per-field memos it feeds.
-    fn eq(&self, _: &Self) -> bool {
-        false
+impl IssueBus {
+    fn new() -> Self {
+        IssueBus {
+            issues: StoredValue::new(HashMap::new()),
+            touched: StoredValue::new(HashMap::new()),
+            last: StoredValue::new(HashMap::new()),
+        }
+    }
+
+    /// The issues at `path` (a signal that changes only when they do).
+    pub fn issues_at(&self, path: &str) -> ArcRwSignal<Vec<Issue>> {
+        if let Some(s) = self.issues.with_value(|m| m.get(path).cloned()) {
+            return s;
+        }
+        let s = ArcRwSignal::new(self.last.with_value(|m| m.get(path).cloned().unwrap_or_default()));
+        self.issues.update_value(|m| {
+            m.insert(path.to_string(), s.clone());
+        });
+        s
+    }
+
+    /// Whether the applicant has left the field at `path`.
+    pub fn touched_at(&self, path: &str) -> ArcRwSignal<bool> {
+        if let Some(s) = self.touched.with_value(|m| m.get(path).cloned()) {
+            return s;
+        }
+        let s = ArcRwSignal::new(false);
+        self.touched.update_value(|m| {
+            m.insert(path.to_string(), s.clone());
+        });
+        s
+    }
+
+    /// Publishes a new report: only paths whose issues changed are notified.
+    fn publish(&self, report: &Report) {
+        let mut new: HashMap<String, Vec<Issue>> = HashMap::new();
+        for i in &report.issues {
+            new.entry(i.path.clone()).or_default().push(i.clone());
+        }
+        let slots = self.issues;
+        self.last.update_value(|old| {
+            slots.with_value(|slots| {
+                for (p, v) in &new {
+                    if old.get(p) != Some(v) {
+                        if let Some(s) = slots.get(p) {
+                            s.set(v.clone());
+                        }
+                    }
+                }
+                for p in old.keys().filter(|p| !new.contains_key(*p)) {
+                    if let Some(s) = slots.get(p) {
+                        s.set(Vec::new());
+                    }
+                }
+            });
+            *old = new;
+        });
+    }
+
+    /// Forgets which fields were left (new or imported draft).
+    pub fn untouch_all(&self) {
+        self.touched.with_value(|m| m.values().for_each(|s| s.set(false)));
     }
 }
 
@@ -171,13 +231,11 @@ pub struct AppState {
     pub answers: RwSignal<Answers>,
     pub locale: RwSignal<Locale>,
     pub step: RwSignal<Step>,
-    /// Paths whose messages are shown (the field was left, or the applicant tried to continue).
-    pub touched: RwSignal<HashSet<String>>,
     /// The applicant tried to continue: every message is shown, with the summary.
     pub show_all: RwSignal<bool>,
     pub report: Memo<Report>,
-    /// The report's issues by path.
-    pub issues: Memo<IssueIndex>,
+    /// The report's issues and the left fields, by path.
+    pub bus: IssueBus,
     /// Local time of the last successful save, `HH:MM`.
     pub saved_at: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
@@ -198,25 +256,17 @@ impl AppState {
             let f = form.get_value();
             answers.with(|a| validate(f.as_ref(), a, &ctx))
         });
-        let issues = Memo::new(move |_| {
-            report.with(|r| {
-                let mut map: std::collections::HashMap<String, Vec<formseal_core::Issue>> = Default::default();
-                for i in &r.issues {
-                    map.entry(i.path.clone()).or_default().push(i.clone());
-                }
-                IssueIndex(map)
-            })
-        });
+        let bus = IssueBus::new();
+        Effect::new(move |_| report.with(|r| bus.publish(r)));
         let id_prefix = format!("fs-{}", draft_key.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
         AppState {
             form,
             answers,
             locale,
             step: RwSignal::new(Step::Form),
-            touched: RwSignal::new(HashSet::new()),
             show_all: RwSignal::new(false),
             report,
-            issues,
+            bus,
             saved_at: RwSignal::new(None),
             notice: RwSignal::new(None),
             id_prefix: StoredValue::new(id_prefix),
@@ -227,10 +277,11 @@ impl AppState {
 
     /// Marks a path as left by the applicant, so its messages show.
     pub fn touch(&self, path: String) {
-        if !path.is_empty() && !self.touched.with_untracked(|t| t.contains(&path)) {
-            self.touched.update(|t| {
-                t.insert(path);
-            });
+        if !path.is_empty() {
+            let s = self.bus.touched_at(&path);
+            if !s.get_untracked() {
+                s.set(true);
+            }
         }
     }
 

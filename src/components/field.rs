@@ -4,7 +4,7 @@ use super::files::FilesInput;
 use super::inputs::{AgreeInput, ChoiceInput, DateInput, MultiInput, TextInput};
 use super::rows::Rows;
 use crate::i18n::{label, tr};
-use crate::state::{use_app, Loc, RowCtx, RowsAt};
+use crate::state::{use_app, AppState, Loc, RowCtx, RowsAt};
 use formseal_core::form::{FieldDef, FieldKind, Format, Value};
 use formseal_core::issue::Issue;
 use formseal_core::messages::{finding_text, render};
@@ -38,6 +38,7 @@ pub struct FieldCtx {
     pub path: Memo<String>,
     pub issues: Memo<Vec<Issue>>,
     pub ids: FieldIds,
+    pub app: AppState,
 }
 
 impl FieldCtx {
@@ -52,11 +53,11 @@ impl FieldCtx {
     /// Stores a new value.
     pub fn set(&self, v: Value) {
         let loc = self.loc;
-        use_app().answers.update(|a| loc.set(a, v));
+        self.app.answers.update(|a| loc.set(a, v));
     }
     /// Marks the field as left, so its messages show from now on.
     pub fn touch(&self) {
-        use_app().touch(self.path.get_untracked());
+        self.app.touch(self.path.get_untracked());
     }
     /// `"true"` when an error is shown.
     pub fn invalid(&self) -> impl Fn() -> String + Send + Sync + Clone + 'static {
@@ -95,16 +96,13 @@ pub fn shown_issues(path: Memo<String>) -> Memo<Vec<Issue>> {
     let app = use_app();
     Memo::new(move |_| {
         let p = path.get();
-        let shown = app.show_all.get() || app.touched.with(|t| t.contains(&p));
+        let shown = app.show_all.get() || app.bus.touched_at(&p).get();
         if !shown {
             return Vec::new();
         }
-        app.issues.with(|idx| {
-            let all = idx.get(&p);
-            match all.iter().find(|i| i.is_error()) {
-                Some(e) => vec![e.clone()],
-                None => all.to_vec(),
-            }
+        app.bus.issues_at(&p).with(|all| match all.iter().find(|i| i.is_error()) {
+            Some(e) => vec![e.clone()],
+            None => all.to_vec(),
         })
     })
 }
@@ -122,6 +120,24 @@ pub fn Field(
 ) -> impl IntoView {
     let app = use_app();
     let path = path_memo(loc, row);
+    if matches!(def.kind, FieldKind::Rows { .. }) {
+        let issues = shown_issues(path);
+        let at = match (loc, row) {
+            (Loc::Cell { field, .. }, Some(r)) => match r.rows {
+                RowsAt::Top(group) => RowsAt::In { group, key: r.key, sub: field },
+                nested => nested,
+            },
+            _ => RowsAt::Top(def.id),
+        };
+        let msg_id = format!("{}-msg", app.dom_id(loc));
+        return view! {
+            <div class="fs-field fs-field--rows" data-field=def.id>
+                <Rows def=def.clone() at=at parent=row />
+                <Messages issues=issues id=msg_id />
+            </div>
+        }
+        .into_any();
+    }
     let ctx = FieldCtx {
         loc,
         value: value_memo(loc, row),
@@ -132,6 +148,7 @@ pub fn Field(
             help: format!("{}-help", app.dom_id(loc)),
             msg: format!("{}-msg", app.dom_id(loc)),
         },
+        app,
     };
     let issues = ctx.issues;
     let has_error = move || issues.with(|v| v.iter().any(|i| i.is_error()));
@@ -163,22 +180,6 @@ pub fn Field(
     let required = def.required;
     let lbl = label(def.label.clone());
     let msg_id = ctx.ids.msg.clone();
-    if matches!(def.kind, FieldKind::Rows { .. }) {
-        let at = match (loc, row) {
-            (Loc::Cell { field, .. }, Some(r)) => match r.rows {
-                RowsAt::Top(group) => RowsAt::In { group, key: r.key, sub: field },
-                nested => nested,
-            },
-            _ => RowsAt::Top(def.id),
-        };
-        return view! {
-            <div class="fs-field fs-field--rows" data-field=def.id>
-                <Rows def=def.clone() at=at parent=row />
-                <Messages issues=issues id=msg_id />
-            </div>
-        }
-        .into_any();
-    }
     let control = control(&def, ctx.clone(), has_help);
     let derived =
         matches!(def.kind, FieldKind::Text { format: Some(Format::Uscc), .. }).then(|| derived_org_code(ctx.value));

@@ -6,6 +6,7 @@ use crate::state::{use_app, Loc, RowCtx, RowsAt};
 use formseal_core::form::{FieldDef, FieldKind, Row, Text, Value};
 use formseal_core::messages::render;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Focuses the element with this id on the next frame (after the DOM has been updated).
 pub fn focus_later(id: String) {
@@ -29,16 +30,51 @@ fn row_filled(row: &Row) -> bool {
     })
 }
 
-/// The rows of a list, read from the answers (top level) or from the parent row (nested).
-fn rows_memo(at: RowsAt, parent: Option<RowCtx>) -> Memo<Vec<Row>> {
+/// Signals of one row: its values and its position.
+type RowSignals = (ArcRwSignal<Row>, ArcRwSignal<usize>);
+
+/// Keeps per-row signals in step with the answers. An effect compares the list with what it saw
+/// last time and sets only the signals of rows that changed, so typing in one row (or outside the
+/// list) does not make every row's fields re-check themselves.
+fn row_signals(at: RowsAt, parent: Option<RowCtx>) -> (RwSignal<Vec<u64>>, StoredValue<HashMap<u64, RowSignals>>) {
     let app = use_app();
-    Memo::new(move |_| match (at, parent) {
+    let keys = RwSignal::new(Vec::new());
+    let map: StoredValue<HashMap<u64, RowSignals>> = StoredValue::new(HashMap::new());
+    let sync = move |rows: &[Row]| {
+        map.update_value(|m| {
+            for (i, r) in rows.iter().enumerate() {
+                match m.get(&r.key) {
+                    Some((row, index)) => {
+                        if row.with_untracked(|old| old != r) {
+                            row.set(r.clone());
+                        }
+                        if index.get_untracked() != i {
+                            index.set(i);
+                        }
+                    }
+                    None => {
+                        m.insert(r.key, (ArcRwSignal::new(r.clone()), ArcRwSignal::new(i)));
+                    }
+                }
+            }
+            if m.len() > rows.len() {
+                m.retain(|k, _| rows.iter().any(|r| r.key == *k));
+            }
+        });
+        if keys.with_untracked(|k| k.len() != rows.len() || k.iter().zip(rows).any(|(a, b)| *a != b.key)) {
+            keys.set(rows.iter().map(|r| r.key).collect());
+        }
+    };
+    let read = move |f: &mut dyn FnMut(&[Row])| match (at, parent) {
         (RowsAt::In { sub, .. }, Some(p)) => p.row.with(|r| match r.values.get(sub) {
-            Some(Value::Rows(rows)) => rows.clone(),
-            _ => Vec::new(),
+            Some(Value::Rows(rows)) => f(rows),
+            _ => f(&[]),
         }),
-        _ => app.answers.with(|a| at.rows(a).to_vec()),
-    })
+        _ => app.answers.with(|a| f(at.rows(a))),
+    };
+    untrack(|| read(&mut |rows| sync(rows)));
+    Effect::new(move |_| read(&mut |rows| sync(rows)));
+    (keys, map)
 }
 
 /// All rows of a repeatable group, with the buttons to manage them.
@@ -53,8 +89,7 @@ pub fn Rows(
 ) -> impl IntoView {
     let app = use_app();
     let FieldKind::Rows { fields, max, row_label, .. } = def.kind.clone() else { unreachable!() };
-    let rows = rows_memo(at, parent);
-    let keys = Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.key).collect::<Vec<_>>()));
+    let (keys, signals) = row_signals(at, parent);
     let count = Memo::new(move |_| keys.with(|k| k.len()));
     let prefix = Memo::new(move |_| match parent {
         Some(p) => format!("{}.{}", p.prefix.get(), at.name()),
@@ -110,8 +145,11 @@ pub fn Rows(
                 each=move || keys.get()
                 key=|k| *k
                 children=move |key| {
-                    let index = Memo::new(move |_| keys.with(|k| k.iter().position(|x| *x == key).unwrap_or(0)));
-                    let row = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.key == key).cloned().unwrap_or_default()));
+                    let (row, index) = signals
+                        .with_value(|m| m.get(&key).cloned())
+                        .unwrap_or_else(|| (ArcRwSignal::new(Row::default()), ArcRwSignal::new(0)));
+                    let row = RwSignal::from(row);
+                    let index = RwSignal::from(index);
                     let row_prefix = Memo::new(move |_| format!("{}[{}]", prefix.get(), index.get()));
                     let ctx = RowCtx { rows: at, key, row, index, prefix: row_prefix };
                     view! {

@@ -12,8 +12,7 @@ pub fn path_label(path: &str) -> String {
 }
 
 /// Moves focus to the control of an issue path and scrolls it into view.
-pub fn focus_path(path: &str) {
-    let app = use_app();
+pub fn focus_path(app: &crate::state::AppState, path: &str) {
     let id = app.dom_id_for_path(path);
     if let Some(el) = document().get_element_by_id(&id) {
         use wasm_bindgen::JsCast;
@@ -51,7 +50,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                     <li>
                                         <a href=href on:click=move |ev| {
                                             ev.prevent_default();
-                                            focus_path(&path);
+                                            focus_path(&app, &path);
                                         }>{text}</a>
                                     </li>
                                 }

@@ -33,10 +33,10 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" class="fs-btn fs-btn--small" on:click=move |_| spawn_local(drafts::export(app))>
                     {tr("ui.export")}
                 </button>
-                <label class="fs-btn fs-btn--small fs-file-btn" for=import_id.clone()>
+                <input type="file" class="fs-visually-hidden fs-file-input" id=import_id.clone() accept=".json,application/json" on:change=on_import />
+                <label class="fs-btn fs-btn--small fs-file-btn" for=import_id>
                     {tr("ui.import")}
                 </label>
-                <input type="file" class="fs-visually-hidden" id=import_id accept=".json,application/json" on:change=on_import />
                 <button type="button" class="fs-btn fs-btn--small" on:click=move |_| confirming.set(true)>
                     {tr("ui.clear")}
                 </button>

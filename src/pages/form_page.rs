@@ -47,7 +47,7 @@ pub fn FormPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(path) = app.focus_after_render.get() {
             app.focus_after_render.set(None);
-            request_animation_frame(move || focus_path(&path));
+            request_animation_frame(move || focus_path(&app, &path));
         }
     });
     view! {
