@@ -3,6 +3,7 @@
 use super::answers::{Answers, Value};
 use super::text::Text;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One official form: identity, version and its sections in paper order.
 #[derive(Clone, Debug, Serialize)]
@@ -117,10 +118,14 @@ pub enum Cond {
 
 impl Cond {
     pub fn holds(&self, answers: &Answers) -> bool {
+        self.holds_in(&answers.0)
+    }
+    /// Evaluates the condition over the values of one scope (the form, or one row).
+    pub fn holds_in(&self, values: &BTreeMap<String, Value>) -> bool {
         match self {
-            Cond::Equals { field, value } => matches!(answers.get(field), Some(Value::Text(t)) if t == value),
+            Cond::Equals { field, value } => matches!(values.get(*field), Some(Value::Text(t)) if t == value),
             Cond::Includes { field, value } => {
-                matches!(answers.get(field), Some(Value::List(l)) if l.iter().any(|v| v == value))
+                matches!(values.get(*field), Some(Value::List(l)) if l.iter().any(|v| v == value))
             }
         }
     }
@@ -183,7 +188,11 @@ impl FieldDef {
     }
     /// Whether the field is shown for these answers.
     pub fn visible(&self, answers: &Answers) -> bool {
-        self.visible_if.as_ref().is_none_or(|c| c.holds(answers))
+        self.visible_in(&answers.0)
+    }
+    /// Whether the field is shown, given the values of its scope (the form, or its row).
+    pub fn visible_in(&self, values: &BTreeMap<String, Value>) -> bool {
+        self.visible_if.as_ref().is_none_or(|c| c.holds_in(values))
     }
     /// The empty value of this field's kind.
     pub fn empty_value(&self) -> Value {

@@ -161,8 +161,7 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
 }
 
 fn check_row(fields: &[FieldDef], row: &Row, prefix: &str, ctx: &Context, out: &mut Vec<Issue>) {
-    let answers = super::answers::Answers(row.values.clone());
-    for f in fields.iter().filter(|f| f.visible(&answers)) {
+    for f in fields.iter().filter(|f| f.visible_in(&row.values)) {
         let empty = f.empty_value();
         let v = row.values.get(f.id).unwrap_or(&empty);
         check_field(f, v, &format!("{prefix}.{}", f.id), ctx, out);
