@@ -59,15 +59,20 @@ pub fn run(args: Args) -> u8 {
             return fail(args.json, "unreadable", &msg);
         }
     };
-    let form_id = draft::peek_form_id(&text).unwrap_or_default();
-    let Some(form) = forms::by_id(&form_id) else {
-        // Let the draft parser say precisely what is wrong (not JSON, not a draft, unknown form).
-        let any = forms::by_id(forms::FORM_IDS[0]).expect("a form");
-        let msg = match draft::parse(&text, any.def()) {
-            Err(e) => e.text(locale),
-            Ok(_) => render(locale, "cli.unknown_form", &[("form", form_id)]),
-        };
-        return fail(args.json, "unreadable", &msg);
+    let form = match draft::peek_form_id(&text) {
+        Some(id) => match forms::by_id(&id) {
+            Some(f) => f,
+            None => return fail(args.json, "unreadable", &render(locale, "cli.unknown_form", &[("form", id)])),
+        },
+        None => {
+            // Not a draft of any form: let the draft parser say precisely why (not JSON, not a draft…).
+            let any = forms::by_id(forms::FORM_IDS[0]).expect("a form");
+            let msg = match draft::parse(&text, any.def()) {
+                Err(e) => e.text(locale),
+                Ok(_) => render(locale, "draft.not_a_draft", &[]),
+            };
+            return fail(args.json, "unreadable", &msg);
+        }
     };
     let loaded = match draft::parse(&text, form.def()) {
         Ok(l) => l,

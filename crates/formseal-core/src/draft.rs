@@ -199,3 +199,77 @@ pub fn peek_form_id(text: &str) -> Option<String> {
     let json: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
     json.get("form")?.get("id")?.as_str().map(str::to_string)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forms;
+
+    const COMPLETE: &str = include_str!("../../../fixtures/tc260-complete.json");
+
+    fn def() -> Box<dyn crate::form::FormRules> {
+        forms::by_id("tc260-wg").unwrap()
+    }
+
+    #[test]
+    fn round_trip_with_an_embedded_file() {
+        let f = def();
+        let mut d = parse(COMPLETE, f.def()).unwrap().draft;
+        let file = FileRef {
+            id: "licence-1".into(),
+            name: "营业执照.pdf".into(),
+            media_type: "application/pdf".into(),
+            size: 4,
+        };
+        d.answers.set("licence", Value::Files(vec![file.clone()]));
+        d.embed(&file, b"%PDF");
+        let back = parse(&d.to_json_string(), f.def()).unwrap();
+        assert_eq!(back.draft.answers, d.answers);
+        assert_eq!(back.draft.file_bytes("licence-1").unwrap(), b"%PDF");
+        assert!(back.dropped.is_empty() && back.migrated_from.is_none());
+    }
+
+    #[test]
+    fn refusals_are_precise() {
+        let f = def();
+        let d = f.def();
+        assert!(matches!(parse("{\"format\":", d), Err(DraftError::NotJson { line: 1, .. })));
+        assert_eq!(parse("[1,2]", d), Err(DraftError::NotADraft));
+        assert_eq!(parse(r#"{"format":"other"}"#, d), Err(DraftError::NotADraft));
+        let newer = COMPLETE.replace("\"version\": 1", "\"version\": 7");
+        assert_eq!(parse(&newer, d), Err(DraftError::NewerVersion { found: 7 }));
+        let older = COMPLETE.replace("\"version\": 1", "\"version\": 0");
+        assert_eq!(parse(&older, d), Err(DraftError::UnsupportedVersion { found: 0 }));
+        let other = COMPLETE.replace("\"id\": \"tc260-wg\"", "\"id\": \"group-std-coauthor\"");
+        assert_eq!(parse(&other, d), Err(DraftError::OtherForm { found: "group-std-coauthor".into() }));
+        let bad = COMPLETE.replace("\"pledge\": true", "\"pledge\": \"yes\"");
+        match parse(&bad, d) {
+            Err(DraftError::BadAnswers(e)) => assert_eq!(e[0].path, "pledge"),
+            other => panic!("{other:?}"),
+        }
+        let e = DraftError::NewerVersion { found: 7 };
+        assert!(e.text(crate::Locale::ZhCn).contains("文件格式版本 7"));
+    }
+
+    #[test]
+    fn older_form_versions_are_migrated_and_unknown_fields_listed() {
+        let f = def();
+        let old = COMPLETE
+            .replace("\"version\": \"2025-04-01\"", "\"version\": \"2019-01-01\"")
+            .replace("\"name_zh\":", "\"fax_extension\": \"8001\", \"name_zh\":");
+        let l = parse(&old, f.def()).unwrap();
+        assert_eq!(l.migrated_from.as_deref(), Some("2019-01-01"));
+        assert_eq!(l.dropped, vec!["fax_extension".to_string()]);
+        assert_eq!(l.draft.form.version, "2025-04-01");
+    }
+
+    #[test]
+    fn damaged_embedded_file_is_refused() {
+        let f = def();
+        let mut d = parse(COMPLETE, f.def()).unwrap().draft;
+        let file = FileRef { id: "x".into(), name: "a.pdf".into(), media_type: "application/pdf".into(), size: 4 };
+        d.embed(&file, b"%PDF");
+        let text = d.to_json_string().replace("JVBERg==", "JVBERg!!");
+        assert_eq!(parse(&text, f.def()), Err(DraftError::BadFile { name: "a.pdf".into() }));
+    }
+}
