@@ -151,7 +151,7 @@ pub async fn import(state: AppState, file: web_sys::File) {
     let form = state.form.get_value();
     let loaded = match draft::parse(&text, form.def()) {
         Ok(l) => l,
-        Err(e) => return notice(&state, true, e.text(locale)),
+        Err(e) => return notice(&state, true, format!("{} {}", e.text(locale), t(locale, "ui.import.unchanged"))),
     };
     for f in loaded.draft.file_refs() {
         let Some(bytes) = loaded.draft.file_bytes(&f.id) else { continue };

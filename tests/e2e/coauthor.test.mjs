@@ -3,25 +3,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch } from './support.mjs';
+import { useBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser(before, after);
 
 async function open() {
-  const ctx = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(`${server.url}#/group-std-coauthor`);
+  await page.goto(`${env.server.url}#/group-std-coauthor`);
   await page.getByLabel('单位名称').waitFor();
   return { ctx, page, errors };
 }

@@ -68,3 +68,17 @@ export async function openApp(browser, url, { context, form = 'tc260-wg' } = {})
   await page.getByLabel('统一社会信用代码').waitFor();
   return { ctx, page, errors };
 }
+
+/** Registers `before`/`after` hooks that start the static server and one browser for a test file. */
+export function useBrowser(before, after) {
+  const env = {};
+  before(async () => {
+    env.server = await serve('dist');
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

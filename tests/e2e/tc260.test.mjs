@@ -2,18 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openApp } from './support.mjs';
+import { useBrowser, openApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser(before, after);
 
 const region = (page, name) => page.getByRole('region', { name, exact: true });
 
@@ -76,7 +67,7 @@ function assertAxeClean(violations, where) {
 }
 
 test('a new applicant fills the whole form and reaches the review page', async () => {
-  const { ctx, page, errors } = await openApp(browser, server.url);
+  const { ctx, page, errors } = await openApp(env.browser, env.server.url);
   assertAxeClean(await axe(page), 'the empty form');
   await fillAll(page);
   // The derived organisation code is shown under the USCC.
@@ -100,7 +91,7 @@ test('a new applicant fills the whole form and reaches the review page', async (
 });
 
 test('bad values get specific messages, a summary with links, and go away when fixed', async () => {
-  const { ctx, page, errors } = await openApp(browser, server.url);
+  const { ctx, page, errors } = await openApp(env.browser, env.server.url);
   const uscc = page.getByLabel('统一社会信用代码');
   await uscc.fill('914403001922038217');
   await uscc.blur();
@@ -140,7 +131,7 @@ function individualBusinessUscc() {
 }
 
 test('eligibility lists the charter conditions with their clauses', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   const elig = page.getByRole('region', { name: '申请条件核对' });
   const art91 = elig.locator('[data-criterion="art9.1"]');
   assert.match(await art91.innerText(), /待补充[\s\S]*第九条第1项/);
@@ -154,7 +145,7 @@ test('eligibility lists the charter conditions with their clauses', async () => 
 });
 
 test('the draft is saved, survives a reload and a closed tab', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await fillAll(page);
   await page.getByText(/^已保存 \d\d:\d\d$/).waitFor();
   await page.reload();
@@ -170,14 +161,14 @@ test('the draft is saved, survives a reload and a closed tab', async () => {
   await page.getByText(/^已保存/).waitFor();
   await page.close();
   const again = await ctx.newPage();
-  await again.goto(`${server.url}#/tc260-wg`);
+  await again.goto(`${env.server.url}#/tc260-wg`);
   await again.getByRole('heading', { name: '核对信息', level: 2 }).waitFor();
   await again.getByText('深圳市示例网络安全技术有限公司').first().waitFor();
   await ctx.close();
 });
 
 test('export, clear and import a draft; bad files are refused and change nothing', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await fillAll(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出草稿' }).click()]);
   assert.match(download.suggestedFilename(), /^草稿-深圳市示例网络安全技术有限公司-\d{4}-\d\d-\d\d\.json$/);
@@ -215,7 +206,7 @@ test('export, clear and import a draft; bad files are refused and change nothing
 });
 
 test('switching to English and back', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'English' }).click();
   const uscc = page.getByLabel('Unified social credit code');
   await uscc.fill('914403001922038217');
@@ -228,7 +219,7 @@ test('switching to English and back', async () => {
 });
 
 test('the start page lists both applications and their drafts', async () => {
-  const { ctx, page } = await openApp(browser, server.url);
+  const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.getByLabel('单位名称（中文）').fill('北京示例科技有限公司');
   await page.getByText(/^已保存/).waitFor();
   await page.getByRole('link', { name: '返回申请表列表' }).click();

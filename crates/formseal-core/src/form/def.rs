@@ -32,6 +32,12 @@ pub struct SectionDef {
     pub fields: Vec<FieldDef>,
 }
 
+impl SectionDef {
+    pub fn new(id: &'static str, title: Text, note: Option<Text>, fields: Vec<FieldDef>) -> Self {
+        SectionDef { id, title, note, fields }
+    }
+}
+
 /// One question.
 #[derive(Clone, Debug, Serialize)]
 pub struct FieldDef {

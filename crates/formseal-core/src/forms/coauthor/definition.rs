@@ -3,13 +3,13 @@
 use super::config::Config;
 use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, SectionDef, Text};
 
-const fn t(zh: &'static str, en: &'static str) -> Text {
-    Text::new(zh, en)
+use Text as T;
+
+const fn t(zh: &'static str, en: &'static str) -> T {
+    T::new(zh, en)
 }
 
-fn section(id: &'static str, title: Text, note: Option<Text>, fields: Vec<F>) -> SectionDef {
-    SectionDef { id, title, note, fields }
-}
+use SectionDef as S;
 
 fn opt(value: &'static str, label: Text) -> OptionDef {
     OptionDef::new(value, label)
@@ -29,7 +29,7 @@ pub fn build(config: &Config) -> FormDef {
         body: assoc.clone(),
         name_field: "unit_name",
         sections: vec![
-            section(
+            S::new(
                 "standards",
                 t("拟参与的标准名称", "Standards to take part in"),
                 Some(t(
@@ -56,7 +56,7 @@ pub fn build(config: &Config) -> FormDef {
                     config.standards.len().max(1),
                 )],
             ),
-            section(
+            S::new(
                 "unit",
                 t("单位信息", "Organisation"),
                 None,
@@ -89,7 +89,7 @@ pub fn build(config: &Config) -> FormDef {
                     F::formatted("uscc", t("统一社会信用代码", "Unified social credit code"), Format::Uscc),
                 ],
             ),
-            section(
+            S::new(
                 "writers",
                 t("拟参与编写人员", "Proposed writers"),
                 Some(t(
@@ -139,7 +139,7 @@ pub fn build(config: &Config) -> FormDef {
                     500,
                 )],
             ),
-            section(
+            S::new(
                 "intro",
                 t("单位简介", "About the organisation"),
                 None,
@@ -155,7 +155,7 @@ pub fn build(config: &Config) -> FormDef {
                     ),
                 ],
             ),
-            section(
+            S::new(
                 "requirements",
                 t("参编单位要求", "Requirements for co-authoring units"),
                 None,
@@ -178,7 +178,7 @@ pub fn build(config: &Config) -> FormDef {
                     ),
                 ],
             ),
-            section(
+            S::new(
                 "patents",
                 t("专利声明", "Patent declaration"),
                 Some(t(
@@ -205,7 +205,7 @@ pub fn build(config: &Config) -> FormDef {
                     .visible_if(Cond::Equals { field: "patent_held", value: "yes" }),
                 ],
             ),
-            section(
+            S::new(
                 "declaration",
                 t("申请单位签章", "Seal of the applicant"),
                 Some(t(

@@ -3,13 +3,13 @@
 use super::config::Config;
 use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, SectionDef, Text};
 
-const fn t(zh: &'static str, en: &'static str) -> Text {
-    Text::new(zh, en)
+use Text as T;
+
+const fn t(zh: &'static str, en: &'static str) -> T {
+    T::new(zh, en)
 }
 
-fn section(id: &'static str, title: Text, note: Option<Text>, fields: Vec<F>) -> SectionDef {
-    SectionDef { id, title, note, fields }
-}
+use SectionDef as S;
 
 /// The pledge printed under 申请单位意见 on the paper form.
 pub const PLEDGE_ZH: &str = "本单位愿意遵守《全国网络安全标准化技术委员会工作组章程》及其配套规章的规定，积极参与全国网络安全标准化技术委员会组织的各项活动。";
@@ -28,7 +28,7 @@ pub fn build(config: &Config) -> FormDef {
         body: t("全国网络安全标准化技术委员会秘书处", "Secretariat of TC260"),
         name_field: "name_zh",
         sections: vec![
-            section(
+            S::new(
                 "unit",
                 t("单位信息", "Organisation"),
                 None,
@@ -67,7 +67,7 @@ pub fn build(config: &Config) -> FormDef {
                     )),
                 ],
             ),
-            section(
+            S::new(
                 "contact",
                 t("联系人", "Contact person"),
                 Some(t(
@@ -92,13 +92,13 @@ pub fn build(config: &Config) -> FormDef {
                     F::formatted("contact_postcode", t("邮编", "Postcode"), Format::Postcode),
                 ],
             ),
-            section(
+            S::new(
                 "profile",
                 t("单位简介", "About the organisation"),
                 None,
                 vec![F::long_text("profile", t("单位简介", "About the organisation"), 2000)],
             ),
-            section(
+            S::new(
                 "business",
                 t("主要业务领域", "Main business areas"),
                 None,
@@ -111,13 +111,13 @@ pub fn build(config: &Config) -> FormDef {
                     2000,
                 )],
             ),
-            section(
+            S::new(
                 "groups",
                 t("申请加入的工作组", "Working groups applied for"),
                 None,
                 vec![F::multi("working_groups", t("申请加入的工作组", "Working groups applied for"), wg_options, 1)],
             ),
-            section(
+            S::new(
                 "representatives",
                 t("工作组代表", "Representatives"),
                 Some(t(
@@ -139,7 +139,7 @@ pub fn build(config: &Config) -> FormDef {
                     2,
                 )],
             ),
-            section(
+            S::new(
                 "attachments",
                 t("相关资质文件", "Qualification documents"),
                 Some(t(
@@ -171,7 +171,7 @@ pub fn build(config: &Config) -> FormDef {
                     F::files("other_docs", t("其他重要的法律文件", "Other important legal documents"), true),
                 ],
             ),
-            section(
+            S::new(
                 "declaration",
                 t("申请单位意见", "Declaration of the applicant"),
                 Some(t(
