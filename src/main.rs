@@ -8,6 +8,7 @@ mod i18n;
 mod pages;
 mod state;
 
+use formseal_core::form::FormRules;
 use formseal_core::forms;
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -15,11 +16,32 @@ use state::AppState;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// The forms of one widget, configured by the host.
+type Forms = Vec<(String, Arc<dyn FormRules>)>;
+
 /// The form named by the page's `#/<form id>`, if any.
-fn form_in_hash() -> Option<String> {
+fn form_in_hash(forms: &Forms) -> Option<String> {
     let hash = window().location().hash().ok()?;
     let id = hash.trim_start_matches('#').trim_start_matches('/');
-    forms::by_id(id).map(|_| id.to_string())
+    forms.iter().any(|(f, _)| f == id).then(|| id.to_string())
+}
+
+/// Every form with the host's call configuration (`data-config`: a JSON object keyed by form id).
+fn configured_forms(config: Option<&str>) -> Result<Forms, String> {
+    let cfg: serde_json::Value = match config {
+        Some(text) => serde_json::from_str(text).map_err(|e| format!("data-config: {e}"))?,
+        None => serde_json::Value::Null,
+    };
+    forms::FORM_IDS
+        .iter()
+        .map(|id| {
+            let form = match cfg.get(id) {
+                Some(c) => forms::with_config(id, c).map_err(|e| e.text(Locale::ZhCn) + " / " + &e.text(Locale::En))?,
+                None => forms::by_id(id),
+            };
+            Ok((id.to_string(), Arc::from(form.expect("registered form"))))
+        })
+        .collect()
 }
 
 /// One widget: a fixed form, or the start page and the form chosen there (`#/<form id>`).
@@ -27,46 +49,57 @@ fn form_in_hash() -> Option<String> {
 fn Root(
     /// The form the host fixed with `data-form`, if any.
     fixed: Option<String>,
+    /// The forms, configured.
+    forms: Forms,
     /// Prefix of draft storage keys (from `data-draft-key`).
     draft_prefix: String,
 ) -> impl IntoView {
     let locale = use_context::<RwSignal<Locale>>().expect("locale");
-    let route = RwSignal::new(fixed.clone().or_else(form_in_hash));
+    let forms = StoredValue::new(forms);
+    let route = RwSignal::new(fixed.clone().or_else(|| forms.with_value(form_in_hash)));
     if fixed.is_none() {
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(form_in_hash()));
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(forms.with_value(form_in_hash)));
         on_cleanup(move || handle.remove());
     }
     let has_home = fixed.is_none();
-    move || {
-        match route.get() {
+    move || match route.get() {
         None => {
-            view! { <div class="fs-root" lang=move || locale.get().tag()><pages::home_page::HomePage locale=locale draft_prefix=draft_prefix.clone() /></div> }
+            let list = forms.get_value();
+            view! { <div class="fs-root" lang=move || locale.get().tag()><pages::home_page::HomePage locale=locale draft_prefix=draft_prefix.clone() forms=list /></div> }
                 .into_any()
         }
         Some(id) => {
-            let form = forms::by_id(&id).expect("route holds a known form");
+            let form = forms.with_value(|f| f.iter().find(|(f, _)| *f == id).map(|(_, form)| form.clone()));
+            let form = form.expect("route holds a known form");
             let key = format!("{draft_prefix}{id}");
-            let state = AppState::new(Arc::from(form), browser::clock::today(), locale, key);
+            let state = AppState::new(form, browser::clock::today(), locale, key);
             provide_context(state);
             drafts::restore(&state);
             drafts::autosave(state);
             view! { <app::App has_home=has_home /> }.into_any()
         }
     }
-    }
 }
 
 /// Mounts one widget into `host`, configured by its `data-*` attributes:
 /// `data-form` (form id; without it a start page lists the forms), `data-lang` (`zh-CN` | `en`),
-/// `data-draft-key` (prefix that keeps several widgets' drafts apart).
+/// `data-draft-key` (prefix that keeps several widgets' drafts apart), `data-config` (each form's
+/// call configuration, a JSON object keyed by form id).
 fn mount_into(host: web_sys::HtmlElement) {
     let fixed = host.get_attribute("data-form").filter(|f| !f.is_empty());
     if let Some(f) = &fixed {
         if forms::by_id(f).is_none() {
-            host.set_text_content(Some(&format!("formseal: unknown form “{f}”")));
+            host.set_text_content(Some(&format!("formseal: 未知的申请表 / unknown form “{f}”")));
             return;
         }
     }
+    let forms = match configured_forms(host.get_attribute("data-config").as_deref()) {
+        Ok(f) => f,
+        Err(e) => {
+            host.set_text_content(Some(&format!("formseal: {e}")));
+            return;
+        }
+    };
     let locale = browser::storage::get(components::lang::LANG_KEY)
         .or_else(|| host.get_attribute("data-lang"))
         .and_then(|l| Locale::parse(&l))
@@ -76,7 +109,7 @@ fn mount_into(host: web_sys::HtmlElement) {
     host.set_inner_html("");
     let handle = leptos::mount::mount_to(host, move || {
         provide_context(RwSignal::new(locale));
-        view! { <Root fixed=fixed draft_prefix=draft_prefix /> }
+        view! { <Root fixed=fixed forms=forms draft_prefix=draft_prefix /> }
     });
     handle.forget();
 }

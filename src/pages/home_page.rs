@@ -2,10 +2,11 @@
 
 use crate::drafts::saved_summary;
 use crate::i18n::tr;
-use formseal_core::forms;
+use formseal_core::form::FormRules;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Lists the forms; each links to `#/<form id>`.
 #[component]
@@ -14,12 +15,13 @@ pub fn HomePage(
     locale: RwSignal<Locale>,
     /// Prefix of draft keys (`<prefix>` + form id).
     draft_prefix: String,
+    /// The forms offered, configured by the host.
+    forms: Vec<(String, Arc<dyn FormRules>)>,
 ) -> impl IntoView {
     let items = move || {
         let l = locale.get();
-        forms::FORM_IDS
+        forms
             .iter()
-            .filter_map(|id| forms::by_id(id).map(|f| (*id, f)))
             .map(|(id, f)| {
                 let def = f.def();
                 let draft = saved_summary(&format!("{draft_prefix}{id}"), def.name_field);

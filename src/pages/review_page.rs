@@ -39,6 +39,7 @@ pub fn display(def: &FieldDef, value: Option<&Value>, locale: Locale) -> String 
         (FieldKind::Files { .. }, Some(Value::Files(f))) if !f.is_empty() => {
             f.iter().map(|f| format!("{}（{}）", f.name, human_size(f.size))).collect::<Vec<_>>().join("；")
         }
+        (FieldKind::Files { .. }, _) => t(locale, "ui.review.no_file"),
         (_, Some(Value::Text(v))) if !v.trim().is_empty() => v.trim().to_string(),
         _ => empty,
     }

@@ -156,3 +156,36 @@ test('drafts survive a reload; export and import; English', async () => {
   await page.getByRole('button', { name: '中文' }).click();
   await ctx.close();
 });
+
+/** Serves the app's index with a different host element (as an embedding page would write it). */
+async function withHost(page, host) {
+  await page.route(/\/(index\.html)?(#.*)?$/, async (route) => {
+    const res = await route.fetch();
+    const html = (await res.text()).replace(/<div data-formseal[^>]*><\/div>/, host);
+    await route.fulfill({ response: res, body: html });
+  });
+}
+
+test("a new call's standards come from the host's configuration", async () => {
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const config = JSON.stringify({
+    'group-std-coauthor': {
+      standards: [
+        { id: 'dt-1', title: { zh: '工业数字孪生 总体要求', en: 'Digital twin — General' } },
+        { id: 'dt-2', title: { zh: '工业数字孪生 数据模型', en: 'Digital twin — Data model' } },
+      ],
+    },
+  }).replaceAll('"', '&quot;');
+  await withHost(page, `<div data-formseal data-form="group-std-coauthor" data-config="${config}"></div>`);
+  await page.goto(env.server.url);
+  const choice = page.getByRole('group', { name: '标准 1', exact: true }).getByRole('radiogroup', { name: '标准名称' });
+  await choice.getByLabel('工业数字孪生 数据模型').waitFor();
+  assert.equal(await choice.getByRole('radio').count(), 2);
+  // A broken configuration is explained to the host's developer instead of failing silently.
+  const bad = await ctx.newPage();
+  await withHost(bad, `<div data-formseal data-config="{&quot;tc260-wg&quot;: {&quot;groups&quot;: []}}"></div>`);
+  await bad.goto(env.server.url);
+  await bad.getByText('申请表 tc260-wg 的配置无效').waitFor();
+  await ctx.close();
+});

@@ -1,11 +1,11 @@
 //! Bilingual text carried by form definitions (labels, help, options).
 
 use crate::messages::Locale;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// A label in zh-CN and en.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub zh: Cow<'static, str>,
     pub en: Cow<'static, str>,

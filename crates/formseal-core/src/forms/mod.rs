@@ -16,3 +16,108 @@ pub fn by_id(id: &str) -> Option<Box<dyn FormRules>> {
         _ => None,
     }
 }
+
+/// Why a host's call configuration cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// Not JSON, or keys / values the form does not know (serde's precise message).
+    Invalid { form: String, reason: String },
+    /// A list the form needs is empty.
+    Empty { form: String, list: &'static str },
+    /// The same id twice in a list.
+    Duplicate { form: String, id: String },
+}
+
+impl ConfigError {
+    pub fn text(&self, locale: crate::Locale) -> String {
+        use crate::messages::render;
+        match self {
+            ConfigError::Invalid { form, reason } => {
+                render(locale, "config.invalid", &[("form", form.clone()), ("reason", reason.clone())])
+            }
+            ConfigError::Empty { form, list } => {
+                render(locale, "config.empty", &[("form", form.clone()), ("list", list.to_string())])
+            }
+            ConfigError::Duplicate { form, id } => {
+                render(locale, "config.duplicate", &[("form", form.clone()), ("id", id.clone())])
+            }
+        }
+    }
+}
+
+/// The form with this id configured by the host: `config` is the JSON object of that form's call
+/// (see each form's `Config`); keys it leaves out keep their defaults.
+pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dyn FormRules>>, ConfigError> {
+    let invalid = |e: serde_json::Error| ConfigError::Invalid { form: id.to_string(), reason: e.to_string() };
+    let dup = |ids: Vec<&str>| ids.iter().enumerate().find(|(i, x)| ids[..*i].contains(x)).map(|(_, x)| x.to_string());
+    match id {
+        tc260::FORM_ID => {
+            let c: tc260::Config = serde_json::from_value(config.clone()).map_err(invalid)?;
+            if c.working_groups.is_empty() {
+                return Err(ConfigError::Empty { form: id.into(), list: "working_groups" });
+            }
+            if let Some(d) = dup(c.working_groups.iter().map(|w| w.code.as_str()).collect()) {
+                return Err(ConfigError::Duplicate { form: id.into(), id: d });
+            }
+            Ok(Some(Box::new(tc260::Tc260::new(c))))
+        }
+        coauthor::FORM_ID => {
+            let c: coauthor::Config = serde_json::from_value(config.clone()).map_err(invalid)?;
+            if c.standards.is_empty() {
+                return Err(ConfigError::Empty { form: id.into(), list: "standards" });
+            }
+            if let Some(d) = dup(c.standards.iter().map(|s| s.id.as_str()).collect()) {
+                return Err(ConfigError::Duplicate { form: id.into(), id: d });
+            }
+            Ok(Some(Box::new(coauthor::Coauthor::new(c))))
+        }
+        _ => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_new_call_needs_no_code_change() {
+        let cfg = json!({
+            "standards": [
+                { "id": "dt-1", "title": { "zh": "工业数字孪生 总体要求", "en": "Industrial digital twin — General" } },
+                { "id": "dt-2", "title": { "zh": "工业数字孪生 数据模型", "en": "Industrial digital twin — Data model" } }
+            ],
+            "contact_phone": "13800138000"
+        });
+        let f = with_config(coauthor::FORM_ID, &cfg).unwrap().unwrap();
+        let crate::form::FieldKind::Rows { fields, max, .. } = &f.def().field("standards").unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(*max, 2);
+        let crate::form::FieldKind::Choice { options } = &fields[0].kind else { panic!() };
+        assert_eq!(options[1].label.zh, "工业数字孪生 数据模型");
+        // Defaults stay where the host said nothing.
+        assert!(f.def().title.zh.starts_with("中国和平利用军工技术协会"));
+    }
+
+    #[test]
+    fn open_working_groups_come_from_the_host() {
+        let cfg = json!({ "working_groups": [{ "code": "WG8", "name": { "zh": "数据安全", "en": "Data security" } }] });
+        let f = with_config(tc260::FORM_ID, &cfg).unwrap().unwrap();
+        let crate::form::FieldKind::MultiChoice { options, .. } = &f.def().field("working_groups").unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(options.len(), 1);
+    }
+
+    #[test]
+    fn bad_configurations_are_explained() {
+        let e = with_config(tc260::FORM_ID, &json!({ "groups": [] })).err().unwrap();
+        assert!(e.text(crate::Locale::ZhCn).contains("unknown field `groups`"), "{e:?}");
+        let e = with_config(coauthor::FORM_ID, &json!({ "standards": [] })).err().unwrap();
+        assert_eq!(e, ConfigError::Empty { form: coauthor::FORM_ID.into(), list: "standards" });
+        let s = json!({ "id": "a", "title": { "zh": "甲", "en": "A" } });
+        let e = with_config(coauthor::FORM_ID, &json!({ "standards": [s.clone(), s] })).err().unwrap();
+        assert!(e.text(crate::Locale::En).contains("“a”"));
+    }
+}

@@ -3,15 +3,19 @@
 use crate::form::Text;
 
 /// A standard of the call that units can apply to co-author.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Standard {
     /// Stable value stored in answers (`iip-1`).
     pub id: String,
     pub title: Text,
 }
 
-/// Host-provided settings of one call for co-authoring units.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Host-provided settings of one call for co-authoring units. In JSON every key is optional and
+/// falls back to seed 004's call: `{"association": {"zh", "en"}, "standards": [{"id", "title": {"zh",
+/// "en"}}], "contact_name": {"zh", "en"}, "contact_phone": "…", "announced": "YYYY-MM-DD"}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// The association that publishes the group standards.
     pub association: Text,

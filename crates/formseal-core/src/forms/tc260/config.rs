@@ -3,7 +3,8 @@
 use crate::form::Text;
 
 /// A working group the applicant can join.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WorkingGroup {
     /// Code printed on the paper form (`WG3`).
     pub code: String,
@@ -11,8 +12,10 @@ pub struct WorkingGroup {
     pub name: Text,
 }
 
-/// Host-provided settings of a TC260 call.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Host-provided settings of a TC260 call. In JSON: `{"working_groups": [{"code": "WG3", "name":
+/// {"zh": "密码技术", "en": "Cryptography"}}]}`; without it, the seven groups of the paper form.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub working_groups: Vec<WorkingGroup>,
 }
