@@ -15,6 +15,25 @@ fn opt(value: &'static str, label: Text) -> OptionDef {
     OptionDef::new(value, label)
 }
 
+/// The call's details under the standards: how to choose, the contact person and the start date.
+fn call_note(config: &Config) -> T {
+    let date = crate::rules::date::CivilDate::parse(&config.announced);
+    let (zh_date, en_date) = match date {
+        Some(d) => (d.display_zh(), d.display_en()),
+        None => (config.announced.clone(), config.announced.clone()),
+    };
+    T::owned(
+        format!(
+            "可选择一项或多项标准，并为每项标准选择参与类型；主编单位由协会确认。{}于 {} 通知开始标准研制工作。标准编制组联系人：{}，电话 {}。",
+            config.association.zh, zh_date, config.contact_name.zh, config.contact_phone
+        ),
+        format!(
+            "Choose one or more standards and your role in each; lead editing units are confirmed by the association. {} announced the work on {}. Contact: {}, tel. {}.",
+            config.association.en, en_date, config.contact_name.en, config.contact_phone
+        ),
+    )
+}
+
 pub fn build(config: &Config) -> FormDef {
     let standards = config.standards.iter().map(|s| OptionDef::new(s.id.clone(), s.title.clone())).collect();
     let assoc = &config.association;
@@ -32,10 +51,7 @@ pub fn build(config: &Config) -> FormDef {
             S::new(
                 "standards",
                 t("拟参与的标准名称", "Standards to take part in"),
-                Some(t(
-                    "可选择一项或多项标准，并为每项标准选择参与类型。主编单位由协会确认。",
-                    "Choose one or more standards and your role in each. Lead drafting units are confirmed by the association.",
-                )),
+                Some(call_note(config)),
                 vec![F::rows(
                     "standards",
                     t("拟参与的标准名称", "Standards to take part in"),

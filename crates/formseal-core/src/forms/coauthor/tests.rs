@@ -152,3 +152,14 @@ fn nested_path_labels() {
     assert_eq!(l("unit_name"), "单位名称");
     assert_eq!(f.def().path_label("writers[4].phone", crate::Locale::En), "Writer 5 · Telephone");
 }
+
+#[test]
+fn the_calls_contact_and_date_are_shown() {
+    let f = form();
+    let note = f.def().sections[0].note.as_ref().unwrap();
+    assert!(
+        note.zh.contains("包强") && note.zh.contains("15010077210") && note.zh.contains("2023年2月15日"),
+        "{}",
+        note.zh
+    );
+}
