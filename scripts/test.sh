@@ -26,5 +26,8 @@ step "core vectors on wasm32 in headless Chromium"
 step "release build"
 trunk build --release --offline
 
+step "first-load size (brotli) within budget"
+scripts/check-size.sh
+
 step "end-to-end tests (Playwright + Chromium + axe-core)"
 node --test --test-concurrency=1 tests/e2e/
