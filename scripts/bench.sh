@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The benchmark command (not part of the tests): release build, then native, wasm and browser figures.
+# Prints a table and writes bench-results/latest.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+. scripts/env.sh
+mkdir -p bench-results
+trunk build --release --offline
+scripts/check-size.sh || true
+cargo run --quiet --release -p formseal-core --example bench_validate | tee bench-results/validate-native.txt
+(cd crates/formseal-core && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --include-ignored --nocapture 2>&1) \
+  | grep BENCH | sed 's/^.*BENCH //' | tee bench-results/validate-wasm.txt
+node bench/run.mjs
