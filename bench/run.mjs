@@ -121,7 +121,9 @@ results.memory = {};
   await installProbe(page);
   results.typing['TC260: unit name'] = await typing(page, page.locator('input[id$="-name_zh"]'));
   results.typing['TC260: contact mobile'] = await typing(page, page.locator('input[id$="-contact_mobile"]'));
-  results.rows = { 'TC260: add representative': await timeClick(page, page.locator('[data-field="representatives"] > fieldset > .fs-rows__add')) };
+  const rep2 = page.locator('[data-field="representatives"] > fieldset > fieldset.fs-row').nth(1);
+  results.rows = { 'TC260: remove representative': await timeClick(page, rep2.locator(':scope > .fs-row__actions > .fs-btn--danger')) };
+  results.rows['TC260: add representative'] = await timeClick(page, page.locator('[data-field="representatives"] > fieldset > .fs-rows__add'));
   results.memory['TC260 filled'] = await memory(page, cdp);
   await ctx.close();
 }

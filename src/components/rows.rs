@@ -8,6 +8,9 @@ use formseal_core::messages::render;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
+/// From this many rows on, off-screen rows skip rendering (CSS `content-visibility`).
+const LONG_LIST: usize = 10;
+
 /// Focuses the element with this id on the next frame (after the DOM has been updated).
 pub fn focus_later(id: String) {
     request_animation_frame(move || {
@@ -139,7 +142,7 @@ pub fn Rows(
     let row_name = move || row_label.get_value().get(app.locale.get()).to_string();
     let add_text = move || render(app.locale.get(), "ui.rows.add", &[("row", row_name())]);
     view! {
-        <fieldset class="fs-rows" id=base_id>
+        <fieldset class="fs-rows" class:fs-rows--long=move || { count.get() > LONG_LIST } id=base_id>
             <legend class="fs-rows__legend">{legend}</legend>
             <For
                 each=move || keys.get()
