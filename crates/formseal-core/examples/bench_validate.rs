@@ -1,9 +1,8 @@
 //! Benchmark: full validation of complete applications (natively). Prints figures; asserts nothing.
 //! `cargo run --release -p formseal-core --example bench_validate`
 
-use formseal_core::draft;
-use formseal_core::form::{validate, Context, Row, Value};
-use formseal_core::forms;
+use formseal_core::fixtures;
+use formseal_core::form::{validate, Context};
 use formseal_core::rules::date::CivilDate;
 use std::time::Instant;
 
@@ -19,32 +18,13 @@ fn time(label: &str, runs: u32, mut f: impl FnMut()) {
 
 fn main() {
     let ctx = Context { today: CivilDate { year: 2026, month: 11, day: 22 } };
-    let tc = forms::by_id("tc260-wg").unwrap();
-    let a = draft::parse(include_str!("../../../fixtures/tc260-complete.json"), tc.def()).unwrap().draft.answers;
-    time("validate TC260, complete application", 2000, || {
-        validate(tc.as_ref(), &a, &ctx);
-    });
-    let co = forms::by_id("group-std-coauthor").unwrap();
-    let mut a = draft::parse(include_str!("../../../fixtures/coauthor-complete.json"), co.def()).unwrap().draft.answers;
-    time("validate co-authoring, 2 writers", 2000, || {
-        validate(co.as_ref(), &a, &ctx);
-    });
-    let w = a.rows("writers")[0].clone();
-    let exp = match w.values.get("experience") {
-        Some(Value::Rows(r)) => r[0].clone(),
-        _ => unreachable!(),
-    };
-    let rows: Vec<Row> = (0..200)
-        .map(|i| {
-            let mut r = w.clone();
-            r.key = i;
-            r.values.insert("phone".into(), Value::Text(format!("139{i:08}")));
-            r.values.insert("experience".into(), Value::Rows((0..5).map(|_| exp.clone()).collect()));
-            r
-        })
-        .collect();
-    a.set("writers", Value::Rows(rows));
-    time("validate co-authoring, 200 writers × 5 experience rows", 50, || {
-        validate(co.as_ref(), &a, &ctx);
-    });
+    for (label, runs, (form, answers)) in [
+        ("validate TC260, complete application", 2000, fixtures::tc260_complete()),
+        ("validate co-authoring, 2 writers", 2000, fixtures::coauthor_complete()),
+        ("validate co-authoring, 200 writers × 5 experience rows", 50, fixtures::coauthor_with_writers(200, 5)),
+    ] {
+        time(label, runs, || {
+            validate(form.as_ref(), &answers, &ctx);
+        });
+    }
 }

@@ -14,6 +14,8 @@
 //! Nothing here reads a clock, a file or the network: the caller passes today's date in.
 
 pub mod draft;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod form;
 pub mod forms;
 pub mod issue;

@@ -1,11 +1,8 @@
 //! Tests of the co-authoring form: rows inside rows, duplicates, warnings and requirements.
 
 use super::*;
-use crate::draft;
 use crate::form::{validate, Row, Status, Value};
 use crate::rules::date::CivilDate;
-
-const COMPLETE: &str = include_str!("../../../../../fixtures/coauthor-complete.json");
 
 fn form() -> Coauthor {
     Coauthor::new(Config::default())
@@ -16,7 +13,7 @@ fn ctx() -> Context {
 }
 
 fn complete() -> Answers {
-    draft::parse(COMPLETE, form().def()).expect("fixture parses").draft.answers
+    crate::fixtures::coauthor_complete().1
 }
 
 fn codes(a: &Answers) -> Vec<(String, &'static str)> {

@@ -1,11 +1,8 @@
 //! Tests of the TC260 form: its definition, cross-field rules and eligibility.
 
 use super::*;
-use crate::draft;
 use crate::form::{validate, Status, Value};
 use crate::rules::date::CivilDate;
-
-const COMPLETE: &str = include_str!("../../../../../fixtures/tc260-complete.json");
 
 fn form() -> Tc260 {
     Tc260::new(Config::default())
@@ -16,7 +13,7 @@ fn ctx() -> Context {
 }
 
 fn complete() -> Answers {
-    draft::parse(COMPLETE, form().def()).expect("fixture parses").draft.answers
+    crate::fixtures::tc260_complete().1
 }
 
 fn codes(a: &Answers) -> Vec<(String, &'static str)> {
