@@ -1,6 +1,6 @@
 //! The app's reactive state: the form, the answers, what the applicant has touched, and the report.
 
-use formseal_core::form::{empty_row, validate, Answers, Context, FormRules, Report, Row, Value};
+use formseal_core::form::{empty_row, validate_with, Answers, Context, FormRules, Report, Row, RowCache, Value};
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Issue;
 use formseal_core::Locale;
@@ -252,9 +252,11 @@ impl AppState {
         let answers = RwSignal::new(Answers::empty(form.def()));
         let form = StoredValue::new(form);
         let ctx = Context { today };
+        // Unchanged rows keep their issues between keystrokes (same result as a full validation).
+        let cache = StoredValue::new(RowCache::default());
         let report = Memo::new(move |_| {
             let f = form.get_value();
-            answers.with(|a| validate(f.as_ref(), a, &ctx))
+            answers.with(|a| cache.try_update_value(|c| validate_with(f.as_ref(), a, &ctx, c)).unwrap_or_default())
         });
         let bus = IssueBus::new();
         Effect::new(move |_| report.with(|r| bus.publish(r)));

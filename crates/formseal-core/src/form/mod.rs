@@ -10,4 +10,6 @@ pub use answers::{empty_row, AnswerError, Answers, FileRef, Row, Value};
 pub use def::{Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, SectionDef};
 pub use eligibility::{chinese_number, Clause, Criterion, Msg, Status};
 pub use text::Text;
-pub use validate::{check_field, check_format, has_error, validate, Context, FormRules, Report};
+pub use validate::{
+    check_field, check_format, has_error, validate, validate_with, Context, FormRules, Report, RowCache,
+};

@@ -7,6 +7,7 @@ use super::eligibility::Criterion;
 use crate::issue::{Finding, Issue, Severity};
 use crate::rules::{self, date::CivilDate};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// What validation needs from the environment.
 #[derive(Clone, Copy, Debug)]
@@ -50,15 +51,57 @@ impl Report {
 
 /// Validates every visible field, then the form's cross-field rules and eligibility.
 pub fn validate(form: &dyn FormRules, answers: &Answers, ctx: &Context) -> Report {
+    validate_with(form, answers, ctx, &mut RowCache::default())
+}
+
+/// The field issues of each row seen before, by group and row key, with paths relative to the
+/// row. Re-validating after a keystroke then checks only the rows that changed; the result is the
+/// same as [`validate`]'s.
+#[derive(Debug, Default)]
+pub struct RowCache {
+    rows: HashMap<(&'static str, u64), (Row, Vec<Issue>)>,
+    /// The date the cached issues were computed for.
+    today: Option<CivilDate>,
+}
+
+/// [`validate`], reusing the issues of unchanged rows from `cache` (and updating it).
+pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cache: &mut RowCache) -> Report {
+    if cache.today != Some(ctx.today) {
+        cache.rows.clear();
+        cache.today = Some(ctx.today);
+    }
     let mut issues = Vec::new();
+    let mut seen = HashSet::new();
     for field in form.def().fields() {
         if !field.visible(answers) {
             continue;
         }
         let empty = field.empty_value();
         let value = answers.get(field.id).unwrap_or(&empty);
-        check_field(field, value, field.id, ctx, &mut issues);
+        match (&field.kind, value) {
+            (FieldKind::Rows { fields, .. }, Value::Rows(rows)) => {
+                check_rows_count(field, rows.len(), field.id, &mut issues);
+                for (i, row) in rows.iter().enumerate() {
+                    seen.insert((field.id, row.key));
+                    let prefix = format!("{}[{i}]", field.id);
+                    let fresh = || {
+                        let mut own = Vec::new();
+                        check_row(fields, row, "", ctx, &mut own);
+                        own
+                    };
+                    let entry = cache.rows.entry((field.id, row.key)).or_insert_with(|| (row.clone(), fresh()));
+                    if entry.0 != *row {
+                        *entry = (row.clone(), fresh());
+                    }
+                    issues.extend(
+                        entry.1.iter().map(|is| Issue::new(format!("{prefix}{}", is.path), is.finding.clone())),
+                    );
+                }
+            }
+            _ => check_field(field, value, field.id, ctx, &mut issues),
+        }
     }
+    cache.rows.retain(|k, _| seen.contains(k));
     form.cross_check(answers, ctx, &mut issues);
     issues.sort_by_key(|i| std::cmp::Reverse(i.finding.severity));
     let eligibility = form.eligibility(answers, &issues);
@@ -145,18 +188,25 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
                 push(out, path, vec![finding]);
             }
         }
-        (FieldKind::Rows { fields, min, max, .. }, Value::Rows(rows)) => {
-            if rows.len() < *min {
-                push(out, path, vec![Finding::error("rows.min").with("min", min.to_string())]);
-            }
-            if rows.len() > *max {
-                push(out, path, vec![Finding::error("rows.max").with("max", max.to_string())]);
-            }
+        (FieldKind::Rows { fields, .. }, Value::Rows(rows)) => {
+            check_rows_count(field, rows.len(), path, out);
             for (i, row) in rows.iter().enumerate() {
                 check_row(fields, row, &format!("{path}[{i}]"), ctx, out);
             }
         }
         _ => push(out, path, vec![Finding::error("value.wrong_type")]),
+    }
+}
+
+/// `rows.min` / `rows.max` on a repeatable group.
+fn check_rows_count(field: &FieldDef, count: usize, path: &str, out: &mut Vec<Issue>) {
+    if let FieldKind::Rows { min, max, .. } = &field.kind {
+        if count < *min {
+            out.push(Issue::new(path, Finding::error("rows.min").with("min", min.to_string())));
+        }
+        if count > *max {
+            out.push(Issue::new(path, Finding::error("rows.max").with("max", max.to_string())));
+        }
     }
 }
 
@@ -191,4 +241,32 @@ pub fn check_format(format: Format, value: &str) -> Vec<Finding> {
 /// True when there is no error at `path`.
 pub fn has_error(issues: &[Issue], path: &str) -> bool {
     issues.iter().any(|i| i.path == path && i.finding.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+
+    #[test]
+    fn the_row_cache_gives_the_same_report() {
+        let ctx = Context { today: CivilDate { year: 2026, month: 11, day: 22 } };
+        let (form, mut a) = fixtures::coauthor_with_writers(5, 2);
+        let mut cache = RowCache::default();
+        assert_eq!(validate_with(form.as_ref(), &a, &ctx, &mut cache), validate(form.as_ref(), &a, &ctx));
+        // Change one row (an error in a nested row), remove another, reorder: still identical.
+        let mut rows = a.rows("writers").to_vec();
+        if let Some(Value::Rows(exp)) = rows[3].values.get_mut("experience") {
+            exp[1].values.insert("rank".into(), Value::Text("0".into()));
+            exp.clear();
+        }
+        rows[1].values.insert("phone".into(), Value::Text("123".into()));
+        rows.remove(0);
+        rows.swap(0, 2);
+        a.set("writers", Value::Rows(rows));
+        let cached = validate_with(form.as_ref(), &a, &ctx, &mut cache);
+        assert_eq!(cached, validate(form.as_ref(), &a, &ctx));
+        assert!(cached.issues.iter().any(|i| i.path == "writers[2].phone"), "{:?}", cached.issues);
+        assert_eq!(cache.rows.keys().filter(|(g, _)| *g == "writers").count(), 4);
+    }
 }
