@@ -1,13 +1,13 @@
 //! `formseal validate FILE.json`: the core's field and eligibility rules on an exported draft.
 
 use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
-use formseal_core::draft;
-use formseal_core::form::{validate, Context, Report, Status};
+use formseal_core::draft::{self, DraftError, Loaded};
+use formseal_core::form::{validate, Context, FormDef, FormRules, Report, Status};
 use formseal_core::forms;
 use formseal_core::messages::{finding_text, render, t};
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -37,7 +37,7 @@ fn today() -> CivilDate {
     CivilDate { year: now.year(), month: now.month() as u8, day: now.day() }
 }
 
-fn read(path: &PathBuf) -> std::io::Result<String> {
+fn read(path: &Path) -> std::io::Result<String> {
     if path.as_os_str() == "-" {
         std::io::read_to_string(std::io::stdin())
     } else {
@@ -48,42 +48,41 @@ fn read(path: &PathBuf) -> std::io::Result<String> {
 /// Runs the command; returns the exit status.
 pub fn run(args: Args) -> u8 {
     let locale = args.lang;
+    let unreadable = |reason: String| {
+        let msg = render(locale, "cli.unreadable", &[("file", args.file.display().to_string()), ("reason", reason)]);
+        fail(args.json, &args.file, &msg)
+    };
     let text = match read(&args.file) {
         Ok(t) => t,
-        Err(e) => {
-            let msg = render(
-                locale,
-                "cli.unreadable",
-                &[("file", args.file.display().to_string()), ("reason", e.to_string())],
-            );
-            return fail(args.json, "unreadable", &msg);
-        }
+        Err(e) => return unreadable(e.to_string()),
     };
-    let form = match draft::peek_form_id(&text) {
-        Some(id) => match forms::by_id(&id) {
-            Some(f) => f,
-            None => return fail(args.json, "unreadable", &render(locale, "cli.unknown_form", &[("form", id)])),
-        },
-        None => {
-            // Not a draft of any form: let the draft parser say precisely why (not JSON, not a draft…).
-            let any = forms::by_id(forms::FORM_IDS[0]).expect("a form");
-            let msg = match draft::parse(&text, any.def()) {
-                Err(e) => e.text(locale),
-                Ok(_) => render(locale, "draft.not_a_draft", &[]),
-            };
-            return fail(args.json, "unreadable", &msg);
-        }
+    let id = draft::peek_form_id(&text);
+    let Some(form) = id.as_deref().and_then(forms::by_id) else {
+        // Not a draft of a form this build knows. Let the draft parser say precisely why (not JSON, not a
+        // draft, a newer file format…) before blaming the form id: a newer formseal may know more forms.
+        let any = forms::by_id(forms::FORM_IDS[0]).expect("a form");
+        let reason = match (draft::parse(&text, any.def()), id) {
+            (Err(DraftError::OtherForm { .. }) | Ok(_), Some(id)) => {
+                render(locale, "cli.unknown_form", &[("form", id)])
+            }
+            (Err(e), _) => draft_error_text(&e, any.def(), locale),
+            (Ok(_), None) => t(locale, "draft.not_a_draft"),
+        };
+        return unreadable(reason);
     };
     let loaded = match draft::parse(&text, form.def()) {
         Ok(l) => l,
-        Err(e) => return fail(args.json, "unreadable", &e.text(locale)),
+        Err(e) => return unreadable(draft_error_text(&e, form.def(), locale)),
     };
     let ctx = Context { today: args.today.unwrap_or_else(today) };
     let report = validate(form.as_ref(), &loaded.draft.answers, &ctx);
-    if args.json {
-        print_json(&report, locale, form.as_ref());
+    let out = if args.json {
+        json_report(&report, locale, form.as_ref(), &loaded)
     } else {
-        print_text(&report, locale, form.as_ref(), &args.file);
+        text_report(&report, locale, form.as_ref(), &args.file, &loaded)
+    };
+    if let Err(code) = emit(&out) {
+        return code;
     }
     if report.is_valid() {
         EXIT_VALID
@@ -92,9 +91,72 @@ pub fn run(args: Args) -> u8 {
     }
 }
 
-fn fail(json: bool, status: &str, msg: &str) -> u8 {
+/// The draft error in `locale`; malformed values are named by label and key (`申请加入的工作组（working_groups）`),
+/// so that both the applicant's wording and the key to look for in the file are there.
+fn draft_error_text(e: &DraftError, def: &FormDef, locale: Locale) -> String {
+    let DraftError::BadAnswers(errors) = e else { return e.text(locale) };
+    let list = errors
+        .iter()
+        .map(|e| {
+            if e.path.is_empty() {
+                // The `answers` object itself is missing or not an object.
+                return "answers".to_string();
+            }
+            let label = def.path_label(&e.path, locale);
+            match locale {
+                _ if label == e.path => label,
+                Locale::ZhCn => format!("{label}（{}）", e.path),
+                Locale::En => format!("{label} ({})", e.path),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(list_separator(locale));
+    render(locale, "draft.bad_answers", &[("fields", list)])
+}
+
+fn list_separator(locale: Locale) -> &'static str {
+    match locale {
+        Locale::ZhCn => "、",
+        Locale::En => ", ",
+    }
+}
+
+/// `错误：` / `Error: ` (the catalogue loses trailing spaces, so one is added after an ASCII colon).
+fn kind_prefix(locale: Locale, key: &str) -> String {
+    let p = t(locale, key);
+    if p.ends_with(':') {
+        format!("{p} ")
+    } else {
+        p
+    }
+}
+
+/// Between a field and its message: a full-width colon in Chinese, `: ` in English.
+fn label_separator(locale: Locale) -> &'static str {
+    match locale {
+        Locale::ZhCn => "：",
+        Locale::En => ": ",
+    }
+}
+
+/// Writes the report to standard output. A reader that stopped early (`| head`) is fine; any other
+/// failure to write is reported, with exit status 2 so that a script does not take a missing report for a verdict.
+fn emit(text: &str) -> Result<(), u8> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("formseal: {e}");
+            Err(EXIT_UNREADABLE)
+        }
+        _ => Ok(()),
+    }
+}
+
+fn fail(json: bool, file: &Path, msg: &str) -> u8 {
     if json {
-        println!("{}", serde_json::json!({ "status": status, "message": msg }));
+        let out = serde_json::json!({ "status": "unreadable", "file": file.display().to_string(), "message": msg });
+        let _ = emit(&format!("{out}\n"));
     } else {
         eprintln!("{msg}");
     }
@@ -102,39 +164,52 @@ fn fail(json: bool, status: &str, msg: &str) -> u8 {
 }
 
 /// `代表第 2 行 · 手机` or the field's label.
-fn place(form: &dyn formseal_core::form::FormRules, path: &str, locale: Locale) -> String {
+fn place(form: &dyn FormRules, path: &str, locale: Locale) -> String {
     form.def().path_label(path, locale)
 }
 
-fn print_text(report: &Report, locale: Locale, form: &dyn formseal_core::form::FormRules, file: &std::path::Path) {
+/// What reading the file changed: converted from an older form version, fields no longer on the form.
+fn load_notes(loaded: &Loaded, locale: Locale) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(from) = &loaded.migrated_from {
+        notes.push(render(locale, "draft.migrated", &[("from", from.clone())]));
+    }
+    if !loaded.dropped.is_empty() {
+        notes.push(render(locale, "draft.dropped", &[("fields", loaded.dropped.join(list_separator(locale)))]));
+    }
+    notes
+}
+
+fn text_report(report: &Report, locale: Locale, form: &dyn FormRules, file: &Path, loaded: &Loaded) -> String {
     let errors = report.errors().count();
     let warnings = report.warnings().count();
-    println!(
-        "{}",
-        render(
-            locale,
-            "cli.header",
-            &[("file", file.display().to_string()), ("form", form.def().title.get(locale).to_string())]
-        )
-    );
-    for i in &report.issues {
-        let kind = if i.is_error() { t(locale, "ui.error_prefix") } else { t(locale, "ui.warning_prefix") };
-        println!("  {}{}：{}", kind, place(form, &i.path, locale), finding_text(locale, &i.finding));
+    let title = form.def().title.get(locale).to_string();
+    let mut lines = vec![render(locale, "cli.header", &[("file", file.display().to_string()), ("form", title)])];
+    for note in load_notes(loaded, locale) {
+        lines.push(format!("  {}{note}", kind_prefix(locale, "ui.warning_prefix")));
     }
-    println!("{}", t(locale, "ui.elig.title"));
+    let sep = label_separator(locale);
+    for i in &report.issues {
+        let kind = kind_prefix(locale, if i.is_error() { "ui.error_prefix" } else { "ui.warning_prefix" });
+        lines.push(format!("  {kind}{}{sep}{}", place(form, &i.path, locale), finding_text(locale, &i.finding)));
+    }
+    lines.push(t(locale, "ui.elig.title"));
     for c in &report.eligibility {
         let status = match c.status {
             Status::Pass => t(locale, "ui.elig.pass"),
             Status::Fail => t(locale, "ui.elig.fail"),
             Status::NeedsInfo => t(locale, "ui.elig.needs_info"),
         };
-        println!("  [{status}] {} {} — {}", c.clause.render(locale), c.condition.text(locale), c.reason.text(locale));
+        let (clause, condition, reason) = (c.clause.render(locale), c.condition.text(locale), c.reason.text(locale));
+        lines.push(format!("  [{status}] {clause} {condition} — {reason}"));
     }
     let verdict = if errors == 0 { "cli.valid" } else { "cli.invalid" };
-    println!("{}", render(locale, verdict, &[("errors", errors.to_string()), ("warnings", warnings.to_string())]));
+    lines.push(render(locale, verdict, &[("errors", errors.to_string()), ("warnings", warnings.to_string())]));
+    lines.push(String::new());
+    lines.join("\n")
 }
 
-fn print_json(report: &Report, locale: Locale, form: &dyn formseal_core::form::FormRules) {
+fn json_report(report: &Report, locale: Locale, form: &dyn FormRules, loaded: &Loaded) -> String {
     let issues: Vec<_> = report
         .issues
         .iter()
@@ -170,6 +245,9 @@ fn print_json(report: &Report, locale: Locale, form: &dyn formseal_core::form::F
         "warnings": report.warnings().count(),
         "issues": issues,
         "eligibility": eligibility,
+        "migrated_from": loaded.migrated_from,
+        "dropped": loaded.dropped,
+        "notes": load_notes(loaded, locale),
     });
-    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
