@@ -8,9 +8,14 @@
 //!    cross-field rules, giving [`issue::Issue`]s (path, code, params, severity);
 //! 4. **check eligibility** — each form's charter conditions give [`form::Criterion`]s with
 //!    pass / fail / needs-information and the clause they come from;
-//! 5. **render messages** — [`messages`] turns codes into zh-CN or en text at the edge.
+//! 5. **render messages** — [`messages`] turns codes into zh-CN or en text at the edge;
+//! 6. **canonicalise, sign, package** — `package` (feature `package`) writes `application.json`
+//!    as RFC 8785 canonical JSON, hashes every file into a manifest, signs it (Ed25519, ECDSA
+//!    P-256 or SM2) and zips it all deterministically;
+//! 7. **verify** — `package::verify` checks a package's container, hashes, signature, canonical
+//!    form and the form rules again, with the same code the browser used.
 //!
-//! Canonical JSON, PDF, signing, packaging and verifying join this pipeline in later modules.
+//! The PDF joins between 5 and 6 (it goes into the package and its manifest).
 //! Nothing here reads a clock, a file or the network: the caller passes today's date in.
 
 pub mod draft;
@@ -20,6 +25,8 @@ pub mod form;
 pub mod forms;
 pub mod issue;
 pub mod messages;
+#[cfg(feature = "package")]
+pub mod package;
 pub mod rules;
 
 pub use issue::{Finding, Issue, Severity};

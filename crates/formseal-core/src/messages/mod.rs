@@ -36,8 +36,18 @@ impl Locale {
     }
 }
 
-const ZH_CN: &[&str] = &[include_str!("zh-CN/rules.txt"), include_str!("zh-CN/form.txt"), include_str!("zh-CN/ui.txt")];
-const EN: &[&str] = &[include_str!("en/rules.txt"), include_str!("en/form.txt"), include_str!("en/ui.txt")];
+const ZH_CN: &[&str] = &[
+    include_str!("zh-CN/rules.txt"),
+    include_str!("zh-CN/form.txt"),
+    include_str!("zh-CN/ui.txt"),
+    include_str!("zh-CN/package.txt"),
+];
+const EN: &[&str] = &[
+    include_str!("en/rules.txt"),
+    include_str!("en/form.txt"),
+    include_str!("en/ui.txt"),
+    include_str!("en/package.txt"),
+];
 
 /// A parsed catalogue: key → template.
 pub type Catalogue = BTreeMap<&'static str, &'static str>;

@@ -1,0 +1,371 @@
+//! Signing keys: Ed25519 (default), ECDSA P-256 with SHA-256, and SM2 with SM3 (GB/T 32918, user
+//! ID `1234567812345678`); PKCS#8 storage, passphrase-protected backups, and verification.
+//!
+//! Signatures are what `openssl` produces and checks: 64 raw bytes for Ed25519, DER `SEQUENCE { r, s }`
+//! for ECDSA and SM2. Public keys are SubjectPublicKeyInfo DER; a fingerprint is the SHA-256 of it.
+
+use super::hex::{hex, sha256};
+use pkcs8::der::Decode as _;
+use pkcs8::{DecodePrivateKey as _, DecodePublicKey as _, EncodePrivateKey as _, EncodePublicKey as _};
+use rand_core::CryptoRngCore;
+use serde::{Deserialize, Serialize};
+
+/// The SM2 distinguishing identifier GB/T 35276 fixes as the default.
+pub const SM2_USER_ID: &str = "1234567812345678";
+/// PBKDF2-HMAC-SHA256 iterations of a key backup.
+pub const BACKUP_ITERATIONS: u32 = 600_000;
+
+const OID_ED25519: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.3.101.112");
+const OID_EC: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const OID_P256: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+const OID_SM2: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.2.156.10197.1.301");
+
+/// A signature algorithm, named in `signature.json` as shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Algorithm {
+    #[default]
+    #[serde(rename = "Ed25519")]
+    Ed25519,
+    #[serde(rename = "ECDSA-P256-SHA256")]
+    EcdsaP256,
+    #[serde(rename = "SM2-SM3")]
+    Sm2Sm3,
+}
+
+impl Algorithm {
+    pub const ALL: [Algorithm; 3] = [Algorithm::Ed25519, Algorithm::EcdsaP256, Algorithm::Sm2Sm3];
+
+    /// The name used in `signature.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::Ed25519 => "Ed25519",
+            Algorithm::EcdsaP256 => "ECDSA-P256-SHA256",
+            Algorithm::Sm2Sm3 => "SM2-SM3",
+        }
+    }
+
+    /// Parses a name of [`Algorithm::name`] (case-insensitive; `p256`, `sm2` accepted too).
+    pub fn parse(s: &str) -> Option<Algorithm> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ed25519" => Some(Algorithm::Ed25519),
+            "ecdsa-p256-sha256" | "p256" | "p-256" | "ecdsa" => Some(Algorithm::EcdsaP256),
+            "sm2-sm3" | "sm2" => Some(Algorithm::Sm2Sm3),
+            _ => None,
+        }
+    }
+}
+
+/// Why a key cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyError {
+    /// Neither PEM nor DER of a private key.
+    NotAKey,
+    /// A key of an algorithm formseal does not sign with (its OID).
+    Unsupported { oid: String },
+    /// The file is encrypted and no passphrase was given.
+    NeedsPassphrase,
+    /// The passphrase does not open the file (or the file is damaged).
+    WrongPassphrase,
+    /// A public key or signature that cannot be decoded.
+    Malformed,
+}
+
+impl KeyError {
+    /// The message key of this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            KeyError::NotAKey => "key.not_a_key",
+            KeyError::Unsupported { .. } => "key.unsupported",
+            KeyError::NeedsPassphrase => "key.needs_passphrase",
+            KeyError::WrongPassphrase => "key.wrong_passphrase",
+            KeyError::Malformed => "key.malformed",
+        }
+    }
+
+    /// The message in `locale`.
+    pub fn text(&self, locale: crate::Locale) -> String {
+        let params = match self {
+            KeyError::Unsupported { oid } => vec![("oid", oid.clone())],
+            _ => Vec::new(),
+        };
+        crate::messages::render(locale, self.code(), &params)
+    }
+}
+
+/// A private signing key of one of the [`Algorithm`]s.
+#[derive(Clone)]
+pub enum KeyPair {
+    Ed25519(ed25519_dalek::SigningKey),
+    P256(p256::ecdsa::SigningKey),
+    Sm2(Box<sm2::dsa::SigningKey>, sm2::SecretKey),
+}
+
+impl std::fmt::Debug for KeyPair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeyPair({}, {})", self.algorithm().name(), self.public().fingerprint())
+    }
+}
+
+impl KeyPair {
+    /// A new key of `algorithm` from `rng` (the browser's crypto, or the OS).
+    pub fn generate(algorithm: Algorithm, rng: &mut impl CryptoRngCore) -> KeyPair {
+        match algorithm {
+            Algorithm::Ed25519 => {
+                let mut seed = [0u8; 32];
+                rng.fill_bytes(&mut seed);
+                KeyPair::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed))
+            }
+            Algorithm::EcdsaP256 => KeyPair::P256(p256::ecdsa::SigningKey::random(rng)),
+            Algorithm::Sm2Sm3 => KeyPair::sm2(sm2::SecretKey::random(rng)),
+        }
+    }
+
+    fn sm2(secret: sm2::SecretKey) -> KeyPair {
+        let signing = sm2::dsa::SigningKey::new(SM2_USER_ID, &secret).expect("a valid secret key makes a signing key");
+        KeyPair::Sm2(Box::new(signing), secret)
+    }
+
+    pub fn algorithm(&self) -> Algorithm {
+        match self {
+            KeyPair::Ed25519(_) => Algorithm::Ed25519,
+            KeyPair::P256(_) => Algorithm::EcdsaP256,
+            KeyPair::Sm2(..) => Algorithm::Sm2Sm3,
+        }
+    }
+
+    /// The public half.
+    pub fn public(&self) -> PublicKey {
+        let spki = match self {
+            KeyPair::Ed25519(k) => k.verifying_key().to_public_key_der(),
+            KeyPair::P256(k) => k.verifying_key().to_public_key_der(),
+            KeyPair::Sm2(_, s) => s.public_key().to_public_key_der(),
+        };
+        PublicKey { algorithm: self.algorithm(), spki: spki.expect("public keys always encode").into_vec() }
+    }
+
+    /// Signs `message` (deterministically: RFC 8032 / RFC 6979).
+    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
+        use p256::ecdsa::signature::Signer as _;
+        match self {
+            KeyPair::Ed25519(k) => k.sign(message).to_bytes().to_vec(),
+            KeyPair::P256(k) => {
+                let s: p256::ecdsa::Signature = k.sign(message);
+                s.to_der().as_bytes().to_vec()
+            }
+            KeyPair::Sm2(k, _) => {
+                let s: sm2::dsa::Signature = k.sign(message);
+                der_signature(&s.r_bytes(), &s.s_bytes())
+            }
+        }
+    }
+
+    /// The key as unencrypted PKCS#8 DER (how the browser stores it).
+    pub fn to_pkcs8_der(&self) -> Vec<u8> {
+        let doc = match self {
+            KeyPair::Ed25519(k) => k.to_pkcs8_der(),
+            KeyPair::P256(k) => k.to_pkcs8_der(),
+            KeyPair::Sm2(_, s) => s.to_pkcs8_der(),
+        };
+        doc.expect("private keys always encode").as_bytes().to_vec()
+    }
+
+    /// A passphrase-protected backup: `ENCRYPTED PRIVATE KEY` PEM (PBES2, PBKDF2-HMAC-SHA256 with
+    /// `iterations`, AES-256-CBC), which `openssl pkcs8` also opens.
+    pub fn to_encrypted_pem(&self, passphrase: &str, iterations: u32, rng: &mut impl CryptoRngCore) -> String {
+        let mut salt = [0u8; 16];
+        let mut iv = [0u8; 16];
+        rng.fill_bytes(&mut salt);
+        rng.fill_bytes(&mut iv);
+        let der = self.to_pkcs8_der();
+        let info = pkcs8::PrivateKeyInfo::from_der(&der).expect("our own PKCS#8 parses");
+        let params = pkcs8::pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(iterations, &salt, &iv)
+            .expect("fixed-size salt and IV are valid");
+        let doc = info.encrypt_with_params(params, passphrase.as_bytes()).expect("encryption with valid parameters");
+        doc.to_pem("ENCRYPTED PRIVATE KEY", pkcs8::LineEnding::LF).expect("PEM encoding").to_string()
+    }
+
+    /// Reads a private key: PKCS#8 as PEM or DER, plain or encrypted (then `passphrase` opens it).
+    pub fn from_pkcs8(bytes: &[u8], passphrase: Option<&str>) -> Result<KeyPair, KeyError> {
+        let der = match std::str::from_utf8(bytes).ok().filter(|s| s.contains("-----BEGIN")) {
+            Some(text) => {
+                let (label, der) =
+                    pkcs8::der::pem::decode_vec(text.trim().as_bytes()).map_err(|_| KeyError::NotAKey)?;
+                match label {
+                    "PRIVATE KEY" | "ENCRYPTED PRIVATE KEY" => der,
+                    _ => return Err(KeyError::NotAKey),
+                }
+            }
+            None => bytes.to_vec(),
+        };
+        if let Ok(enc) = pkcs8::EncryptedPrivateKeyInfo::from_der(&der) {
+            let pass = passphrase.filter(|p| !p.is_empty()).ok_or(KeyError::NeedsPassphrase)?;
+            let plain = enc.decrypt(pass.as_bytes()).map_err(|_| KeyError::WrongPassphrase)?;
+            return Self::from_plain_der(plain.as_bytes()).map_err(|e| match e {
+                KeyError::NotAKey => KeyError::WrongPassphrase,
+                e => e,
+            });
+        }
+        Self::from_plain_der(&der)
+    }
+
+    fn from_plain_der(der: &[u8]) -> Result<KeyPair, KeyError> {
+        let info = pkcs8::PrivateKeyInfo::from_der(der).map_err(|_| KeyError::NotAKey)?;
+        let oid = info.algorithm.oid;
+        let param = info.algorithm.parameters_oid().ok();
+        let bad = |_| KeyError::NotAKey;
+        match (oid, param) {
+            (OID_ED25519, _) => Ok(KeyPair::Ed25519(ed25519_dalek::SigningKey::from_pkcs8_der(der).map_err(bad)?)),
+            (OID_EC, Some(OID_P256)) => Ok(KeyPair::P256(p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(bad)?)),
+            (OID_EC, Some(OID_SM2)) => Ok(KeyPair::sm2(sm2::SecretKey::from_pkcs8_der(der).map_err(bad)?)),
+            (OID_EC, Some(curve)) => Err(KeyError::Unsupported { oid: curve.to_string() }),
+            (oid, _) => Err(KeyError::Unsupported { oid: oid.to_string() }),
+        }
+    }
+}
+
+/// A public key: its algorithm and SubjectPublicKeyInfo DER.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicKey {
+    pub algorithm: Algorithm,
+    pub spki: Vec<u8>,
+}
+
+impl PublicKey {
+    /// SHA-256 of the SubjectPublicKeyInfo DER, lowercase hex
+    /// (`openssl pkey -pubin -outform DER | sha256sum`).
+    pub fn fingerprint(&self) -> String {
+        hex(&sha256(&self.spki))
+    }
+
+    /// The key as `PUBLIC KEY` PEM, for `openssl`.
+    pub fn to_pem(&self) -> String {
+        pkcs8::der::pem::encode_string("PUBLIC KEY", pkcs8::LineEnding::LF, &self.spki).unwrap_or_default()
+    }
+
+    /// Checks `signature` over `message`. `Err(Malformed)` when the key or signature cannot be
+    /// decoded (or is of another algorithm than declared); `Ok(false)` when it does not match.
+    pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<bool, KeyError> {
+        use p256::ecdsa::signature::Verifier as _;
+        fn m<E>(_: E) -> KeyError {
+            KeyError::Malformed
+        }
+        Ok(match self.algorithm {
+            Algorithm::Ed25519 => {
+                let key = ed25519_dalek::VerifyingKey::from_public_key_der(&self.spki).map_err(m)?;
+                let sig = ed25519_dalek::Signature::from_slice(signature).map_err(m)?;
+                key.verify_strict(message, &sig).is_ok()
+            }
+            Algorithm::EcdsaP256 => {
+                let key = p256::ecdsa::VerifyingKey::from_public_key_der(&self.spki).map_err(m)?;
+                let sig = p256::ecdsa::Signature::from_der(signature).map_err(m)?;
+                key.verify(message, &sig).is_ok()
+            }
+            Algorithm::Sm2Sm3 => {
+                let public = sm2::PublicKey::from_public_key_der(&self.spki).map_err(m)?;
+                let key = sm2::dsa::VerifyingKey::new(SM2_USER_ID, public).map_err(m)?;
+                let (r, s) = parse_der_signature(signature).ok_or(KeyError::Malformed)?;
+                let sig = sm2::dsa::Signature::from_scalars(r, s).map_err(m)?;
+                key.verify(message, &sig).is_ok()
+            }
+        })
+    }
+}
+
+/// DER `SEQUENCE { INTEGER r, INTEGER s }` of two 32-byte big-endian scalars.
+fn der_signature(r: &[u8], s: &[u8]) -> Vec<u8> {
+    fn int(out: &mut Vec<u8>, v: &[u8]) {
+        let v = &v[v.iter().position(|&b| b != 0).unwrap_or(v.len() - 1)..];
+        let pad = v[0] & 0x80 != 0;
+        out.push(0x02);
+        out.push((v.len() + pad as usize) as u8);
+        if pad {
+            out.push(0);
+        }
+        out.extend_from_slice(v);
+    }
+    let mut body = Vec::with_capacity(72);
+    int(&mut body, r);
+    int(&mut body, s);
+    let mut out = vec![0x30, body.len() as u8];
+    out.extend(body);
+    out
+}
+
+/// The two scalars of a DER ECDSA/SM2 signature, each left-padded to 32 bytes.
+fn parse_der_signature(der: &[u8]) -> Option<([u8; 32], [u8; 32])> {
+    fn int(input: &[u8]) -> Option<([u8; 32], &[u8])> {
+        let (&tag, rest) = input.split_first()?;
+        let (&len, rest) = rest.split_first()?;
+        let len = len as usize;
+        if tag != 0x02 || len == 0 || len > 33 || rest.len() < len {
+            return None;
+        }
+        let (v, rest) = rest.split_at(len);
+        let v = if len == 33 && v[0] == 0 { &v[1..] } else { v };
+        if v.len() > 32 {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        out[32 - v.len()..].copy_from_slice(v);
+        Some((out, rest))
+    }
+    let (&tag, rest) = der.split_first()?;
+    let (&len, body) = rest.split_first()?;
+    if tag != 0x30 || len as usize != body.len() {
+        return None;
+    }
+    let (r, rest) = int(body)?;
+    let (s, rest) = int(rest)?;
+    rest.is_empty().then_some((r, s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand_core::OsRng;
+
+    #[test]
+    fn every_algorithm_round_trips() {
+        for alg in Algorithm::ALL {
+            let key = KeyPair::generate(alg, &mut OsRng);
+            let public = key.public();
+            let sig = key.sign(b"manifest");
+            assert!(public.verify(b"manifest", &sig).unwrap(), "{alg:?}");
+            assert!(!public.verify(b"manifest!", &sig).unwrap(), "{alg:?}");
+            // Deterministic signatures: the same package twice gives the same bytes.
+            assert_eq!(sig, key.sign(b"manifest"), "{alg:?}");
+            let back = KeyPair::from_pkcs8(&key.to_pkcs8_der(), None).unwrap();
+            assert_eq!(back.public(), public);
+            assert_eq!(Algorithm::parse(alg.name()), Some(alg));
+        }
+    }
+
+    #[test]
+    fn backups_need_the_right_passphrase() {
+        let key = KeyPair::generate(Algorithm::Sm2Sm3, &mut OsRng);
+        let pem = key.to_encrypted_pem("正确的口令", 1_000, &mut OsRng);
+        assert!(pem.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+        assert_eq!(KeyPair::from_pkcs8(pem.as_bytes(), None).unwrap_err(), KeyError::NeedsPassphrase);
+        assert_eq!(KeyPair::from_pkcs8(pem.as_bytes(), Some("错误")).unwrap_err(), KeyError::WrongPassphrase);
+        let back = KeyPair::from_pkcs8(pem.as_bytes(), Some("正确的口令")).unwrap();
+        assert_eq!(back.public(), key.public());
+    }
+
+    #[test]
+    fn foreign_files_are_refused() {
+        assert_eq!(KeyPair::from_pkcs8(b"hello", None).unwrap_err(), KeyError::NotAKey);
+        let cert = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
+        assert_eq!(KeyPair::from_pkcs8(cert.as_bytes(), None).unwrap_err(), KeyError::NotAKey);
+    }
+
+    #[test]
+    fn der_signatures_round_trip() {
+        let r = [0x80u8; 32];
+        let mut s = [0u8; 32];
+        s[31] = 1;
+        let der = der_signature(&r, &s);
+        assert_eq!(der[3], 33, "a high bit gets a zero byte");
+        assert_eq!(parse_der_signature(&der), Some((r, s)));
+        assert_eq!(parse_der_signature(&der[..der.len() - 1]), None);
+    }
+}

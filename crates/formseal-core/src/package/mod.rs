@@ -1,0 +1,41 @@
+//! The signed submission package: canonical JSON, manifest, signature and a deterministic zip, and
+//! the verifier that checks all of it again.
+//!
+//! Layout of a package (entries in this order, every timestamp 1980-01-01 00:00):
+//! 1. `application.json` — RFC 8785 canonical JSON of the application ([`Application`]);
+//! 2. `application.pdf` — the filled paper form (when the PDF renderer is present);
+//! 3. `attachments/NN-name` — the attachments, in the order `application.json` lists them;
+//! 4. `manifest.json` — canonical JSON: path, size and SHA-256 of every file above ([`Manifest`]);
+//! 5. `signature.json` — a detached signature over the bytes of `manifest.json` ([`SignatureFile`]).
+//!
+//! Building needs the answers, the attachment bytes, a signing key and the time, all passed in.
+
+mod application;
+mod archive;
+mod build;
+mod canonical;
+mod hex;
+mod keys;
+mod limits;
+mod manifest;
+mod verify;
+
+#[cfg(test)]
+mod tests;
+
+pub use application::{attachment_path, Application, AttachmentEntry, APPLICATION_FORMAT};
+pub use archive::{read_entries, Entry};
+pub use build::{build, check_sizes, file_name, AttachmentSource, Built, PackageError, PackageInput};
+pub use canonical::{canonical, is_canonical};
+pub use hex::{hex, sha256, sha256_hex};
+pub use keys::{Algorithm, KeyError, KeyPair, PublicKey, BACKUP_ITERATIONS};
+pub use limits::{MAX_ATTACHMENT_BYTES, MAX_TOTAL_ATTACHMENT_BYTES};
+pub use manifest::{FileEntry, Manifest, SignatureFile, MANIFEST_FORMAT};
+pub use verify::{verify, Verification};
+
+/// Entry names with a fixed meaning.
+pub const APPLICATION_JSON: &str = "application.json";
+pub const APPLICATION_PDF: &str = "application.pdf";
+pub const MANIFEST_JSON: &str = "manifest.json";
+pub const SIGNATURE_JSON: &str = "signature.json";
+pub const ATTACHMENTS_DIR: &str = "attachments/";

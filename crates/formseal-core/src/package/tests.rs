@@ -1,0 +1,173 @@
+//! Round trips for every algorithm, determinism, and each kind of tampering rejected with its own message.
+
+use super::archive::{read_entries, ZipOut};
+use super::*;
+use crate::form::{Answers, Context, FileRef, FormRules, Value};
+use crate::rules::date::CivilDate;
+use crate::{fixtures, Locale};
+use base64::Engine as _;
+use rand_core::{OsRng, SeedableRng as _};
+use std::collections::BTreeMap;
+
+fn ctx() -> Context {
+    Context { today: CivilDate::parse("2026-11-22").unwrap() }
+}
+
+/// The complete TC260 application with a business licence attached.
+fn application() -> (Box<dyn FormRules>, Answers, BTreeMap<String, Vec<u8>>) {
+    let (form, mut answers) = fixtures::tc260_complete();
+    let pdf = b"%PDF-1.7 licence scan".to_vec();
+    let file = FileRef {
+        id: "f1".into(),
+        name: "营业执照.pdf".into(),
+        media_type: "application/pdf".into(),
+        size: pdf.len() as u64,
+    };
+    answers.set("licence", Value::Files(vec![file]));
+    (form, answers, BTreeMap::from([("f1".to_string(), pdf)]))
+}
+
+fn make(key: &KeyPair) -> Built {
+    let (form, answers, files) = application();
+    let input = PackageInput {
+        form: form.as_ref(),
+        call: serde_json::json!({}),
+        answers: &answers,
+        ctx: ctx(),
+        created_at: "2026-11-22T14:02:00+08:00".into(),
+        pdf: None,
+        generator: "formseal test".into(),
+    };
+    build(&input, &files, key).expect("a valid application packages")
+}
+
+/// A fixed key, so packages are comparable across runs.
+fn key(alg: Algorithm) -> KeyPair {
+    KeyPair::generate(alg, &mut rand_chacha::ChaCha20Rng::seed_from_u64(7))
+}
+
+#[test]
+fn each_algorithm_round_trips() {
+    for alg in Algorithm::ALL {
+        let built = make(&key(alg));
+        let v = verify(&built.bytes, &ctx());
+        assert!(v.is_valid(), "{alg:?}: {:?}", v.problems);
+        assert_eq!(v.files_checked, 2);
+        assert_eq!(v.key_fingerprint.as_deref(), Some(built.key_fingerprint.as_str()));
+        assert_eq!(v.manifest_sha256.as_deref(), Some(built.manifest_sha256.as_str()));
+        assert_eq!(built.file_name, "申请包-深圳市示例网络安全技术有限公司-2026-11-22.zip");
+        let names: Vec<_> = read_entries(&built.bytes).unwrap().into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["application.json", "attachments/01-营业执照.pdf", "manifest.json", "signature.json"]);
+    }
+}
+
+#[test]
+fn same_inputs_give_identical_bytes() {
+    let k = key(Algorithm::Ed25519);
+    assert_eq!(make(&k).bytes, make(&k).bytes);
+    let p = key(Algorithm::EcdsaP256);
+    assert_eq!(make(&p).bytes, make(&p).bytes);
+}
+
+#[test]
+fn only_valid_applications_are_packaged() {
+    let (form, mut answers, files) = application();
+    answers.set("uscc", Value::Text("914403001922038217".into()));
+    let input = PackageInput {
+        form: form.as_ref(),
+        call: serde_json::json!({}),
+        answers: &answers,
+        ctx: ctx(),
+        created_at: "2026-11-22T14:02:00+08:00".into(),
+        pdf: None,
+        generator: "t".into(),
+    };
+    let e = build(&input, &files, &key(Algorithm::Ed25519)).unwrap_err();
+    assert!(matches!(&e, PackageError::Invalid { errors } if errors[0].path == "uscc"), "{e:?}");
+    assert_eq!(e.text(Locale::ZhCn), "申请表还有 1 处错误，改正后才能生成申请包");
+}
+
+#[test]
+fn oversized_attachments_are_explained() {
+    let (form, mut answers, files) = application();
+    let big =
+        FileRef { id: "f1".into(), name: "扫描件.pdf".into(), media_type: "application/pdf".into(), size: 60 << 20 };
+    answers.set("licence", Value::Files(vec![big]));
+    let e = check_sizes(form.as_ref(), &answers).unwrap_err();
+    assert_eq!(e.text(Locale::ZhCn), "附件“扫描件.pdf”为 60.0 MB，超过单个附件 50.0 MB 的上限；请压缩或拆分后重新上传");
+    drop(files);
+}
+
+/// Unpacks, lets `change` edit the entries, and zips them again.
+fn tamper(bytes: &[u8], change: impl FnOnce(&mut Vec<Entry>)) -> Vec<u8> {
+    let mut entries = read_entries(bytes).unwrap();
+    change(&mut entries);
+    let mut z = ZipOut::new();
+    for e in &entries {
+        z.add(&e.name, &e.bytes).unwrap();
+    }
+    z.finish().unwrap()
+}
+
+fn entry<'a>(entries: &'a mut [Entry], name: &str) -> &'a mut Entry {
+    entries.iter_mut().find(|e| e.name == name).unwrap()
+}
+
+fn codes(bytes: &[u8]) -> Vec<&'static str> {
+    verify(bytes, &ctx()).codes()
+}
+
+#[test]
+fn tampering_is_caught_and_named() {
+    let good = make(&key(Algorithm::Ed25519)).bytes;
+
+    let changed_answer = tamper(&good, |e| {
+        let a = entry(e, "application.json");
+        a.bytes = String::from_utf8(a.bytes.clone()).unwrap().replace("王小明", "王大明").into_bytes();
+    });
+    assert_eq!(codes(&changed_answer), ["package.file.hash"]);
+    let v = verify(&changed_answer, &ctx());
+    assert!(crate::messages::finding_text(Locale::ZhCn, &v.problems[0])
+        .starts_with("“application.json”的 SHA-256 与清单不符"));
+
+    let changed_attachment = tamper(&good, |e| entry(e, "attachments/01-营业执照.pdf").bytes.push(b'!'));
+    assert_eq!(codes(&changed_attachment), ["package.file.hash", "package.attachment.mismatch"]);
+
+    let other = KeyPair::generate(Algorithm::Ed25519, &mut OsRng).public();
+    let swapped = tamper(&good, |e| {
+        let s = entry(e, "signature.json");
+        let mut sig: SignatureFile = serde_json::from_slice(&s.bytes).unwrap();
+        sig.public_key = base64::engine::general_purpose::STANDARD.encode(&other.spki);
+        sig.key_fingerprint = other.fingerprint();
+        s.bytes = canonical(&sig);
+    });
+    assert_eq!(codes(&swapped), ["package.signature.mismatch"]);
+
+    let extra = tamper(&good, |e| e.insert(2, Entry { name: "attachments/99-x.exe".into(), bytes: b"MZ".to_vec() }));
+    assert_eq!(codes(&extra), ["package.file.extra", "package.attachment.unlisted"]);
+
+    let reordered = tamper(&good, |e| e.swap(0, 1));
+    assert_eq!(codes(&reordered), ["package.order"]);
+
+    assert_eq!(codes(&good[..good.len() / 2]), ["package.zip.unreadable"]);
+
+    let renamed = tamper(&good, |e| e.push(Entry { name: "zzzzzzzzzzzzz".into(), bytes: vec![1] }));
+    let mut traversal = renamed.clone();
+    super::archive::tests::replace_all(&mut traversal, b"zzzzzzzzzzzzz", b"../../evil.sh");
+    assert_eq!(codes(&traversal), ["package.zip.traversal"]);
+
+    let bomb = tamper(&good, |e| e.push(Entry { name: "attachments/02-zeros".into(), bytes: vec![0; 30 << 20] }));
+    assert_eq!(codes(&bomb), ["package.zip.bomb"]);
+}
+
+#[test]
+fn manifest_and_application_must_be_canonical() {
+    let good = make(&key(Algorithm::EcdsaP256)).bytes;
+    let pretty = tamper(&good, |e| {
+        let a = entry(e, "application.json");
+        let v: serde_json::Value = serde_json::from_slice(&a.bytes).unwrap();
+        a.bytes = serde_json::to_vec_pretty(&v).unwrap();
+    });
+    // The manifest no longer matches either.
+    assert_eq!(codes(&pretty), ["package.file.hash", "package.application.not_canonical"]);
+}

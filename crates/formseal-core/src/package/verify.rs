@@ -1,0 +1,283 @@
+//! The verifier: every check a secretariat needs, each failure reported on its own and precisely.
+//!
+//! Order of checks: the zip container; the entry order; the manifest (canonical, every hash and
+//! size, nothing missing, nothing extra); the signature over the manifest; `application.json`
+//! (canonical, its attachment list against the manifest); and the form's rules run again.
+
+use super::application::{Application, APPLICATION_FORMAT};
+use super::archive::{read_entries, Entry};
+use super::canonical::is_canonical;
+use super::hex::sha256_hex;
+use super::keys::{Algorithm, PublicKey};
+use super::manifest::{Manifest, SignatureFile, MANIFEST_FORMAT};
+use super::{APPLICATION_JSON, MANIFEST_JSON, SIGNATURE_JSON};
+use crate::form::{validate, Answers, Context, FormRules, Value};
+use crate::issue::{Finding, Issue};
+use base64::Engine as _;
+
+/// What the verifier found. The package is valid when `problems` is empty.
+pub struct Verification {
+    /// Failures, each naming the file, hash, signature or rule concerned.
+    pub problems: Vec<Finding>,
+    /// Remarks that do not invalidate the package (e.g. rule warnings, another rule-set version).
+    pub notes: Vec<Finding>,
+    /// The form's rule findings on the answers (errors are also counted in `problems`).
+    pub issues: Vec<Issue>,
+    /// The application, when `application.json` could be read.
+    pub application: Option<Application>,
+    /// The form (with the package's call) and the answers, when both could be read.
+    pub form: Option<Box<dyn FormRules>>,
+    pub answers: Option<Answers>,
+    /// SHA-256 of `manifest.json`.
+    pub manifest_sha256: Option<String>,
+    /// Signer's key fingerprint and algorithm, as declared in `signature.json`.
+    pub key_fingerprint: Option<String>,
+    pub algorithm: Option<String>,
+    /// Number of files whose hash was checked.
+    pub files_checked: usize,
+}
+
+impl std::fmt::Debug for Verification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verification").field("problems", &self.problems).field("notes", &self.notes).finish()
+    }
+}
+
+impl Verification {
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty()
+    }
+    /// The codes of the problems (handy in tests and scripts).
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.problems.iter().map(|p| p.code).collect()
+    }
+}
+
+fn err(code: &'static str) -> Finding {
+    Finding::error(code)
+}
+
+/// Verifies the package `bytes`, running the form rules as of `ctx`.
+pub fn verify(bytes: &[u8], ctx: &Context) -> Verification {
+    let mut v = Verification {
+        problems: Vec::new(),
+        notes: Vec::new(),
+        issues: Vec::new(),
+        application: None,
+        form: None,
+        answers: None,
+        manifest_sha256: None,
+        key_fingerprint: None,
+        algorithm: None,
+        files_checked: 0,
+    };
+    let entries = match read_entries(bytes) {
+        Ok(e) => e,
+        Err(f) => {
+            v.problems.push(f);
+            return v;
+        }
+    };
+    let find = |name: &str| entries.iter().find(|e| e.name == name);
+    for required in [APPLICATION_JSON, MANIFEST_JSON, SIGNATURE_JSON] {
+        if find(required).is_none() {
+            v.problems.push(err("package.file.required").with("name", required));
+        }
+    }
+    if let Some(m) = find(MANIFEST_JSON) {
+        v.manifest_sha256 = Some(sha256_hex(&m.bytes));
+        match serde_json::from_slice::<Manifest>(&m.bytes) {
+            Ok(manifest) => check_manifest(&mut v, &entries, &manifest, &m.bytes),
+            Err(e) => v.problems.push(err("package.manifest.malformed").with("reason", e.to_string())),
+        }
+        if let Some(s) = find(SIGNATURE_JSON) {
+            check_signature(&mut v, &s.bytes, &m.bytes);
+        }
+    }
+    if let Some(a) = find(APPLICATION_JSON) {
+        check_application(&mut v, &entries, &a.bytes, ctx);
+    }
+    v
+}
+
+fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, raw: &[u8]) {
+    if manifest.format != MANIFEST_FORMAT || manifest.version != 1 {
+        v.problems
+            .push(err("package.manifest.format").with("format", format!("{} {}", manifest.format, manifest.version)));
+        return;
+    }
+    if !is_canonical(raw) {
+        v.problems.push(err("package.manifest.not_canonical"));
+    }
+    for (i, f) in manifest.files.iter().enumerate() {
+        if manifest.files[..i].iter().any(|g| g.path == f.path) {
+            v.problems.push(err("package.manifest.duplicate").with("name", f.path.clone()));
+            continue;
+        }
+        match entries.iter().find(|e| e.name == f.path) {
+            None => v.problems.push(err("package.file.missing").with("name", f.path.clone())),
+            Some(e) => {
+                v.files_checked += 1;
+                let found = sha256_hex(&e.bytes);
+                if found != f.sha256 {
+                    v.problems.push(
+                        err("package.file.hash")
+                            .with("name", f.path.clone())
+                            .with("expected", f.sha256.clone())
+                            .with("found", found),
+                    );
+                } else if e.bytes.len() as u64 != f.size {
+                    v.problems.push(err("package.file.size").with("name", f.path.clone()));
+                }
+            }
+        }
+    }
+    if manifest.files.first().map(|f| f.path.as_str()) != Some(APPLICATION_JSON)
+        || manifest.files.first().map(|f| &f.sha256) != Some(&manifest.application_sha256)
+    {
+        v.problems.push(err("package.manifest.application"));
+    }
+    let listed = |name: &str| manifest.files.iter().any(|f| f.path == name);
+    for e in entries {
+        if !listed(&e.name) && e.name != MANIFEST_JSON && e.name != SIGNATURE_JSON {
+            v.problems.push(err("package.file.extra").with("name", e.name.clone()));
+        }
+    }
+    // Entry order: the manifest's files, then the manifest, then the signature.
+    let expected: Vec<&str> = manifest
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain([MANIFEST_JSON, SIGNATURE_JSON])
+        .filter(|n| entries.iter().any(|e| e.name == *n))
+        .collect();
+    let actual: Vec<&str> = entries.iter().map(|e| e.name.as_str()).filter(|n| expected.contains(n)).collect();
+    if let Some(i) = (0..expected.len()).find(|&i| expected[i] != actual[i]) {
+        v.problems.push(
+            err("package.order")
+                .with("position", (i + 1).to_string())
+                .with("expected", expected[i])
+                .with("found", actual[i]),
+        );
+    }
+}
+
+fn check_signature(v: &mut Verification, raw: &[u8], manifest: &[u8]) {
+    let sig: SignatureFile = match serde_json::from_slice(raw) {
+        Ok(s) => s,
+        Err(e) => return v.problems.push(err("package.signature.malformed").with("reason", e.to_string())),
+    };
+    v.key_fingerprint = Some(sig.key_fingerprint.clone());
+    v.algorithm = Some(sig.algorithm.clone());
+    let Some(algorithm) = Algorithm::parse(&sig.algorithm).filter(|a| a.name() == sig.algorithm) else {
+        return v.problems.push(err("package.signature.algorithm").with("algorithm", sig.algorithm));
+    };
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let (Ok(spki), Ok(signature)) = (b64.decode(&sig.public_key), b64.decode(&sig.signature)) else {
+        return v.problems.push(err("package.signature.malformed").with("reason", "base64"));
+    };
+    let public = PublicKey { algorithm, spki };
+    if public.fingerprint() != sig.key_fingerprint {
+        v.problems.push(
+            err("package.signature.fingerprint")
+                .with("declared", sig.key_fingerprint.clone())
+                .with("actual", public.fingerprint()),
+        );
+    }
+    match public.verify(manifest, &signature) {
+        Ok(true) => {}
+        Ok(false) => v.problems.push(
+            err("package.signature.mismatch")
+                .with("algorithm", algorithm.name())
+                .with("fingerprint", public.fingerprint()),
+        ),
+        Err(_) => v.problems.push(err("package.signature.malformed").with("reason", "key or signature encoding")),
+    }
+}
+
+fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &Context) {
+    let app: Application = match serde_json::from_slice(raw) {
+        Ok(a) => a,
+        Err(e) => return v.problems.push(err("package.application.malformed").with("reason", e.to_string())),
+    };
+    if app.format != APPLICATION_FORMAT || app.version != 1 {
+        v.problems.push(err("package.application.format").with("format", format!("{} {}", app.format, app.version)));
+        return;
+    }
+    if !is_canonical(raw) {
+        v.problems.push(err("package.application.not_canonical"));
+    }
+    for a in &app.attachments {
+        match entries.iter().find(|e| e.name == a.path) {
+            None => v.problems.push(err("package.file.missing").with("name", a.path.clone())),
+            Some(e) if sha256_hex(&e.bytes) != a.sha256 || e.bytes.len() as u64 != a.size => {
+                v.problems.push(err("package.attachment.mismatch").with("name", a.path.clone()))
+            }
+            Some(_) => {}
+        }
+    }
+    for e in entries.iter().filter(|e| e.name.starts_with(super::ATTACHMENTS_DIR)) {
+        if !app.attachments.iter().any(|a| a.path == e.name) {
+            v.problems.push(err("package.attachment.unlisted").with("name", e.name.clone()));
+        }
+    }
+    check_rules(v, &app, ctx);
+    v.application = Some(app);
+}
+
+fn check_rules(v: &mut Verification, app: &Application, ctx: &Context) {
+    let form = match crate::forms::with_config(&app.form.id, &app.call) {
+        Ok(Some(f)) => f,
+        Ok(None) => return v.problems.push(err("package.form.unknown").with("form", app.form.id.clone())),
+        Err(e) => return v.problems.push(err("package.form.call").with("reason", e.text(crate::Locale::En))),
+    };
+    let def = form.def();
+    if app.form.version != def.version {
+        v.notes.push(
+            Finding::warning("package.form.version")
+                .with("found", app.form.version.clone())
+                .with("current", def.version),
+        );
+    }
+    if app.rules_version != def.rules_version {
+        v.notes.push(
+            Finding::warning("package.form.rules_version")
+                .with("found", app.rules_version.clone())
+                .with("current", def.rules_version),
+        );
+    }
+    let answers = match Answers::from_json(def, &app.answers) {
+        Ok((answers, unknown)) => {
+            if !unknown.is_empty() {
+                v.problems.push(err("package.answers.unknown").with("fields", unknown.join(", ")));
+            }
+            answers
+        }
+        Err(errors) => {
+            let fields = errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>().join(", ");
+            return v.problems.push(err("package.answers.malformed").with("fields", fields));
+        }
+    };
+    for (_, files) in answers.0.iter().filter_map(|(k, val)| match val {
+        Value::Files(f) => Some((k, f)),
+        _ => None,
+    }) {
+        for f in files {
+            if !app.attachments.iter().any(|a| a.id == f.id && a.size == f.size) {
+                v.problems.push(err("package.attachment.absent").with("name", f.name.clone()));
+            }
+        }
+    }
+    let report = validate(form.as_ref(), &answers, ctx);
+    let errors = report.errors().count();
+    if errors > 0 {
+        v.problems.push(err("package.rules").with("n", errors.to_string()));
+    }
+    let warnings = report.warnings().count();
+    if warnings > 0 {
+        v.notes.push(Finding::warning("package.rules_warnings").with("n", warnings.to_string()));
+    }
+    v.issues = report.issues;
+    v.form = Some(form);
+    v.answers = Some(answers);
+}
