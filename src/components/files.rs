@@ -4,20 +4,11 @@ use super::field::FieldCtx;
 use crate::drafts;
 use crate::i18n::tr;
 use crate::state::{use_app, Loc};
-use formseal_core::form::{FieldDef, FieldKind};
+use formseal_core::form::{human_size, FieldDef, FieldKind};
 use formseal_core::messages::render;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-
-/// A human size: `532 KB`, `3.4 MB`.
-pub fn human_size(bytes: u64) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024))
-    } else {
-        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
-    }
-}
 
 /// File chooser and the list of attached files.
 #[component]

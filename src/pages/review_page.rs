@@ -1,49 +1,13 @@
 //! The review page (核对信息): every answer by section, each with a link back to change it.
 
 use crate::components::eligibility::EligibilityPanel;
-use crate::components::files::human_size;
 use crate::components::summary::path_label;
 use crate::i18n::{label, tr};
 use crate::state::{use_app, Step};
-use formseal_core::form::{FieldDef, FieldKind, Value};
+use formseal_core::form::{cells, display, FieldDef, FieldKind, Value};
 use formseal_core::messages::{finding_text, render, t};
-use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use leptos::prelude::*;
-
-/// The displayed form of an answer.
-pub fn display(def: &FieldDef, value: Option<&Value>, locale: Locale) -> String {
-    let empty = t(locale, "ui.review.empty");
-    match (&def.kind, value) {
-        (FieldKind::Choice { options }, Some(Value::Text(v))) => {
-            options.iter().find(|o| &o.value == v).map(|o| o.label.get(locale).to_string()).unwrap_or(empty)
-        }
-        (FieldKind::MultiChoice { options, .. }, Some(Value::List(l))) if !l.is_empty() => options
-            .iter()
-            .filter(|o| l.contains(&o.value))
-            .map(|o| match &o.hint {
-                Some(h) => format!("{} {}", o.label.get(locale), h.get(locale)),
-                None => o.label.get(locale).to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(if locale == Locale::ZhCn { "、" } else { ", " }),
-        (FieldKind::Agree { .. }, Some(Value::Bool(b))) => {
-            t(locale, if *b { "ui.review.agreed" } else { "ui.review.not_agreed" })
-        }
-        (FieldKind::Date { .. }, Some(Value::Text(v))) => match CivilDate::parse(v) {
-            Some(d) if locale == Locale::ZhCn => d.display_zh(),
-            Some(d) => d.display_en(),
-            None if v.is_empty() => empty,
-            None => v.clone(),
-        },
-        (FieldKind::Files { .. }, Some(Value::Files(f))) if !f.is_empty() => {
-            f.iter().map(|f| format!("{}（{}）", f.name, human_size(f.size))).collect::<Vec<_>>().join("；")
-        }
-        (FieldKind::Files { .. }, _) => t(locale, "ui.review.no_file"),
-        (_, Some(Value::Text(v))) if !v.trim().is_empty() => v.trim().to_string(),
-        _ => empty,
-    }
-}
 
 /// One answer with its change link.
 fn entry(def: &FieldDef, path: String, value: Option<Value>, locale: Locale) -> impl IntoView {
@@ -67,21 +31,6 @@ fn entry(def: &FieldDef, path: String, value: Option<Value>, locale: Locale) -> 
     }
 }
 
-/// The entries of a field; rows contribute one entry per visible cell, recursively.
-fn entries(def: &FieldDef, path: String, value: Option<&Value>, locale: Locale, out: &mut Vec<AnyView>) {
-    match (&def.kind, value) {
-        (FieldKind::Rows { fields, .. }, Some(Value::Rows(rows))) => {
-            for (i, row) in rows.iter().enumerate() {
-                let scope = formseal_core::form::Answers(row.values.clone());
-                for sub in fields.iter().filter(|f| f.visible(&scope)) {
-                    entries(sub, format!("{path}[{i}].{}", sub.id), row.values.get(sub.id), locale, out);
-                }
-            }
-        }
-        _ => out.push(entry(def, path, value.cloned(), locale).into_any()),
-    }
-}
-
 /// The review page.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -91,14 +40,17 @@ pub fn ReviewPage() -> impl IntoView {
         let locale = app.locale.get();
         let form = app.form.get_value();
         let answers = app.answers.get();
+        let all = cells(form.def(), &answers);
         form.def()
             .sections
             .iter()
-            .map(|s| {
-                let mut rows = Vec::new();
-                for f in s.fields.iter().filter(|f| f.visible(&answers)) {
-                    entries(f, f.id.to_string(), answers.get(f.id), locale, &mut rows);
-                }
+            .enumerate()
+            .map(|(si, s)| {
+                let rows: Vec<AnyView> = all
+                    .iter()
+                    .filter(|c| c.section == si)
+                    .map(|c| entry(c.field, c.path.clone(), c.value.cloned(), locale).into_any())
+                    .collect();
                 view! {
                     <section class="fs-review__section">
                         <h3 class="fs-review__heading">{s.title.get(locale).to_string()}</h3>

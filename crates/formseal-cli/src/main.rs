@@ -1,6 +1,11 @@
 //! `formseal`: the secretariat's tool, built on the same core as the browser form.
 
+mod common;
+mod inspect;
+mod keygen;
+mod pack;
 mod validate;
+mod verify;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -13,7 +18,11 @@ pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_UNREADABLE: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "formseal", version, about = "Validate and verify formseal applications / 校验 formseal 申请")]
+#[command(
+    name = "formseal",
+    version,
+    about = "Validate, package and verify formseal applications / 校验、打包、核验 formseal 申请"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -23,12 +32,24 @@ struct Cli {
 enum Command {
     /// Check an exported draft or application with the form's rules.
     Validate(validate::Args),
+    /// Verify a signed package: zip structure, hashes, signature, canonical JSON and the form rules.
+    Verify(verify::Args),
+    /// Print the answers of a package as JSON or CSV.
+    Inspect(inspect::Args),
+    /// Make the signed package of an exported draft.
+    Pack(pack::Args),
+    /// Make a new signing key (PKCS#8 PEM).
+    Keygen(keygen::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Verify(args) => verify::run(args),
+        Command::Inspect(args) => inspect::run(args),
+        Command::Pack(args) => pack::run(args),
+        Command::Keygen(args) => keygen::run(args),
     };
     ExitCode::from(code)
 }

@@ -1,6 +1,7 @@
 //! `formseal validate FILE.json`: the core's field and eligibility rules on an exported draft.
 
-use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
+use crate::common::*;
+use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::draft::{self, DraftError, Loaded};
 use formseal_core::form::{validate, Context, FormDef, FormRules, Report, Status};
 use formseal_core::forms;
@@ -22,27 +23,6 @@ pub struct Args {
     /// Validate as of this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_parser = parse_date)]
     today: Option<CivilDate>,
-}
-
-fn parse_locale(s: &str) -> Result<Locale, String> {
-    Locale::parse(s).ok_or_else(|| format!("unknown language “{s}”: use zh-CN or en"))
-}
-
-fn parse_date(s: &str) -> Result<CivilDate, String> {
-    CivilDate::parse(s).ok_or_else(|| format!("“{s}” is not a date YYYY-MM-DD"))
-}
-
-fn today() -> CivilDate {
-    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    CivilDate { year: now.year(), month: now.month() as u8, day: now.day() }
-}
-
-fn read(path: &Path) -> std::io::Result<String> {
-    if path.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin())
-    } else {
-        std::fs::read_to_string(path)
-    }
 }
 
 /// Runs the command; returns the exit status.
@@ -112,55 +92,6 @@ fn draft_error_text(e: &DraftError, def: &FormDef, locale: Locale) -> String {
         .collect::<Vec<_>>()
         .join(list_separator(locale));
     render(locale, "draft.bad_answers", &[("fields", list)])
-}
-
-fn list_separator(locale: Locale) -> &'static str {
-    match locale {
-        Locale::ZhCn => "、",
-        Locale::En => ", ",
-    }
-}
-
-/// `错误：` / `Error: ` (the catalogue loses trailing spaces, so one is added after an ASCII colon).
-fn kind_prefix(locale: Locale, key: &str) -> String {
-    let p = t(locale, key);
-    if p.ends_with(':') {
-        format!("{p} ")
-    } else {
-        p
-    }
-}
-
-/// Between a field and its message: a full-width colon in Chinese, `: ` in English.
-fn label_separator(locale: Locale) -> &'static str {
-    match locale {
-        Locale::ZhCn => "：",
-        Locale::En => ": ",
-    }
-}
-
-/// Writes the report to standard output. A reader that stopped early (`| head`) is fine; any other
-/// failure to write is reported, with exit status 2 so that a script does not take a missing report for a verdict.
-fn emit(text: &str) -> Result<(), u8> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("formseal: {e}");
-            Err(EXIT_UNREADABLE)
-        }
-        _ => Ok(()),
-    }
-}
-
-fn fail(json: bool, file: &Path, msg: &str) -> u8 {
-    if json {
-        let out = serde_json::json!({ "status": "unreadable", "file": file.display().to_string(), "message": msg });
-        let _ = emit(&format!("{out}\n"));
-    } else {
-        eprintln!("{msg}");
-    }
-    EXIT_UNREADABLE
 }
 
 /// `代表第 2 行 · 手机` or the field's label.

@@ -223,6 +223,11 @@ impl KeyPair {
     }
 }
 
+/// `bytes` as PEM with `label` (`PRIVATE KEY`, `PUBLIC KEY`).
+pub fn pem(label: &str, bytes: &[u8]) -> String {
+    pkcs8::der::pem::encode_string(label, pkcs8::LineEnding::LF, bytes).unwrap_or_default()
+}
+
 /// A public key: its algorithm and SubjectPublicKeyInfo DER.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublicKey {
@@ -239,7 +244,7 @@ impl PublicKey {
 
     /// The key as `PUBLIC KEY` PEM, for `openssl`.
     pub fn to_pem(&self) -> String {
-        pkcs8::der::pem::encode_string("PUBLIC KEY", pkcs8::LineEnding::LF, &self.spki).unwrap_or_default()
+        pem("PUBLIC KEY", &self.spki)
     }
 
     /// Checks `signature` over `message`. `Err(Malformed)` when the key or signature cannot be

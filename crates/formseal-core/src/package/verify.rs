@@ -30,6 +30,8 @@ pub struct Verification {
     pub answers: Option<Answers>,
     /// SHA-256 of `manifest.json`.
     pub manifest_sha256: Option<String>,
+    /// SHA-256 of `application.json` (the digest the PDF prints).
+    pub application_sha256: Option<String>,
     /// Signer's key fingerprint and algorithm, as declared in `signature.json`.
     pub key_fingerprint: Option<String>,
     pub algorithm: Option<String>,
@@ -67,6 +69,7 @@ pub fn verify(bytes: &[u8], ctx: &Context) -> Verification {
         form: None,
         answers: None,
         manifest_sha256: None,
+        application_sha256: None,
         key_fingerprint: None,
         algorithm: None,
         files_checked: 0,
@@ -95,6 +98,7 @@ pub fn verify(bytes: &[u8], ctx: &Context) -> Verification {
         }
     }
     if let Some(a) = find(APPLICATION_JSON) {
+        v.application_sha256 = Some(sha256_hex(&a.bytes));
         check_application(&mut v, &entries, &a.bytes, ctx);
     }
     v

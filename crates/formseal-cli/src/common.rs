@@ -1,0 +1,103 @@
+//! What every subcommand shares: options, the clock, reading input, writing reports, separators.
+
+use crate::EXIT_UNREADABLE;
+use formseal_core::messages::t;
+use formseal_core::rules::date::CivilDate;
+use formseal_core::Locale;
+use std::path::Path;
+
+pub fn parse_locale(s: &str) -> Result<Locale, String> {
+    Locale::parse(s).ok_or_else(|| format!("unknown language “{s}”: use zh-CN or en"))
+}
+
+pub fn parse_date(s: &str) -> Result<CivilDate, String> {
+    CivilDate::parse(s).ok_or_else(|| format!("“{s}” is not a date YYYY-MM-DD"))
+}
+
+pub fn today() -> CivilDate {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    CivilDate { year: now.year(), month: now.month() as u8, day: now.day() }
+}
+
+pub fn read(path: &Path) -> std::io::Result<String> {
+    if path.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    }
+}
+
+pub fn list_separator(locale: Locale) -> &'static str {
+    match locale {
+        Locale::ZhCn => "、",
+        Locale::En => ", ",
+    }
+}
+
+/// `错误：` / `Error: ` (the catalogue loses trailing spaces, so one is added after an ASCII colon).
+pub fn kind_prefix(locale: Locale, key: &str) -> String {
+    let p = t(locale, key);
+    if p.ends_with(':') {
+        format!("{p} ")
+    } else {
+        p
+    }
+}
+
+/// Between a field and its message: a full-width colon in Chinese, `: ` in English.
+pub fn label_separator(locale: Locale) -> &'static str {
+    match locale {
+        Locale::ZhCn => "：",
+        Locale::En => ": ",
+    }
+}
+
+/// Writes the report to standard output. A reader that stopped early (`| head`) is fine; any other
+/// failure to write is reported, with exit status 2 so that a script does not take a missing report for a verdict.
+pub fn emit(text: &str) -> Result<(), u8> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("formseal: {e}");
+            Err(EXIT_UNREADABLE)
+        }
+        _ => Ok(()),
+    }
+}
+
+pub fn fail(json: bool, file: &Path, msg: &str) -> u8 {
+    if json {
+        let out = serde_json::json!({ "status": "unreadable", "file": file.display().to_string(), "message": msg });
+        let _ = emit(&format!("{out}\n"));
+    } else {
+        eprintln!("{msg}");
+    }
+    EXIT_UNREADABLE
+}
+
+/// The bytes of `path` (`-` for standard input).
+pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    if path.as_os_str() == "-" {
+        let mut v = Vec::new();
+        std::io::stdin().read_to_end(&mut v)?;
+        Ok(v)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// Now, as ISO 8601 with the local offset (`2026-11-22T14:02:00+08:00`).
+pub fn now_iso() -> String {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second][offset_hour sign:mandatory]:[offset_minute]"
+    );
+    now.format(&fmt).unwrap_or_default()
+}
+
+/// Parameters of a finding as a JSON object.
+pub fn params_json(f: &formseal_core::Finding) -> serde_json::Map<String, serde_json::Value> {
+    f.params.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(v.clone()))).collect()
+}

@@ -1,0 +1,197 @@
+//! `formseal keygen / pack / verify / inspect` on packages made here, and `openssl` on the same
+//! packages through `scripts/verify-with-openssl.sh` (the README's commands).
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const TODAY: &str = "2026-11-22";
+const CREATED: &str = "2026-11-22T14:02:00+08:00";
+const COMPLETE: &str = "../../fixtures/tc260-complete.json";
+const COAUTHOR: &str = "../../fixtures/coauthor-complete.json";
+const INVALID: &str = "tests/fixtures/tc260-invalid.json";
+
+fn formseal() -> Command {
+    Command::cargo_bin("formseal").expect("binary built")
+}
+
+/// A scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("formseal-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn keygen(dir: &Path, alg: &str) -> PathBuf {
+    let key = dir.join(format!("{alg}.pem"));
+    formseal().args(["keygen", "--algorithm", alg, "-o"]).arg(&key).assert().code(0).stdout(contains("公钥指纹"));
+    key
+}
+
+fn pack(draft: &str, key: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    formseal()
+        .args(["pack", draft, "--today", TODAY, "--created-at", CREATED, "--key"])
+        .arg(key)
+        .arg("-o")
+        .arg(out)
+        .assert()
+}
+
+fn verify_json(pkg: &Path) -> (i32, Value) {
+    let out = formseal().args(["verify", "--json", "--lang", "en", "--today", TODAY]).arg(pkg).output().unwrap();
+    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn every_algorithm_packs_and_verifies_with_formseal_and_openssl() {
+    let dir = scratch("algs");
+    for alg in ["ed25519", "p256", "sm2"] {
+        let key = keygen(&dir, alg);
+        let pkg = dir.join(format!("{alg}.zip"));
+        pack(COMPLETE, &key, &pkg).code(0).stdout(contains("清单摘要"));
+        formseal()
+            .args(["verify", "--today", TODAY])
+            .arg(&pkg)
+            .assert()
+            .code(0)
+            .stdout(contains("结论：申请包有效"))
+            .stdout(contains("单位：深圳市示例网络安全技术有限公司"));
+        let openssl = std::process::Command::new("bash")
+            .arg("../../scripts/verify-with-openssl.sh")
+            .arg(&pkg)
+            .output()
+            .expect("bash runs");
+        assert!(openssl.status.success(), "{alg}: {}", String::from_utf8_lossy(&openssl.stderr));
+    }
+}
+
+#[test]
+fn packages_are_reproducible() {
+    let dir = scratch("repro");
+    let key = keygen(&dir, "ed25519");
+    let (a, b) = (dir.join("a.zip"), dir.join("b.zip"));
+    pack(COAUTHOR, &key, &a).code(0);
+    pack(COAUTHOR, &key, &b).code(0);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let (code, report) = verify_json(&a);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["status"], "valid");
+    assert_eq!(report["form"]["id"], "group-std-coauthor");
+}
+
+#[test]
+fn invalid_applications_are_not_packaged() {
+    let dir = scratch("invalid");
+    let key = keygen(&dir, "ed25519");
+    let out = dir.join("x.zip");
+    pack(INVALID, &key, &out).code(1).stderr(contains("改正后才能生成申请包")).stderr(contains("统一社会信用代码"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_tampered_package_is_rejected_by_formseal_and_openssl() {
+    let dir = scratch("tamper");
+    let key = keygen(&dir, "p256");
+    let pkg = dir.join("p.zip");
+    pack(COMPLETE, &key, &pkg).code(0);
+    // Flip one byte inside the stored signature.json entry (the last entry; deflated JSON).
+    let mut bytes = std::fs::read(&pkg).unwrap();
+    let at = bytes.windows(14).rposition(|w| w == b"signature.json").unwrap() - 60;
+    bytes[at] ^= 1;
+    let bad = dir.join("bad.zip");
+    std::fs::write(&bad, &bytes).unwrap();
+    let (code, report) = verify_json(&bad);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(report["status"], "invalid");
+    let openssl =
+        std::process::Command::new("bash").arg("../../scripts/verify-with-openssl.sh").arg(&bad).output().unwrap();
+    assert!(!openssl.status.success());
+}
+
+#[test]
+fn a_wrong_key_is_named() {
+    let dir = scratch("key");
+    let key = keygen(&dir, "ed25519");
+    let pkg = dir.join("p.zip");
+    pack(COMPLETE, &key, &pkg).code(0);
+    formseal()
+        .args(["verify", "--lang", "en", "--today", TODAY, "--key", "00ff"])
+        .arg(&pkg)
+        .assert()
+        .code(1)
+        .stdout(contains("not signed by the expected key (expected 00ff"));
+}
+
+#[test]
+fn not_a_package_and_missing_files() {
+    formseal()
+        .args(["verify", "--lang", "en", "--today", TODAY, COMPLETE])
+        .assert()
+        .code(1)
+        .stdout(contains("not a complete zip package"));
+    formseal()
+        .args(["verify", "--lang", "en", "--today", TODAY, "tests/fixtures/nope.zip"])
+        .assert()
+        .code(2)
+        .stderr(contains("Cannot read tests/fixtures/nope.zip"));
+}
+
+#[test]
+fn encrypted_keys_need_their_passphrase() {
+    let dir = scratch("pass");
+    std::fs::write(dir.join("pass"), "正确的口令\n").unwrap();
+    std::fs::write(dir.join("wrong"), "错误\n").unwrap();
+    let key = dir.join("enc.pem");
+    formseal()
+        .args(["keygen", "--algorithm", "sm2", "--passphrase-file"])
+        .arg(dir.join("pass"))
+        .arg("-o")
+        .arg(&key)
+        .assert()
+        .code(0);
+    let out = dir.join("p.zip");
+    pack(COMPLETE, &key, &out).code(2).stderr(contains("该密钥文件已加密"));
+    formseal()
+        .args(["pack", COMPLETE, "--today", TODAY, "--key"])
+        .arg(&key)
+        .arg("--passphrase-file")
+        .arg(dir.join("wrong"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("口令不正确"));
+    formseal()
+        .args(["pack", COMPLETE, "--today", TODAY, "--key"])
+        .arg(&key)
+        .arg("--passphrase-file")
+        .arg(dir.join("pass"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn inspect_gives_json_and_csv() {
+    let dir = scratch("inspect");
+    let key = keygen(&dir, "ed25519");
+    let pkg = dir.join("p.zip");
+    pack(COMPLETE, &key, &pkg).code(0);
+    let out = formseal().args(["inspect", "--format", "json", "--today", TODAY]).arg(&pkg).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["answers"]["uscc"], "914403001922038216");
+    assert_eq!(v["valid"], true);
+    let out = formseal().args(["inspect", "--format", "csv", "--today", TODAY]).arg(&pkg).output().unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    let row = lines.next().unwrap();
+    assert!(header.starts_with("单位名称（中文）,单位名称（英文）,统一社会信用代码"), "{header}");
+    assert!(header.contains("联系人 · 邮编"), "{header}");
+    assert!(row.contains("欧阳·明") && row.contains("企业"), "{row}");
+    assert!(row.ends_with(",有效"), "{row}");
+}
