@@ -3,7 +3,7 @@
 use crate::components::notice::NoticeBar;
 use crate::components::toolbar::Toolbar;
 use crate::i18n::{label, tr};
-use crate::pages::{form_page::FormPage, review_page::ReviewPage};
+use crate::pages::{form_page::FormPage, review_page::ReviewPage, verify_page::VerifyPage};
 use crate::state::{use_app, Step};
 use leptos::prelude::*;
 
@@ -37,6 +37,10 @@ pub fn App(
             {move || match app.step.get() {
                 Step::Form => view! { <FormPage /> }.into_any(),
                 Step::Review => view! { <ReviewPage /> }.into_any(),
+                Step::Verify => {
+                    let back = Callback::new(move |_| app.step.set(Step::Review));
+                    view! { <VerifyPage on_back=back id_prefix=app.id_prefix.get_value() /> }.into_any()
+                }
             }}
         </div>
     }

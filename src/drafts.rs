@@ -12,7 +12,7 @@ fn storage_key(state: &AppState) -> String {
     format!("formseal:{}:draft", state.draft_key.get_value())
 }
 
-fn file_key(state: &AppState, id: &str) -> String {
+pub fn file_key(state: &AppState, id: &str) -> String {
     format!("{}/{}", state.draft_key.get_value(), id)
 }
 

@@ -5,6 +5,8 @@ mod browser;
 mod components;
 mod drafts;
 mod i18n;
+mod keys;
+mod package;
 mod pages;
 mod state;
 
@@ -17,13 +19,13 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The forms of one widget, configured by the host.
-type Forms = Vec<(String, Arc<dyn FormRules>)>;
+type Forms = Vec<(String, Arc<dyn FormRules>, serde_json::Value)>;
 
 /// The form named by the page's `#/<form id>`, if any.
 fn form_in_hash(forms: &Forms) -> Option<String> {
     let hash = window().location().hash().ok()?;
     let id = hash.trim_start_matches('#').trim_start_matches('/');
-    forms.iter().any(|(f, _)| f == id).then(|| id.to_string())
+    forms.iter().any(|(f, ..)| f == id).then(|| id.to_string())
 }
 
 /// Every form with the host's call configuration (`data-config`: a JSON object keyed by form id).
@@ -35,11 +37,14 @@ fn configured_forms(config: Option<&str>) -> Result<Forms, String> {
     forms::FORM_IDS
         .iter()
         .map(|id| {
-            let form = match cfg.get(id) {
-                Some(c) => forms::with_config(id, c).map_err(|e| e.text(Locale::ZhCn) + " / " + &e.text(Locale::En))?,
-                None => forms::by_id(id),
+            let (form, call) = match cfg.get(id) {
+                Some(c) => (
+                    forms::with_config(id, c).map_err(|e| e.text(Locale::ZhCn) + " / " + &e.text(Locale::En))?,
+                    c.clone(),
+                ),
+                None => (forms::by_id(id), serde_json::json!({})),
             };
-            Ok((id.to_string(), Arc::from(form.expect("registered form"))))
+            Ok((id.to_string(), Arc::from(form.expect("registered form")), call))
         })
         .collect()
 }
@@ -64,15 +69,23 @@ fn Root(
     let has_home = fixed.is_none();
     move || match route.get() {
         None => {
-            let list = forms.get_value();
+            let list = forms.get_value().into_iter().map(|(id, form, _)| (id, form)).collect();
+            let verifying = window().location().hash().ok().is_some_and(|h| h.trim_start_matches(['#', '/']) == "verify");
+            if verifying {
+                let back = Callback::new(move |_| {
+                    let _ = window().location().set_hash("#/");
+                });
+                return view! { <div class="fs-root" lang=move || locale.get().tag()><pages::verify_page::VerifyPage on_back=back id_prefix="fs-verify".to_string() /></div> }
+                    .into_any();
+            }
             view! { <div class="fs-root" lang=move || locale.get().tag()><pages::home_page::HomePage locale=locale draft_prefix=draft_prefix.clone() forms=list /></div> }
                 .into_any()
         }
         Some(id) => {
-            let form = forms.with_value(|f| f.iter().find(|(f, _)| *f == id).map(|(_, form)| form.clone()));
-            let form = form.expect("route holds a known form");
+            let found = forms.with_value(|f| f.iter().find(|(f, ..)| *f == id).map(|(_, form, call)| (form.clone(), call.clone())));
+            let (form, call) = found.expect("route holds a known form");
             let key = format!("{draft_prefix}{id}");
-            let state = AppState::new(form, browser::clock::today(), locale, key);
+            let state = AppState::new(form, call, browser::clock::today(), locale, key);
             provide_context(state);
             drafts::restore(&state);
             drafts::autosave(state);

@@ -13,13 +13,15 @@ use std::sync::Arc;
 pub enum Step {
     Form,
     Review,
+    /// Checking a package (from the review page).
+    Verify,
 }
 
 impl Step {
     pub fn as_str(self) -> &'static str {
         match self {
             Step::Form => "form",
-            Step::Review => "review",
+            Step::Review | Step::Verify => "review",
         }
     }
     pub fn parse(s: &str) -> Step {
@@ -245,10 +247,18 @@ pub struct AppState {
     pub draft_key: StoredValue<String>,
     /// A field to focus once the form is shown again (from the review page's change links).
     pub focus_after_render: RwSignal<Option<String>>,
+    /// The host's call configuration of this form (`{}` for the defaults); it goes into the package.
+    pub call: StoredValue<serde_json::Value>,
 }
 
 impl AppState {
-    pub fn new(form: Arc<dyn FormRules>, today: CivilDate, locale: RwSignal<Locale>, draft_key: String) -> Self {
+    pub fn new(
+        form: Arc<dyn FormRules>,
+        call: serde_json::Value,
+        today: CivilDate,
+        locale: RwSignal<Locale>,
+        draft_key: String,
+    ) -> Self {
         let answers = RwSignal::new(Answers::empty(form.def()));
         let form = StoredValue::new(form);
         let ctx = Context { today };
@@ -274,6 +284,7 @@ impl AppState {
             id_prefix: StoredValue::new(id_prefix),
             draft_key: StoredValue::new(draft_key),
             focus_after_render: RwSignal::new(None),
+            call: StoredValue::new(call),
         }
     }
 

@@ -4,3 +4,4 @@ pub mod clock;
 pub mod files;
 pub mod idb;
 pub mod storage;
+pub mod worker;

@@ -54,6 +54,7 @@ pub fn HomePage(
             <h1 class="fs-header__title">{tr("ui.home.title")}</h1>
             <p class="fs-home__intro">{tr("ui.home.intro")}</p>
             <ul class="fs-home__list">{items}</ul>
+            <p class="fs-home__verify"><a href="#/verify">{tr("ui.verify.open")}</a></p>
         </div>
     }
 }

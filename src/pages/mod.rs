@@ -3,3 +3,4 @@
 pub mod form_page;
 pub mod home_page;
 pub mod review_page;
+pub mod verify_page;

@@ -1,6 +1,7 @@
 //! The review page (核对信息): every answer by section, each with a link back to change it.
 
 use crate::components::eligibility::EligibilityPanel;
+use crate::components::package_panel::PackagePanel;
 use crate::components::summary::path_label;
 use crate::i18n::{label, tr};
 use crate::state::{use_app, Step};
@@ -82,6 +83,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <p class="fs-review__intro">{move || render(app.locale.get(), "ui.review.intro", &[("form", title())])}</p>
                 {warnings}
                 {body}
+                <PackagePanel />
                 <div class="fs-actions">
                     <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Form)>{tr("ui.review.back")}</button>
                     <p class="fs-actions__hint">{tr("ui.review.seal_notice")}</p>

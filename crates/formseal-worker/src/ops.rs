@@ -1,0 +1,234 @@
+//! The worker's operations: keygen, key info, backup, import, package and verify.
+
+use formseal_core::form::{Answers, Context, FileRef};
+use formseal_core::messages::{finding_text, render, Locale};
+use formseal_core::package::{self, AttachmentSource, KeyError, KeyPair, PackageInput};
+use formseal_core::rules::date::CivilDate;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A failed operation: a message key for scripts and the message for people.
+struct Failure {
+    code: String,
+    message: String,
+}
+
+type Outcome = Result<(Value, Option<Vec<u8>>), Failure>;
+
+fn fail(code: &str, message: String) -> Failure {
+    Failure { code: code.to_string(), message }
+}
+
+/// Installs the message handler and tells the page the worker is ready.
+pub fn listen() {
+    console_error_panic_hook::set_once();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let data = e.data();
+        let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let id = get("id");
+        let op = get("op").as_string().unwrap_or_default();
+        let args: Value = get("args").as_string().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null);
+        let blobs: Vec<web_sys::Blob> =
+            js_sys::Array::from(&get("blobs")).iter().filter_map(|b| b.dyn_into().ok()).collect();
+        let bytes = get("bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec());
+        let outcome = run(&op, &args, &blobs, bytes.as_deref());
+        let msg = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&msg, &k.into(), v);
+        };
+        set("id", &id);
+        match outcome {
+            Ok((result, bytes)) => {
+                set("ok", &JsValue::TRUE);
+                set("result", &JsValue::from_str(&result.to_string()));
+                if let Some(b) = bytes {
+                    let arr = js_sys::Uint8Array::from(b.as_slice());
+                    set("bytes", &arr);
+                    let transfer = js_sys::Array::of1(&arr.buffer());
+                    let _ = reply_to.post_message_with_transfer(&msg, &transfer);
+                    return;
+                }
+            }
+            Err(f) => {
+                set("ok", &JsValue::FALSE);
+                set("code", &JsValue::from_str(&f.code));
+                set("message", &JsValue::from_str(&f.message));
+            }
+        }
+        let _ = reply_to.post_message(&msg);
+    });
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+fn locale(args: &Value) -> Locale {
+    args["lang"].as_str().and_then(Locale::parse).unwrap_or_default()
+}
+
+/// The page's stored key (PKCS#8 DER, sent as the message's bytes).
+fn key_from(bytes: Option<&[u8]>, loc: Locale) -> Result<KeyPair, Failure> {
+    KeyPair::from_pkcs8(bytes.unwrap_or_default(), None).map_err(|e| key_failure(&e, loc))
+}
+
+fn key_failure(e: &KeyError, loc: Locale) -> Failure {
+    fail(e.code(), e.text(loc))
+}
+
+/// The key's algorithm and fingerprint, with its PKCS#8 DER as the reply's bytes (for the page to store).
+fn key_reply(key: &KeyPair) -> (Value, Option<Vec<u8>>) {
+    let meta = json!({ "algorithm": key.algorithm().name(), "fingerprint": key.public().fingerprint() });
+    (meta, Some(key.to_pkcs8_der()))
+}
+
+/// Runs one operation.
+fn run(op: &str, args: &Value, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) -> Outcome {
+    let loc = locale(args);
+    match op {
+        "keygen" => {
+            let alg = args["algorithm"].as_str().and_then(package::Algorithm::parse).unwrap_or_default();
+            Ok(key_reply(&KeyPair::generate(alg, &mut rand_core::OsRng)))
+        }
+        "backup" => {
+            let key = key_from(bytes, loc)?;
+            let pass = args["passphrase"].as_str().unwrap_or_default();
+            let pem = key.to_encrypted_pem(pass, package::BACKUP_ITERATIONS, &mut rand_core::OsRng);
+            Ok((json!({ "pem": pem }), None))
+        }
+        "import" => {
+            let pass = args["passphrase"].as_str();
+            let key = KeyPair::from_pkcs8(bytes.unwrap_or_default(), pass).map_err(|e| key_failure(&e, loc))?;
+            Ok(key_reply(&key))
+        }
+        "package" => make_package(args, blobs, bytes, loc),
+        "verify" => Ok((verify(args, bytes.unwrap_or_default(), loc), None)),
+        _ => Err(fail("worker.unknown_op", format!("unknown operation {op}"))),
+    }
+}
+
+/// Attachments as Blobs from the page's storage, read synchronously in 4 MiB chunks
+/// (`FileReaderSync` exists only in workers).
+struct Blobs<'a> {
+    ids: Vec<String>,
+    blobs: &'a [web_sys::Blob],
+}
+
+impl AttachmentSource for Blobs<'_> {
+    fn read(&self, file: &FileRef, sink: &mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> Result<(), String> {
+        const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
+        let i = self.ids.iter().position(|id| *id == file.id).ok_or("not stored in this browser")?;
+        let blob = &self.blobs[i];
+        let reader = web_sys::FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
+        let size = blob.size();
+        let mut at = 0.0;
+        while at < size {
+            let part = blob.slice_with_f64_and_f64(at, (at + CHUNK).min(size)).map_err(|e| format!("{e:?}"))?;
+            let buf = reader.read_as_array_buffer(&part).map_err(|e| format!("{e:?}"))?;
+            sink(&js_sys::Uint8Array::new(&buf).to_vec()).map_err(|e| e.to_string())?;
+            at += CHUNK;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Deserialize)]
+struct PackageArgs {
+    form: String,
+    call: Value,
+    answers: Value,
+    file_ids: Vec<String>,
+    created_at: String,
+    today: String,
+}
+
+fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: Locale) -> Outcome {
+    let a: PackageArgs =
+        serde_json::from_value(args.clone()).map_err(|e| fail("worker.bad_request", e.to_string()))?;
+    let key = key_from(key, loc)?;
+    let form = match formseal_core::forms::with_config(&a.form, &a.call) {
+        Ok(Some(f)) => f,
+        Ok(None) => return Err(fail("package.form.unknown", render(loc, "package.form.unknown", &[("form", a.form)]))),
+        Err(e) => return Err(fail("package.form.call", e.text(loc))),
+    };
+    let (answers, _) = Answers::from_json(form.def(), &a.answers)
+        .map_err(|_| fail("worker.bad_request", "answers".into()))?;
+    let today = CivilDate::parse(&a.today).ok_or_else(|| fail("worker.bad_request", "today".into()))?;
+    let input = PackageInput {
+        form: form.as_ref(),
+        call: a.call,
+        answers: &answers,
+        ctx: Context { today },
+        created_at: a.created_at,
+        pdf: None,
+        generator: format!("formseal {}", env!("CARGO_PKG_VERSION")),
+    };
+    let source = Blobs { ids: a.file_ids, blobs };
+    let built = package::build(&input, &source, &key).map_err(|e| fail("package.build", e.text(loc)))?;
+    let result = json!({
+        "file_name": built.file_name,
+        "manifest_sha256": built.manifest_sha256,
+        "application_sha256": built.application_sha256,
+        "key_fingerprint": built.key_fingerprint,
+        "algorithm": built.algorithm,
+        "attachments": built.attachments,
+        "size": built.bytes.len(),
+    });
+    Ok((result, Some(built.bytes)))
+}
+
+/// Text safe inside HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Verifies a package and renders the report as HTML for the verify page (the page itself stays
+/// small: the report's markup is made here, in code that loads on demand).
+fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
+    use formseal_core::messages::t;
+    let today = args["today"].as_str().and_then(CivilDate::parse).unwrap_or(CivilDate { year: 2000, month: 1, day: 1 });
+    let name = args["name"].as_str().unwrap_or_default().to_string();
+    let v = package::verify(bytes, &Context { today });
+    let (class, verdict) = if v.is_valid() {
+        ("ok", render(loc, "ui.verify.valid", &[("name", name), ("files", v.files_checked.to_string())]))
+    } else {
+        ("bad", render(loc, "ui.verify.invalid", &[("name", name), ("n", v.problems.len().to_string())]))
+    };
+    let mut html = format!("<p class=\"fs-verify__verdict fs-verify__verdict--{class}\">{}</p>", esc(&verdict));
+    let mut items: Vec<String> = v.problems.iter().map(|p| finding_text(loc, p)).collect();
+    if let Some(form) = &v.form {
+        let sep = if loc == Locale::ZhCn { "：" } else { ": " };
+        items.extend(v.issues.iter().filter(|i| i.is_error()).map(|i| {
+            format!("{}{sep}{}", form.def().path_label(&i.path, loc), finding_text(loc, &i.finding))
+        }));
+    }
+    let list = |class: &str, items: &[String]| {
+        let lis: String = items.iter().map(|i| format!("<li>{}</li>", esc(i))).collect();
+        if lis.is_empty() { String::new() } else { format!("<ul class=\"{class}\">{lis}</ul>") }
+    };
+    html += &list("fs-verify__problems", &items);
+    html += &list("fs-verify__notes", &v.notes.iter().map(|n| finding_text(loc, n)).collect::<Vec<_>>());
+    let facts = [
+        ("cli.verify.form", v.form.as_ref().map(|f| f.def().title.get(loc).to_string())),
+        ("cli.verify.unit", v.form.as_ref().zip(v.answers.as_ref()).map(|(f, a)| a.text(f.def().name_field).to_string())),
+        ("cli.verify.created", v.application.as_ref().map(|a| a.created_at.clone())),
+        ("cli.verify.attachments", v.application.as_ref().map(|a| a.attachments.len().to_string())),
+        ("cli.verify.algorithm", v.algorithm.clone()),
+        ("cli.verify.fingerprint", v.key_fingerprint.clone()),
+        ("cli.verify.manifest", v.manifest_sha256.clone()),
+        ("cli.verify.application", v.application_sha256.clone()),
+    ];
+    let dl: String = facts
+        .iter()
+        .filter_map(|(k, val)| val.as_ref().map(|val| format!("<dt>{}</dt><dd class=\"fs-mono\">{}</dd>", esc(&t(loc, k)), esc(val))))
+        .collect();
+    html += &format!("<dl class=\"fs-package__facts\">{dl}</dl>");
+    json!({
+        "valid": v.is_valid(),
+        "codes": v.codes(),
+        "html": html,
+    })
+}

@@ -1,0 +1,135 @@
+//! The package worker, started on first use: signing, hashing, zipping and verifying run there,
+//! off the main thread, and its wasm is downloaded only then (see `crates/formseal-worker`).
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The worker's answer: its JSON result and, for a package, the bytes.
+pub struct Reply {
+    pub result: serde_json::Value,
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Why an operation failed: a message key (`key.wrong_passphrase`…) and the message itself.
+#[derive(Clone, Debug)]
+pub struct Failure {
+    pub code: String,
+    pub message: String,
+}
+
+struct Handle {
+    worker: web_sys::Worker,
+    /// Resolves when the worker has loaded its wasm; rejects when it cannot load.
+    ready: js_sys::Promise,
+    pending: RefCell<HashMap<u32, js_sys::Function>>,
+    next: Cell<u32>,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<Rc<Handle>>> = const { RefCell::new(None) };
+}
+
+/// Where the worker script is: next to the app's own script (Trunk's module preload link).
+fn worker_url() -> String {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let app = doc
+        .and_then(|d| d.query_selector("link[rel=modulepreload][href*='formseal-app']").ok().flatten())
+        .and_then(|l| l.get_attribute("href"));
+    match app.and_then(|h| h.rsplit_once('/').map(|(dir, _)| dir.to_string())) {
+        Some(dir) => format!("{dir}/formseal-worker_loader.js"),
+        None => "./formseal-worker_loader.js".to_string(),
+    }
+}
+
+fn field(v: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn start() -> Result<Rc<Handle>, Failure> {
+    let load_failed = |e: JsValue| Failure { code: "ui.worker.failed".into(), message: format!("{e:?}") };
+    let worker = web_sys::Worker::new(&worker_url()).map_err(load_failed)?;
+    let mut resolvers = None;
+    let ready = js_sys::Promise::new(&mut |res, rej| resolvers = Some((res, rej)));
+    let (ready_ok, ready_err) = resolvers.expect("promise executor runs at once");
+    let handle = Rc::new(Handle { worker, ready, pending: RefCell::new(HashMap::new()), next: Cell::new(1) });
+    let weak = Rc::downgrade(&handle);
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let data = e.data();
+        if data.as_string().as_deref() == Some("ready") {
+            let _ = ready_ok.call0(&JsValue::NULL);
+            return;
+        }
+        let id = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
+        if let Some(h) = weak.upgrade() {
+            if let Some(resolve) = h.pending.borrow_mut().remove(&id) {
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            }
+        }
+    });
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        let _ = ready_err.call1(&JsValue::NULL, &JsValue::from_str("load"));
+        WORKER.with(|w| w.borrow_mut().take());
+    });
+    handle.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    handle.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_message.forget();
+    on_error.forget();
+    Ok(handle)
+}
+
+fn handle() -> Result<Rc<Handle>, Failure> {
+    WORKER.with(|w| {
+        if let Some(h) = w.borrow().as_ref() {
+            return Ok(h.clone());
+        }
+        let h = start()?;
+        *w.borrow_mut() = Some(h.clone());
+        Ok(h)
+    })
+}
+
+/// Runs `op` in the worker. `blobs` are attachments; `bytes` a package or key file.
+pub async fn call(
+    op: &str,
+    args: serde_json::Value,
+    blobs: Vec<web_sys::Blob>,
+    bytes: Option<&[u8]>,
+) -> Result<Reply, Failure> {
+    let h = handle()?;
+    JsFuture::from(h.ready.clone())
+        .await
+        .map_err(|_| Failure { code: "ui.worker.failed".into(), message: String::new() })?;
+    let id = h.next.get();
+    h.next.set(id + 1);
+    let msg = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&msg, &k.into(), v);
+    };
+    set("id", &JsValue::from(id));
+    set("op", &JsValue::from_str(op));
+    set("args", &JsValue::from_str(&args.to_string()));
+    set("blobs", &blobs.into_iter().collect::<js_sys::Array>());
+    if let Some(b) = bytes {
+        set("bytes", &js_sys::Uint8Array::from(b));
+    }
+    let reply = js_sys::Promise::new(&mut |resolve, _| {
+        h.pending.borrow_mut().insert(id, resolve);
+    });
+    h.worker.post_message(&msg).map_err(|e| Failure { code: "ui.worker.failed".into(), message: format!("{e:?}") })?;
+    let data = JsFuture::from(reply).await.unwrap_or(JsValue::UNDEFINED);
+    if field(&data, "ok").as_bool() == Some(true) {
+        let result = field(&data, "result").as_string().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+        let bytes = field(&data, "bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec());
+        Ok(Reply { result, bytes })
+    } else {
+        Err(Failure {
+            code: field(&data, "code").as_string().unwrap_or_default(),
+            message: field(&data, "message").as_string().unwrap_or_default(),
+        })
+    }
+}

@@ -1,0 +1,71 @@
+//! The applicant's signing key: PKCS#8 bytes in IndexedDB, its algorithm and fingerprint in
+//! localStorage (so the page can show them without starting the worker); generate, back up, import.
+
+use crate::browser::worker::{self, Failure};
+use crate::browser::{files, idb, storage};
+use serde::{Deserialize, Serialize};
+
+const KEY_BLOB: &str = "signing-key";
+const KEY_META: &str = "formseal:signing-key";
+
+/// What the page shows of the key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyMeta {
+    pub algorithm: String,
+    pub fingerprint: String,
+}
+
+/// The stored key's algorithm and fingerprint, if there is a key.
+pub fn meta() -> Option<KeyMeta> {
+    serde_json::from_str(&storage::get(KEY_META)?).ok()
+}
+
+fn storage_failure(e: idb::IdbError) -> Failure {
+    let code = if e.is_quota() { "ui.save.quota" } else { "ui.key.store_failed" };
+    Failure { code: code.into(), message: String::new() }
+}
+
+/// The stored key's PKCS#8 bytes, for the worker.
+pub async fn load() -> Option<Vec<u8>> {
+    let blob = idb::get(KEY_BLOB).await.ok().flatten()?;
+    files::bytes(&blob).await.ok()
+}
+
+/// Stores a key the worker returned (`{algorithm, fingerprint}` and the PKCS#8 bytes).
+async fn store(result: &serde_json::Value, der: &[u8]) -> Result<KeyMeta, Failure> {
+    let blob = files::blob(der, "application/pkcs8").ok_or(Failure { code: "ui.key.store_failed".into(), message: String::new() })?;
+    idb::put(KEY_BLOB, &blob).await.map_err(storage_failure)?;
+    let meta = KeyMeta {
+        algorithm: result["algorithm"].as_str().unwrap_or_default().into(),
+        fingerprint: result["fingerprint"].as_str().unwrap_or_default().into(),
+    };
+    let _ = storage::set(KEY_META, &serde_json::to_string(&meta).unwrap_or_default());
+    Ok(meta)
+}
+
+/// The stored key, or a new one of `algorithm` (generated in the worker and stored first).
+pub async fn ensure(algorithm: &str) -> Result<(Vec<u8>, KeyMeta), Failure> {
+    if let (Some(key), Some(meta)) = (load().await, meta()) {
+        return Ok((key, meta));
+    }
+    let reply = worker::call("keygen", serde_json::json!({ "algorithm": algorithm }), vec![], None).await?;
+    let der = reply.bytes.unwrap_or_default();
+    let meta = store(&reply.result, &der).await?;
+    Ok((der, meta))
+}
+
+/// A passphrase-protected backup of the key, as PEM text.
+pub async fn backup(passphrase: &str, lang: &str) -> Result<String, Failure> {
+    let key = load().await.ok_or(Failure { code: "ui.key.none".into(), message: String::new() })?;
+    let args = serde_json::json!({ "passphrase": passphrase, "lang": lang });
+    let reply = worker::call("backup", args, vec![], Some(&key)).await?;
+    Ok(reply.result["pem"].as_str().unwrap_or_default().to_string())
+}
+
+/// Imports a PKCS#8 key file (PEM or DER, plain or encrypted) and makes it the signing key.
+pub async fn import(file: &web_sys::File, passphrase: &str, lang: &str) -> Result<KeyMeta, Failure> {
+    let bytes = files::bytes(file).await.map_err(|message| Failure { code: "ui.import.unreadable".into(), message })?;
+    let args = serde_json::json!({ "passphrase": passphrase, "lang": lang });
+    let reply = worker::call("import", args, vec![], Some(&bytes)).await?;
+    store(&reply.result, &reply.bytes.unwrap_or_default()).await
+}
