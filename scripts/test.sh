@@ -11,12 +11,14 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all --check
 
-step "clippy (native: core and CLI)"
-cargo clippy -p formseal-core -p formseal-cli --all-targets -- -D warnings
-step "clippy (wasm32: the app)"
+step "clippy (native: core with and without the package feature, CLI)"
+cargo clippy -p formseal-core --all-targets -- -D warnings
+cargo clippy -p formseal-core -p formseal-cli --all-targets --features formseal-core/package -- -D warnings
+step "clippy (wasm32: the app and the package worker)"
 cargo clippy -p formseal-app --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p formseal-worker --target wasm32-unknown-unknown -- -D warnings
 
-step "native tests: core vectors, rules, drafts; CLI on fixtures"
+step "native tests: core vectors, rules, drafts, packages; CLI on fixtures and packages (with openssl)"
 cargo test -p formseal-core -p formseal-cli
 
 step "core vectors on wasm32 in headless Chromium"

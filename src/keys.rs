@@ -3,13 +3,12 @@
 
 use crate::browser::worker::{self, Failure};
 use crate::browser::{files, idb, storage};
-use serde::{Deserialize, Serialize};
 
 const KEY_BLOB: &str = "signing-key";
 const KEY_META: &str = "formseal:signing-key";
 
 /// What the page shows of the key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyMeta {
     pub algorithm: String,
     pub fingerprint: String,
@@ -17,7 +16,10 @@ pub struct KeyMeta {
 
 /// The stored key's algorithm and fingerprint, if there is a key.
 pub fn meta() -> Option<KeyMeta> {
-    serde_json::from_str(&storage::get(KEY_META)?).ok()
+    // Stored as `algorithm fingerprint` (a plain string keeps JSON decoding out of this path).
+    let text = storage::get(KEY_META)?;
+    let (algorithm, fingerprint) = text.split_once(' ')?;
+    Some(KeyMeta { algorithm: algorithm.into(), fingerprint: fingerprint.into() })
 }
 
 fn storage_failure(e: idb::IdbError) -> Failure {
@@ -33,13 +35,14 @@ pub async fn load() -> Option<Vec<u8>> {
 
 /// Stores a key the worker returned (`{algorithm, fingerprint}` and the PKCS#8 bytes).
 async fn store(result: &serde_json::Value, der: &[u8]) -> Result<KeyMeta, Failure> {
-    let blob = files::blob(der, "application/pkcs8").ok_or(Failure { code: "ui.key.store_failed".into(), message: String::new() })?;
+    let blob = files::blob(der, "application/pkcs8")
+        .ok_or(Failure { code: "ui.key.store_failed".into(), message: String::new() })?;
     idb::put(KEY_BLOB, &blob).await.map_err(storage_failure)?;
     let meta = KeyMeta {
         algorithm: result["algorithm"].as_str().unwrap_or_default().into(),
         fingerprint: result["fingerprint"].as_str().unwrap_or_default().into(),
     };
-    let _ = storage::set(KEY_META, &serde_json::to_string(&meta).unwrap_or_default());
+    let _ = storage::set(KEY_META, &format!("{} {}", meta.algorithm, meta.fingerprint));
     Ok(meta)
 }
 

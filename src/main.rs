@@ -70,7 +70,8 @@ fn Root(
     move || match route.get() {
         None => {
             let list = forms.get_value().into_iter().map(|(id, form, _)| (id, form)).collect();
-            let verifying = window().location().hash().ok().is_some_and(|h| h.trim_start_matches(['#', '/']) == "verify");
+            let verifying =
+                window().location().hash().ok().is_some_and(|h| h.trim_start_matches(['#', '/']) == "verify");
             if verifying {
                 let back = Callback::new(move |_| {
                     let _ = window().location().set_hash("#/");
@@ -82,7 +83,8 @@ fn Root(
                 .into_any()
         }
         Some(id) => {
-            let found = forms.with_value(|f| f.iter().find(|(f, ..)| *f == id).map(|(_, form, call)| (form.clone(), call.clone())));
+            let found = forms
+                .with_value(|f| f.iter().find(|(f, ..)| *f == id).map(|(_, form, call)| (form.clone(), call.clone())));
             let (form, call) = found.expect("route holds a known form");
             let key = format!("{draft_prefix}{id}");
             let state = AppState::new(form, call, browser::clock::today(), locale, key);
@@ -128,6 +130,9 @@ fn mount_into(host: web_sys::HtmlElement) {
 }
 
 fn main() {
+    // Panic messages in the console while developing; release builds abort without the
+    // formatting machinery (it would weigh on the first download).
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let doc = document();
     let hosts = doc.query_selector_all("[data-formseal]").ok();

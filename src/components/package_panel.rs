@@ -2,7 +2,6 @@
 //! algorithm, backup, import), and the button that makes, signs and downloads the package.
 
 use crate::browser::files;
-use crate::i18n::tr;
 use crate::keys::{self, KeyMeta};
 use crate::package::{self, Made};
 use crate::state::{use_app, Step};
@@ -58,7 +57,8 @@ pub fn PackagePanel() -> impl IntoView {
         }
         busy.set(true);
         message.set(None);
-        let algorithm = alg.get_untracked().map(|e| e.value()).filter(|a| !a.is_empty()).unwrap_or_else(|| "Ed25519".into());
+        let algorithm =
+            alg.get_untracked().map(|e| e.value()).filter(|a| !a.is_empty()).unwrap_or_else(|| "Ed25519".into());
         spawn_local(async move {
             let locale = app.locale.get_untracked();
             match package::make(app, &algorithm).await {
@@ -152,74 +152,83 @@ pub fn PackagePanel() -> impl IntoView {
                 ("application", grouped(&m.application_sha256)),
                 ("fingerprint", grouped(&m.key.fingerprint)),
             ];
-            (render(locale, "ui.pkg.done", &[("name", m.file_name.clone()), ("size", human_size(m.size))]), render(locale, "ui.pkg.digests", &digests))
+            (
+                render(locale, "ui.pkg.done", &[("name", m.file_name.clone()), ("size", human_size(m.size))]),
+                render(locale, "ui.pkg.digests", &digests),
+            )
         })
     };
-    let id = |s: &str| format!("{prefix}-pkg-{s}");
-    view! {
-        <section class="fs-package" node_ref=panel aria-labelledby=id("title")>
-            <h3 class="fs-package__title" id=id("title")>{tr("ui.pkg.title")}</h3>
-            <p class="fs-package__intro">{tr("ui.pkg.intro")}</p>
-            <div class="fs-package__missing" role="status" hidden=move || errors() == 0>
-                <p>{move || render(app.locale.get(), "ui.pkg.missing", &[("n", errors().to_string())])}</p>
-                <button type="button" class="fs-btn" on:click=move |_| {
-                    app.show_all.set(true);
-                    app.step.set(Step::Form);
-                }>{tr("ui.pkg.show_errors")}</button>
-            </div>
-            <p class="fs-package__key">{key_line}</p>
-            <p class="fs-field" hidden=move || key.get().is_some()>
-                <label for=id("alg")>{tr("ui.key.algorithm")}</label>
-                <select id=id("alg") class="fs-select" node_ref=alg>
-                    <option value="Ed25519">{tr("ui.key.alg.ed25519")}</option>
-                    <option value="ECDSA-P256-SHA256">{tr("ui.key.alg.p256")}</option>
-                    <option value="SM2-SM3">{tr("ui.key.alg.sm2")}</option>
-                </select>
-            </p>
-            <div class="fs-actions">
-                <button type="button" class="fs-btn fs-btn--primary" aria-disabled=move || (errors() > 0 || busy.get()).to_string() on:click=make>
-                    {move || t(app.locale.get(), if busy.get() { "ui.pkg.working" } else { "ui.pkg.make" })}
-                </button>
-                <button type="button" class="fs-btn" disabled=move || key.get().is_none() on:click=move |_| toggle("backup")>{tr("ui.key.backup")}</button>
-                <button type="button" class="fs-btn" on:click=move |_| toggle("import")>{tr("ui.key.import")}</button>
-                <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Verify)>{tr("ui.verify.open")}</button>
-            </div>
-            <form class="fs-package__form" hidden=move || mode.get() != "backup" on:submit=backup>
-                <p class="fs-help">{tr("ui.key.backup_help")}</p>
-                <p class="fs-field">
-                    <label for=id("pass1")>{tr("ui.key.passphrase")}</label>
-                    <input id=id("pass1") class="fs-input" type="password" autocomplete="new-password" node_ref=pass1 />
+    let id = move |s: &str| format!("{prefix}-pkg-{s}");
+    // Static texts are plain strings of the current language; the panel is rebuilt when the
+    // language changes (one text type instead of one closure type per text keeps the code small).
+    move || {
+        let l = app.locale.get();
+        let tx = move |k: &str| t(l, k);
+        view! {
+            <section class="fs-package" node_ref=panel aria-labelledby=id("title")>
+                <h3 class="fs-package__title" id=id("title")>{tx("ui.pkg.title")}</h3>
+                <p class="fs-package__intro">{tx("ui.pkg.intro")}</p>
+                <div class="fs-package__missing" role="status" hidden=move || errors() == 0>
+                    <p>{move || render(l, "ui.pkg.missing", &[("n", errors().to_string())])}</p>
+                    <button type="button" class="fs-btn" on:click=move |_| {
+                        app.show_all.set(true);
+                        app.step.set(Step::Form);
+                    }>{tx("ui.pkg.show_errors")}</button>
+                </div>
+                <p class="fs-package__key">{key_line}</p>
+                <p class="fs-field" hidden=move || key.get().is_some()>
+                    <label for=id("alg")>{tx("ui.key.algorithm")}</label>
+                    <select id=id("alg") class="fs-select" node_ref=alg>
+                        <option value="Ed25519">{tx("ui.key.alg.ed25519")}</option>
+                        <option value="ECDSA-P256-SHA256">{tx("ui.key.alg.p256")}</option>
+                        <option value="SM2-SM3">{tx("ui.key.alg.sm2")}</option>
+                    </select>
                 </p>
-                <p class="fs-field">
-                    <label for=id("pass2")>{tr("ui.key.passphrase_again")}</label>
-                    <input id=id("pass2") class="fs-input" type="password" autocomplete="new-password" node_ref=pass2 />
+                <div class="fs-actions">
+                    <button type="button" class="fs-btn fs-btn--primary" aria-disabled=move || (errors() > 0 || busy.get()).to_string() on:click=make>
+                        {move || tx(if busy.get() { "ui.pkg.working" } else { "ui.pkg.make" })}
+                    </button>
+                    <button type="button" class="fs-btn" disabled=move || key.get().is_none() on:click=move |_| toggle("backup")>{tx("ui.key.backup")}</button>
+                    <button type="button" class="fs-btn" on:click=move |_| toggle("import")>{tx("ui.key.import")}</button>
+                    <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Verify)>{tx("ui.verify.open")}</button>
+                </div>
+                <form class="fs-package__form" hidden=move || mode.get() != "backup" on:submit=backup>
+                    <p class="fs-help">{tx("ui.key.backup_help")}</p>
+                    <p class="fs-field">
+                        <label for=id("pass1")>{tx("ui.key.passphrase")}</label>
+                        <input id=id("pass1") class="fs-input" type="password" autocomplete="new-password" node_ref=pass1 />
+                    </p>
+                    <p class="fs-field">
+                        <label for=id("pass2")>{tx("ui.key.passphrase_again")}</label>
+                        <input id=id("pass2") class="fs-input" type="password" autocomplete="new-password" node_ref=pass2 />
+                    </p>
+                    <button type="submit" class="fs-btn fs-btn--primary">{tx("ui.key.backup_save")}</button>
+                </form>
+                <form class="fs-package__form" hidden=move || mode.get() != "import" on:submit=import>
+                    <p class="fs-help">{import_help}</p>
+                    <p class="fs-field">
+                        <label for=id("keyfile")>{tx("ui.key.file")}</label>
+                        <input id=id("keyfile") node_ref=import_input type="file" accept=".pem,.der,.key,.p8" />
+                    </p>
+                    <p class="fs-field">
+                        <label for=id("pass3")>{tx("ui.key.passphrase_if_any")}</label>
+                        <input id=id("pass3") class="fs-input" type="password" autocomplete="current-password" node_ref=import_pass />
+                    </p>
+                    <button type="submit" class="fs-btn fs-btn--primary">{tx("ui.key.import_do")}</button>
+                </form>
+                <p class="fs-package__message" role="status" class:fs-package__message--error=move || message.get().is_some_and(|m| m.0)>
+                    {move || message.get().map(|m| m.1)}
                 </p>
-                <button type="submit" class="fs-btn fs-btn--primary">{tr("ui.key.backup_save")}</button>
-            </form>
-            <form class="fs-package__form" hidden=move || mode.get() != "import" on:submit=import>
-                <p class="fs-help">{import_help}</p>
-                <p class="fs-field">
-                    <label for=id("keyfile")>{tr("ui.key.file")}</label>
-                    <input id=id("keyfile") node_ref=import_input type="file" accept=".pem,.der,.key,.p8" />
-                </p>
-                <p class="fs-field">
-                    <label for=id("pass3")>{tr("ui.key.passphrase_if_any")}</label>
-                    <input id=id("pass3") class="fs-input" type="password" autocomplete="current-password" node_ref=import_pass />
-                </p>
-                <button type="submit" class="fs-btn fs-btn--primary">{tr("ui.key.import_do")}</button>
-            </form>
-            <p class="fs-package__message" role="status" class:fs-package__message--error=move || message.get().is_some_and(|m| m.0)>
-                {move || message.get().map(|m| m.1)}
-            </p>
-            <div class="fs-package__done" hidden=move || made.get().is_none()>
-                <p>{move || done().map(|d| d.0)}</p>
-                <p class="fs-package__digests">{move || done().map(|d| d.1)}</p>
-                <button type="button" class="fs-btn" on:click=move |_| {
-                    if let Some(m) = made.get_untracked() {
-                        let _ = bytes.with_value(|b| package::download(&m, b));
-                    }
-                }>{tr("ui.pkg.again")}</button>
-            </div>
-        </section>
+                <div class="fs-package__done" hidden=move || made.get().is_none()>
+                    <p>{move || done().map(|d| d.0)}</p>
+                    <p class="fs-package__digests">{move || done().map(|d| d.1)}</p>
+                    <button type="button" class="fs-btn" on:click=move |_| {
+                        if let Some(m) = made.get_untracked() {
+                            let _ = bytes.with_value(|b| package::download(&m, b));
+                        }
+                    }>{tx("ui.pkg.again")}</button>
+                </div>
+            </section>
+        }
     }
 }

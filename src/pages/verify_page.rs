@@ -2,7 +2,7 @@
 //! core the secretariat's `formseal verify` uses.
 
 use crate::browser::{clock, files, worker};
-use crate::i18n::{tr, use_locale};
+use crate::i18n::use_locale;
 use formseal_core::messages::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,8 +28,7 @@ pub fn VerifyPage(
             let l = locale.get_untracked();
             let outcome = match files::bytes(&file).await {
                 Ok(bytes) => {
-                    let args =
-                        serde_json::json!({ "lang": l.tag(), "today": clock::today().to_string(), "name": file.name() });
+                    let args = serde_json::json!({ "lang": l.tag(), "today": clock::today().to_string(), "name": file.name() });
                     worker::call("verify", args, vec![], Some(&bytes)).await.map(|r| r.result)
                 }
                 Err(message) => Err(worker::Failure { code: "ui.import.unreadable".into(), message }),
@@ -56,21 +55,25 @@ pub fn VerifyPage(
     };
     let input_id = format!("{id_prefix}-verify-file");
     let report = move || result.get().map(|v| view! { <div class="fs-verify__report" role="status" inner_html=v /> });
-    view! {
-        <div class="fs-verify">
-            <h2 class="fs-review__title">{tr("ui.verify.title")}</h2>
-            <p class="fs-review__intro">{tr("ui.verify.intro")}</p>
-            <div class="fs-verify__drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <label for=input_id.clone()>{tr("ui.verify.choose")}</label>
-                <input id=input_id type="file" accept=".zip,application/zip" on:change=on_change />
-                <p class="fs-help">{tr("ui.verify.drop")}</p>
+    move || {
+        let l = locale.get();
+        let tx = move |k: &str| t(l, k);
+        view! {
+            <div class="fs-verify">
+                <h2 class="fs-review__title">{tx("ui.verify.title")}</h2>
+                <p class="fs-review__intro">{tx("ui.verify.intro")}</p>
+                <div class="fs-verify__drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                    <label for=input_id.clone()>{tx("ui.verify.choose")}</label>
+                    <input id=input_id.clone() type="file" accept=".zip,application/zip" on:change=on_change />
+                    <p class="fs-help">{tx("ui.verify.drop")}</p>
+                </div>
+                <p role="status">{move || busy.get().then(|| tx("ui.verify.working"))}</p>
+                <p class="fs-package__message fs-package__message--error" role="alert">{move || error.get()}</p>
+                {report}
+                <div class="fs-actions">
+                    <button type="button" class="fs-btn" on:click=move |_| on_back.run(())>{tx("ui.verify.back")}</button>
+                </div>
             </div>
-            <p role="status">{move || busy.get().then(|| t(locale.get(), "ui.verify.working"))}</p>
-            <p class="fs-package__message fs-package__message--error" role="alert">{move || error.get()}</p>
-            {report}
-            <div class="fs-actions">
-                <button type="button" class="fs-btn" on:click=move |_| on_back.run(())>{tr("ui.verify.back")}</button>
-            </div>
-        </div>
+        }
     }
 }

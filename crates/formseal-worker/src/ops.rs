@@ -146,16 +146,15 @@ struct PackageArgs {
 }
 
 fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: Locale) -> Outcome {
-    let a: PackageArgs =
-        serde_json::from_value(args.clone()).map_err(|e| fail("worker.bad_request", e.to_string()))?;
+    let a: PackageArgs = serde_json::from_value(args.clone()).map_err(|e| fail("worker.bad_request", e.to_string()))?;
     let key = key_from(key, loc)?;
     let form = match formseal_core::forms::with_config(&a.form, &a.call) {
         Ok(Some(f)) => f,
         Ok(None) => return Err(fail("package.form.unknown", render(loc, "package.form.unknown", &[("form", a.form)]))),
         Err(e) => return Err(fail("package.form.call", e.text(loc))),
     };
-    let (answers, _) = Answers::from_json(form.def(), &a.answers)
-        .map_err(|_| fail("worker.bad_request", "answers".into()))?;
+    let (answers, _) =
+        Answers::from_json(form.def(), &a.answers).map_err(|_| fail("worker.bad_request", "answers".into()))?;
     let today = CivilDate::parse(&a.today).ok_or_else(|| fail("worker.bad_request", "today".into()))?;
     let input = PackageInput {
         form: form.as_ref(),
@@ -201,19 +200,29 @@ fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
     let mut items: Vec<String> = v.problems.iter().map(|p| finding_text(loc, p)).collect();
     if let Some(form) = &v.form {
         let sep = if loc == Locale::ZhCn { "：" } else { ": " };
-        items.extend(v.issues.iter().filter(|i| i.is_error()).map(|i| {
-            format!("{}{sep}{}", form.def().path_label(&i.path, loc), finding_text(loc, &i.finding))
-        }));
+        items.extend(
+            v.issues
+                .iter()
+                .filter(|i| i.is_error())
+                .map(|i| format!("{}{sep}{}", form.def().path_label(&i.path, loc), finding_text(loc, &i.finding))),
+        );
     }
     let list = |class: &str, items: &[String]| {
         let lis: String = items.iter().map(|i| format!("<li>{}</li>", esc(i))).collect();
-        if lis.is_empty() { String::new() } else { format!("<ul class=\"{class}\">{lis}</ul>") }
+        if lis.is_empty() {
+            String::new()
+        } else {
+            format!("<ul class=\"{class}\">{lis}</ul>")
+        }
     };
     html += &list("fs-verify__problems", &items);
     html += &list("fs-verify__notes", &v.notes.iter().map(|n| finding_text(loc, n)).collect::<Vec<_>>());
     let facts = [
         ("cli.verify.form", v.form.as_ref().map(|f| f.def().title.get(loc).to_string())),
-        ("cli.verify.unit", v.form.as_ref().zip(v.answers.as_ref()).map(|(f, a)| a.text(f.def().name_field).to_string())),
+        (
+            "cli.verify.unit",
+            v.form.as_ref().zip(v.answers.as_ref()).map(|(f, a)| a.text(f.def().name_field).to_string()),
+        ),
         ("cli.verify.created", v.application.as_ref().map(|a| a.created_at.clone())),
         ("cli.verify.attachments", v.application.as_ref().map(|a| a.attachments.len().to_string())),
         ("cli.verify.algorithm", v.algorithm.clone()),
@@ -223,7 +232,9 @@ fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
     ];
     let dl: String = facts
         .iter()
-        .filter_map(|(k, val)| val.as_ref().map(|val| format!("<dt>{}</dt><dd class=\"fs-mono\">{}</dd>", esc(&t(loc, k)), esc(val))))
+        .filter_map(|(k, val)| {
+            val.as_ref().map(|val| format!("<dt>{}</dt><dd class=\"fs-mono\">{}</dd>", esc(&t(loc, k)), esc(val)))
+        })
         .collect();
     html += &format!("<dl class=\"fs-package__facts\">{dl}</dl>");
     json!({

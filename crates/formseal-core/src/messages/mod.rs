@@ -41,12 +41,17 @@ const ZH_CN: &[&str] = &[
     include_str!("zh-CN/form.txt"),
     include_str!("zh-CN/ui.txt"),
     include_str!("zh-CN/package.txt"),
+    // Package, key and verifier messages: only where packages are made or checked (worker, CLI).
+    #[cfg(feature = "package")]
+    include_str!("zh-CN/verify.txt"),
 ];
 const EN: &[&str] = &[
     include_str!("en/rules.txt"),
     include_str!("en/form.txt"),
     include_str!("en/ui.txt"),
     include_str!("en/package.txt"),
+    #[cfg(feature = "package")]
+    include_str!("en/verify.txt"),
 ];
 
 /// A parsed catalogue: key → template.
