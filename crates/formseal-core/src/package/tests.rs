@@ -171,3 +171,24 @@ fn manifest_and_application_must_be_canonical() {
     // The manifest no longer matches either.
     assert_eq!(codes(&pretty), ["package.file.hash", "package.application.not_canonical"]);
 }
+
+#[test]
+fn compressible_attachments_are_not_mistaken_for_bombs() {
+    let (form, mut answers, _) = application();
+    let zeros = vec![0u8; 3 << 20];
+    let file =
+        FileRef { id: "z".into(), name: "blank.bmp".into(), media_type: "image/bmp".into(), size: zeros.len() as u64 };
+    answers.set("licence", Value::Files(vec![file]));
+    let input = PackageInput {
+        form: form.as_ref(),
+        call: serde_json::json!({}),
+        answers: &answers,
+        ctx: ctx(),
+        created_at: "2026-11-22T14:02:00+08:00".into(),
+        pdf: None,
+        generator: "t".into(),
+    };
+    let built = build(&input, &BTreeMap::from([("z".to_string(), zeros)]), &key(Algorithm::Ed25519)).unwrap();
+    let v = verify(&built.bytes, &ctx());
+    assert!(v.is_valid(), "{:?}", v.problems);
+}
