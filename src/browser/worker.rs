@@ -70,9 +70,20 @@ fn start() -> Result<Rc<Handle>, Failure> {
             }
         }
     });
+    // Loading failed, or the worker died mid-operation: fail whatever is waiting (nothing hangs)
+    // and start afresh on the next call.
+    let weak_err = Rc::downgrade(&handle);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
         let _ = ready_err.call1(&JsValue::NULL, &JsValue::from_str("load"));
+        if let Some(h) = weak_err.upgrade() {
+            let failed = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&failed, &"code".into(), &"ui.worker.failed".into());
+            for (_, resolve) in h.pending.borrow_mut().drain() {
+                let _ = resolve.call1(&JsValue::NULL, &failed);
+            }
+            h.worker.terminate();
+        }
         WORKER.with(|w| w.borrow_mut().take());
     });
     handle.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -6,6 +6,20 @@ use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::path::Path;
 
+/// Options every reporting subcommand takes.
+#[derive(clap::Args)]
+pub struct ReportOpts {
+    /// Language of the messages.
+    #[arg(long, default_value = "zh-CN", value_parser = parse_locale)]
+    pub lang: Locale,
+    /// Print a machine-readable JSON report instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Run the form rules as of this date (YYYY-MM-DD) instead of today.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<CivilDate>,
+}
+
 pub fn parse_locale(s: &str) -> Result<Locale, String> {
     Locale::parse(s).ok_or_else(|| format!("unknown language “{s}”: use zh-CN or en"))
 }

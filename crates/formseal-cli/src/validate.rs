@@ -6,7 +6,6 @@ use formseal_core::draft::{self, DraftError, Loaded};
 use formseal_core::form::{validate, Context, FormDef, FormRules, Report, Status};
 use formseal_core::forms;
 use formseal_core::messages::{finding_text, render, t};
-use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::path::{Path, PathBuf};
 
@@ -14,23 +13,16 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// The draft or application JSON file (`-` for standard input).
     file: PathBuf,
-    /// Language of the messages.
-    #[arg(long, default_value = "zh-CN", value_parser = parse_locale)]
-    lang: Locale,
-    /// Print a machine-readable JSON report instead of text.
-    #[arg(long)]
-    json: bool,
-    /// Validate as of this date (YYYY-MM-DD) instead of today.
-    #[arg(long, value_parser = parse_date)]
-    today: Option<CivilDate>,
+    #[command(flatten)]
+    opts: ReportOpts,
 }
 
 /// Runs the command; returns the exit status.
 pub fn run(args: Args) -> u8 {
-    let locale = args.lang;
+    let locale = args.opts.lang;
     let unreadable = |reason: String| {
         let msg = render(locale, "cli.unreadable", &[("file", args.file.display().to_string()), ("reason", reason)]);
-        fail(args.json, &args.file, &msg)
+        fail(args.opts.json, &args.file, &msg)
     };
     let text = match read(&args.file) {
         Ok(t) => t,
@@ -54,9 +46,9 @@ pub fn run(args: Args) -> u8 {
         Ok(l) => l,
         Err(e) => return unreadable(draft_error_text(&e, form.def(), locale)),
     };
-    let ctx = Context { today: args.today.unwrap_or_else(today) };
+    let ctx = Context { today: args.opts.today.unwrap_or_else(today) };
     let report = validate(form.as_ref(), &loaded.draft.answers, &ctx);
-    let out = if args.json {
+    let out = if args.opts.json {
         json_report(&report, locale, form.as_ref(), &loaded)
     } else {
         text_report(&report, locale, form.as_ref(), &args.file, &loaded)

@@ -5,7 +5,6 @@ use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::form::Context;
 use formseal_core::messages::{finding_text, render, t};
 use formseal_core::package::{verify, Verification};
-use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::path::PathBuf;
 
@@ -13,15 +12,8 @@ use std::path::PathBuf;
 pub struct Args {
     /// The package (`.zip`; `-` for standard input).
     file: PathBuf,
-    /// Language of the messages.
-    #[arg(long, default_value = "zh-CN", value_parser = parse_locale)]
-    lang: Locale,
-    /// Print a machine-readable JSON report instead of text.
-    #[arg(long)]
-    json: bool,
-    /// Run the form rules as of this date (YYYY-MM-DD) instead of today.
-    #[arg(long, value_parser = parse_date)]
-    today: Option<CivilDate>,
+    #[command(flatten)]
+    opts: ReportOpts,
     /// Also require the package to be signed by the key with this fingerprint (SHA-256 hex).
     #[arg(long)]
     key: Option<String>,
@@ -29,7 +21,7 @@ pub struct Args {
 
 /// Runs the command; returns the exit status.
 pub fn run(args: Args) -> u8 {
-    let locale = args.lang;
+    let locale = args.opts.lang;
     let bytes = match read_bytes(&args.file) {
         Ok(b) => b,
         Err(e) => {
@@ -38,10 +30,10 @@ pub fn run(args: Args) -> u8 {
                 "cli.unreadable",
                 &[("file", args.file.display().to_string()), ("reason", e.to_string())],
             );
-            return fail(args.json, &args.file, &msg);
+            return fail(args.opts.json, &args.file, &msg);
         }
     };
-    let ctx = Context { today: args.today.unwrap_or_else(today) };
+    let ctx = Context { today: args.opts.today.unwrap_or_else(today) };
     let mut v = verify(&bytes, &ctx);
     if let (Some(want), Some(have)) = (&args.key, &v.key_fingerprint) {
         let want = want.replace([':', ' '], "").to_ascii_lowercase();
@@ -53,7 +45,7 @@ pub fn run(args: Args) -> u8 {
             );
         }
     }
-    let out = if args.json { json_report(&v, locale, &args) } else { text_report(&v, locale, &args) };
+    let out = if args.opts.json { json_report(&v, locale, &args) } else { text_report(&v, locale, &args) };
     if let Err(code) = emit(&out) {
         return code;
     }

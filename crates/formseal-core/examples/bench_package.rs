@@ -7,17 +7,9 @@ use formseal_core::package::{build, verify, Algorithm, KeyPair, PackageInput};
 use formseal_core::rules::date::CivilDate;
 use rand_core::SeedableRng as _;
 use std::collections::BTreeMap;
-use std::time::Instant;
-
-fn time(label: &str, runs: u32, mut f: impl FnMut()) {
-    f();
-    let t = Instant::now();
-    for _ in 0..runs {
-        f();
-    }
-    let per = t.elapsed().as_secs_f64() * 1000.0 / runs as f64;
-    println!("{label:<55} {per:>8.3} ms");
-}
+#[path = "support/timing.rs"]
+mod timing;
+use timing::time;
 
 fn main() {
     let ctx = Context { today: CivilDate { year: 2026, month: 11, day: 22 } };

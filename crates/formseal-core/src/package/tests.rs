@@ -27,17 +27,22 @@ fn application() -> (Box<dyn FormRules>, Answers, BTreeMap<String, Vec<u8>>) {
     (form, answers, BTreeMap::from([("f1".to_string(), pdf)]))
 }
 
-fn make(key: &KeyPair) -> Built {
-    let (form, answers, files) = application();
-    let input = PackageInput {
-        form: form.as_ref(),
+/// The package input of `answers`, made on 2026-11-22.
+fn input<'a>(form: &'a dyn FormRules, answers: &'a Answers) -> PackageInput<'a> {
+    PackageInput {
+        form,
         call: serde_json::json!({}),
-        answers: &answers,
+        answers,
         ctx: ctx(),
         created_at: "2026-11-22T14:02:00+08:00".into(),
         pdf: None,
         generator: "formseal test".into(),
-    };
+    }
+}
+
+fn make(key: &KeyPair) -> Built {
+    let (form, answers, files) = application();
+    let input = input(form.as_ref(), &answers);
     build(&input, &files, key).expect("a valid application packages")
 }
 
@@ -73,15 +78,7 @@ fn same_inputs_give_identical_bytes() {
 fn only_valid_applications_are_packaged() {
     let (form, mut answers, files) = application();
     answers.set("uscc", Value::Text("914403001922038217".into()));
-    let input = PackageInput {
-        form: form.as_ref(),
-        call: serde_json::json!({}),
-        answers: &answers,
-        ctx: ctx(),
-        created_at: "2026-11-22T14:02:00+08:00".into(),
-        pdf: None,
-        generator: "t".into(),
-    };
+    let input = input(form.as_ref(), &answers);
     let e = build(&input, &files, &key(Algorithm::Ed25519)).unwrap_err();
     assert!(matches!(&e, PackageError::Invalid { errors } if errors[0].path == "uscc"), "{e:?}");
     assert_eq!(e.text(Locale::ZhCn), "申请表还有 1 处错误，改正后才能生成申请包");
@@ -179,15 +176,7 @@ fn compressible_attachments_are_not_mistaken_for_bombs() {
     let file =
         FileRef { id: "z".into(), name: "blank.bmp".into(), media_type: "image/bmp".into(), size: zeros.len() as u64 };
     answers.set("licence", Value::Files(vec![file]));
-    let input = PackageInput {
-        form: form.as_ref(),
-        call: serde_json::json!({}),
-        answers: &answers,
-        ctx: ctx(),
-        created_at: "2026-11-22T14:02:00+08:00".into(),
-        pdf: None,
-        generator: "t".into(),
-    };
+    let input = input(form.as_ref(), &answers);
     let built = build(&input, &BTreeMap::from([("z".to_string(), zeros)]), &key(Algorithm::Ed25519)).unwrap();
     let v = verify(&built.bytes, &ctx());
     assert!(v.is_valid(), "{:?}", v.problems);
