@@ -46,7 +46,7 @@ pub async fn make(state: AppState, algorithm: &str) -> Result<(Made, Vec<u8>), F
             }
             _ => {
                 let message = formseal_core::messages::render(locale, "ui.pkg.unreadable", &[("name", f.name.clone())]);
-                return Err(Failure { code: "package.build".into(), message });
+                return Err(Failure { code: "worker.package_failed".into(), message });
             }
         }
     }

@@ -166,7 +166,7 @@ fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: 
         generator: format!("formseal {}", env!("CARGO_PKG_VERSION")),
     };
     let source = Blobs { ids: a.file_ids, blobs };
-    let built = package::build(&input, &source, &key).map_err(|e| fail("package.build", e.text(loc)))?;
+    let built = package::build(&input, &source, &key).map_err(|e| fail("worker.package_failed", e.text(loc)))?;
     let result = json!({
         "file_name": built.file_name,
         "manifest_sha256": built.manifest_sha256,

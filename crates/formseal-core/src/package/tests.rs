@@ -181,3 +181,59 @@ fn compressible_attachments_are_not_mistaken_for_bombs() {
     let v = verify(&built.bytes, &ctx());
     assert!(v.is_valid(), "{:?}", v.problems);
 }
+
+/// The message keys quoted in `src` (`"package.…"`, `"key.…"`, `"cli.…"`, `"ui.…"`).
+fn quoted_keys(src: &str) -> Vec<&str> {
+    src.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|p| {
+            p.split('.').count() >= 2
+                && !p.ends_with('.')
+                && ["package.", "key.", "cli.", "ui."].iter().any(|x| p.starts_with(x))
+                && p.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_' || c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// Every message key the package code uses exists in both catalogues (a missing one would show
+/// as "⟨missing message⟩"); the browser's keys must be in the catalogue files the form itself
+/// ships (not only in `verify.txt`, which only the worker and the CLI have).
+#[test]
+fn every_package_message_exists() {
+    let worker_and_cli = [
+        include_str!("archive.rs"),
+        include_str!("build.rs"),
+        include_str!("keys.rs"),
+        include_str!("verify.rs"),
+        include_str!("../../../formseal-cli/src/verify.rs"),
+        include_str!("../../../formseal-cli/src/inspect.rs"),
+        include_str!("../../../formseal-cli/src/pack.rs"),
+        include_str!("../../../formseal-cli/src/keygen.rs"),
+        include_str!("../../../formseal-worker/src/ops.rs"),
+    ];
+    let browser = [
+        include_str!("../../../../src/components/package_panel.rs"),
+        include_str!("../../../../src/pages/verify_page.rs"),
+        include_str!("../../../../src/browser/worker.rs"),
+        include_str!("../../../../src/keys.rs"),
+        include_str!("../../../../src/package.rs"),
+    ];
+    let keys: Vec<&str> = worker_and_cli.iter().chain(&browser).flat_map(|s| quoted_keys(s)).collect();
+    assert!(keys.len() > 40, "found only {keys:?}");
+    for locale in [Locale::ZhCn, Locale::En] {
+        let cat = crate::messages::catalogue(locale);
+        let missing: Vec<_> = keys.iter().filter(|k| !cat.contains_key(**k)).collect();
+        assert!(missing.is_empty(), "{locale:?} lacks {missing:?}");
+    }
+    let shipped: String = [
+        include_str!("../messages/zh-CN/ui.txt"),
+        include_str!("../messages/zh-CN/package.txt"),
+        include_str!("../messages/zh-CN/form.txt"),
+        include_str!("../messages/zh-CN/rules.txt"),
+    ]
+    .concat();
+    let in_form: Vec<&str> = shipped.lines().filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim())).collect();
+    let absent: Vec<_> = browser.iter().flat_map(|s| quoted_keys(s)).filter(|k| !in_form.contains(k)).collect();
+    assert!(absent.is_empty(), "the browser uses keys only the worker/CLI catalogue has: {absent:?}");
+}
