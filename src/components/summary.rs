@@ -44,7 +44,7 @@ pub fn ErrorSummary() -> impl IntoView {
                             .into_iter()
                             .map(|i| {
                                 let href = format!("#{}", app.dom_id_for_path(&i.path));
-                                let text = format!("{}：{}", path_label(&i.path), finding_text(locale, &i.finding));
+                                let text = render(locale, "ui.field_message", &[("field", path_label(&i.path)), ("message", finding_text(locale, &i.finding))]);
                                 let path = i.path.clone();
                                 view! {
                                     <li>

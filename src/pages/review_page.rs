@@ -69,7 +69,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <div class="fs-review__warnings">
                     <h3>{t(locale, "ui.review.warnings")}</h3>
                     <ul>
-                        {list.into_iter().map(|i| view! { <li>{format!("{}：{}", path_label(&i.path), finding_text(locale, &i.finding))}</li> }).collect_view()}
+                        {list.into_iter().map(|i| view! { <li>{render(locale, "ui.field_message", &[("field", path_label(&i.path)), ("message", finding_text(locale, &i.finding))])}</li> }).collect_view()}
                     </ul>
                 </div>
             }

@@ -199,13 +199,10 @@ fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
     let mut html = format!("<p class=\"fs-verify__verdict fs-verify__verdict--{class}\">{}</p>", esc(&verdict));
     let mut items: Vec<String> = v.problems.iter().map(|p| finding_text(loc, p)).collect();
     if let Some(form) = &v.form {
-        let sep = if loc == Locale::ZhCn { "：" } else { ": " };
-        items.extend(
-            v.issues
-                .iter()
-                .filter(|i| i.is_error())
-                .map(|i| format!("{}{sep}{}", form.def().path_label(&i.path, loc), finding_text(loc, &i.finding))),
-        );
+        items.extend(v.issues.iter().filter(|i| i.is_error()).map(|i| {
+            let field = form.def().path_label(&i.path, loc);
+            render(loc, "ui.field_message", &[("field", field), ("message", finding_text(loc, &i.finding))])
+        }));
     }
     let list = |class: &str, items: &[String]| {
         let lis: String = items.iter().map(|i| format!("<li>{}</li>", esc(i))).collect();
