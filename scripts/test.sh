@@ -23,7 +23,7 @@ cargo test -p formseal-core -p formseal-cli
 
 step "core vectors on wasm32 in headless Chromium"
 (cd crates/formseal-core && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test vectors)
+  cargo test --target wasm32-unknown-unknown --test vectors --test eligibility)
 
 step "release build"
 trunk build --release --offline

@@ -27,15 +27,7 @@ pub async fn make(state: AppState, algorithm: &str) -> Result<(Made, Vec<u8>), F
     let answers = state.answers.get_untracked();
     let (key, meta) = keys::ensure(algorithm).await?;
     // Attachment Blobs straight from IndexedDB: the worker reads them in chunks.
-    let refs: Vec<FileRef> = form
-        .def()
-        .fields()
-        .filter_map(|f| match answers.get(f.id) {
-            Some(formseal_core::form::Value::Files(list)) => Some(list.clone()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let refs: Vec<FileRef> = answers.attachments(form.def()).into_iter().map(|(_, f)| f.clone()).collect();
     let mut ids = Vec::with_capacity(refs.len());
     let mut blobs = Vec::with_capacity(refs.len());
     for f in &refs {

@@ -80,6 +80,16 @@ pub fn emit(text: &str) -> Result<(), u8> {
     }
 }
 
+/// Reports that `file` cannot be read (in `locale`), and returns exit status 2.
+pub fn unreadable(locale: Locale, json: bool, file: &Path, reason: String) -> u8 {
+    let msg = formseal_core::messages::render(
+        locale,
+        "cli.unreadable",
+        &[("file", file.display().to_string()), ("reason", reason)],
+    );
+    fail(json, file, &msg)
+}
+
 pub fn fail(json: bool, file: &Path, msg: &str) -> u8 {
     if json {
         let out = serde_json::json!({ "status": "unreadable", "file": file.display().to_string(), "message": msg });

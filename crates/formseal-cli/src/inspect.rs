@@ -4,7 +4,6 @@
 //! standard error) and the exit status is 1, so a script never takes tampered data for good data.
 
 use crate::common::*;
-use crate::verify::unit_name;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::form::{cells, display, Context};
 use formseal_core::messages::{finding_text, render, t};
@@ -41,14 +40,7 @@ pub fn run(args: Args) -> u8 {
     let locale = args.lang;
     let bytes = match read_bytes(&args.file) {
         Ok(b) => b,
-        Err(e) => {
-            let msg = render(
-                locale,
-                "cli.unreadable",
-                &[("file", args.file.display().to_string()), ("reason", e.to_string())],
-            );
-            return fail(false, &args.file, &msg);
-        }
+        Err(e) => return unreadable(locale, false, &args.file, e.to_string()),
     };
     let v = verify(&bytes, &Context { today: args.today.unwrap_or_else(today) });
     if v.application.is_none() || v.form.is_none() {
@@ -80,7 +72,7 @@ fn json(v: &Verification) -> String {
     let out = serde_json::json!({
         "valid": v.is_valid(),
         "form": { "id": app.form.id, "version": app.form.version, "rules_version": app.rules_version },
-        "unit": unit_name(v),
+        "unit": v.unit_name(),
         "created_at": app.created_at,
         "key_fingerprint": v.key_fingerprint,
         "manifest_sha256": v.manifest_sha256,

@@ -38,11 +38,7 @@ pub fn run(args: Args) -> u8 {
     let pem = match &args.passphrase_file {
         Some(p) => match passphrase(p) {
             Ok(pass) => key.to_encrypted_pem(&pass, BACKUP_ITERATIONS, &mut rand_core::OsRng),
-            Err(e) => {
-                let msg =
-                    render(locale, "cli.unreadable", &[("file", p.display().to_string()), ("reason", e.to_string())]);
-                return fail(false, p, &msg);
-            }
+            Err(e) => return unreadable(locale, false, p, e.to_string()),
         },
         None => {
             let der = key.to_pkcs8_der();

@@ -12,7 +12,7 @@ use formseal_core::package::{build, KeyPair, PackageError, PackageInput};
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -41,50 +41,45 @@ pub struct Args {
     lang: Locale,
 }
 
-fn unreadable(locale: Locale, file: &Path, reason: String) -> u8 {
-    let msg = render(locale, "cli.unreadable", &[("file", file.display().to_string()), ("reason", reason)]);
-    fail(false, file, &msg)
-}
-
 pub fn run(args: Args) -> u8 {
     let locale = args.lang;
     let text = match read(&args.file) {
         Ok(t) => t,
-        Err(e) => return unreadable(locale, &args.file, e.to_string()),
+        Err(e) => return unreadable(locale, false, &args.file, e.to_string()),
     };
     let call: serde_json::Value = match &args.call {
         None => serde_json::json!({}),
         Some(p) => {
             match read(p).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
                 Ok(v) => v,
-                Err(e) => return unreadable(locale, p, e),
+                Err(e) => return unreadable(locale, false, p, e),
             }
         }
     };
     let id = draft::peek_form_id(&text).unwrap_or_default();
     let form = match forms::with_config(&id, &call) {
         Ok(Some(f)) => f,
-        Ok(None) => return unreadable(locale, &args.file, render(locale, "cli.unknown_form", &[("form", id)])),
-        Err(e) => return unreadable(locale, args.call.as_deref().unwrap_or(&args.file), e.text(locale)),
+        Ok(None) => return unreadable(locale, false, &args.file, render(locale, "cli.unknown_form", &[("form", id)])),
+        Err(e) => return unreadable(locale, false, args.call.as_deref().unwrap_or(&args.file), e.text(locale)),
     };
     let loaded = match draft::parse(&text, form.def()) {
         Ok(l) => l,
-        Err(e) => return unreadable(locale, &args.file, e.text(locale)),
+        Err(e) => return unreadable(locale, false, &args.file, e.text(locale)),
     };
     let key_bytes = match read_bytes(&args.key) {
         Ok(b) => b,
-        Err(e) => return unreadable(locale, &args.key, e.to_string()),
+        Err(e) => return unreadable(locale, false, &args.key, e.to_string()),
     };
     let pass = match &args.passphrase_file {
         Some(p) => match passphrase(p) {
             Ok(p) => Some(p),
-            Err(e) => return unreadable(locale, p, e.to_string()),
+            Err(e) => return unreadable(locale, false, p, e.to_string()),
         },
         None => None,
     };
     let key = match KeyPair::from_pkcs8(&key_bytes, pass.as_deref()) {
         Ok(k) => k,
-        Err(e) => return unreadable(locale, &args.key, e.text(locale)),
+        Err(e) => return unreadable(locale, false, &args.key, e.text(locale)),
     };
     let d = &loaded.draft;
     let files: BTreeMap<String, Vec<u8>> =

@@ -20,10 +20,7 @@ pub struct Args {
 /// Runs the command; returns the exit status.
 pub fn run(args: Args) -> u8 {
     let locale = args.opts.lang;
-    let unreadable = |reason: String| {
-        let msg = render(locale, "cli.unreadable", &[("file", args.file.display().to_string()), ("reason", reason)]);
-        fail(args.opts.json, &args.file, &msg)
-    };
+    let unreadable = |reason: String| unreadable(locale, args.opts.json, &args.file, reason);
     let text = match read(&args.file) {
         Ok(t) => t,
         Err(e) => return unreadable(e.to_string()),

@@ -3,7 +3,7 @@
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::form::Context;
-use formseal_core::messages::{finding_text, render, t};
+use formseal_core::messages::{finding_text, render};
 use formseal_core::package::{verify, Verification};
 use formseal_core::Locale;
 use std::path::PathBuf;
@@ -24,14 +24,7 @@ pub fn run(args: Args) -> u8 {
     let locale = args.opts.lang;
     let bytes = match read_bytes(&args.file) {
         Ok(b) => b,
-        Err(e) => {
-            let msg = render(
-                locale,
-                "cli.unreadable",
-                &[("file", args.file.display().to_string()), ("reason", e.to_string())],
-            );
-            return fail(args.opts.json, &args.file, &msg);
-        }
+        Err(e) => return unreadable(locale, args.opts.json, &args.file, e.to_string()),
     };
     let ctx = Context { today: args.opts.today.unwrap_or_else(today) };
     let mut v = verify(&bytes, &ctx);
@@ -56,11 +49,6 @@ pub fn run(args: Args) -> u8 {
     }
 }
 
-pub fn unit_name(v: &Verification) -> Option<String> {
-    let (form, answers) = (v.form.as_ref()?, v.answers.as_ref()?);
-    Some(answers.text(form.def().name_field).to_string())
-}
-
 fn text_report(v: &Verification, locale: Locale, args: &Args) -> String {
     let mut lines = vec![render(locale, "cli.verify.header", &[("file", args.file.display().to_string())])];
     let err = kind_prefix(locale, "ui.error_prefix");
@@ -69,34 +57,14 @@ fn text_report(v: &Verification, locale: Locale, args: &Args) -> String {
     for p in &v.problems {
         lines.push(format!("  {err}{}", finding_text(locale, p)));
     }
-    if let Some(form) = &v.form {
-        for i in v.issues.iter().filter(|i| i.is_error()) {
-            let place = form.def().path_label(&i.path, locale);
-            lines.push(format!("    {err}{place}{sep}{}", finding_text(locale, &i.finding)));
-        }
+    for line in v.rule_errors(locale) {
+        lines.push(format!("    {err}{line}"));
     }
     for n in &v.notes {
         lines.push(format!("  {note}{}", finding_text(locale, n)));
     }
-    let mut facts: Vec<(&str, String)> = Vec::new();
-    if let (Some(form), Some(app)) = (&v.form, &v.application) {
-        facts.push(("cli.verify.form", form.def().title.get(locale).to_string()));
-        facts.push(("cli.verify.unit", unit_name(v).unwrap_or_default()));
-        facts.push(("cli.verify.created", app.created_at.clone()));
-        facts.push(("cli.verify.attachments", app.attachments.len().to_string()));
-    }
-    if let (Some(alg), Some(fp)) = (&v.algorithm, &v.key_fingerprint) {
-        facts.push(("cli.verify.algorithm", alg.clone()));
-        facts.push(("cli.verify.fingerprint", fp.clone()));
-    }
-    if let Some(d) = &v.manifest_sha256 {
-        facts.push(("cli.verify.manifest", d.clone()));
-    }
-    if let Some(d) = &v.application_sha256 {
-        facts.push(("cli.verify.application", d.clone()));
-    }
-    for (key, value) in facts {
-        lines.push(format!("  {}{sep}{value}", t(locale, key)));
+    for (label, value) in v.facts(locale) {
+        lines.push(format!("  {label}{sep}{value}"));
     }
     lines.push(if v.is_valid() {
         render(locale, "cli.verify.valid", &[("files", v.files_checked.to_string())])
@@ -129,7 +97,7 @@ fn json_report(v: &Verification, locale: Locale, args: &Args) -> String {
         "status": if v.is_valid() { "valid" } else { "invalid" },
         "file": args.file.display().to_string(),
         "form": v.application.as_ref().map(|a| serde_json::json!({ "id": a.form.id, "version": a.form.version, "rules_version": a.rules_version })),
-        "unit": unit_name(v),
+        "unit": v.unit_name(),
         "created_at": v.application.as_ref().map(|a| a.created_at.clone()),
         "algorithm": v.algorithm,
         "key_fingerprint": v.key_fingerprint,

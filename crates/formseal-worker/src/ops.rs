@@ -187,7 +187,6 @@ fn esc(s: &str) -> String {
 /// Verifies a package and renders the report as HTML for the verify page (the page itself stays
 /// small: the report's markup is made here, in code that loads on demand).
 fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
-    use formseal_core::messages::t;
     let today = args["today"].as_str().and_then(CivilDate::parse).unwrap_or(CivilDate { year: 2000, month: 1, day: 1 });
     let name = args["name"].as_str().unwrap_or_default().to_string();
     let v = package::verify(bytes, &Context { today });
@@ -198,12 +197,7 @@ fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
     };
     let mut html = format!("<p class=\"fs-verify__verdict fs-verify__verdict--{class}\">{}</p>", esc(&verdict));
     let mut items: Vec<String> = v.problems.iter().map(|p| finding_text(loc, p)).collect();
-    if let Some(form) = &v.form {
-        items.extend(v.issues.iter().filter(|i| i.is_error()).map(|i| {
-            let field = form.def().path_label(&i.path, loc);
-            render(loc, "ui.field_message", &[("field", field), ("message", finding_text(loc, &i.finding))])
-        }));
-    }
+    items.extend(v.rule_errors(loc));
     let list = |class: &str, items: &[String]| {
         let lis: String = items.iter().map(|i| format!("<li>{}</li>", esc(i))).collect();
         if lis.is_empty() {
@@ -214,24 +208,10 @@ fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
     };
     html += &list("fs-verify__problems", &items);
     html += &list("fs-verify__notes", &v.notes.iter().map(|n| finding_text(loc, n)).collect::<Vec<_>>());
-    let facts = [
-        ("cli.verify.form", v.form.as_ref().map(|f| f.def().title.get(loc).to_string())),
-        (
-            "cli.verify.unit",
-            v.form.as_ref().zip(v.answers.as_ref()).map(|(f, a)| a.text(f.def().name_field).to_string()),
-        ),
-        ("cli.verify.created", v.application.as_ref().map(|a| a.created_at.clone())),
-        ("cli.verify.attachments", v.application.as_ref().map(|a| a.attachments.len().to_string())),
-        ("cli.verify.algorithm", v.algorithm.clone()),
-        ("cli.verify.fingerprint", v.key_fingerprint.clone()),
-        ("cli.verify.manifest", v.manifest_sha256.clone()),
-        ("cli.verify.application", v.application_sha256.clone()),
-    ];
-    let dl: String = facts
+    let dl: String = v
+        .facts(loc)
         .iter()
-        .filter_map(|(k, val)| {
-            val.as_ref().map(|val| format!("<dt>{}</dt><dd class=\"fs-mono\">{}</dd>", esc(&t(loc, k)), esc(val)))
-        })
+        .map(|(label, value)| format!("<dt>{}</dt><dd class=\"fs-mono\">{}</dd>", esc(label), esc(value)))
         .collect();
     html += &format!("<dl class=\"fs-package__facts\">{dl}</dl>");
     json!({

@@ -98,6 +98,14 @@ impl Answers {
         }
     }
 
+    /// Every attachment the answers refer to, with its field id, in the form's order.
+    pub fn attachments<'a>(&'a self, def: &FormDef) -> Vec<(&'static str, &'a FileRef)> {
+        def.fields()
+            .filter(|f| matches!(f.kind, FieldKind::Files { .. }))
+            .flat_map(|f| self.files(f.id).iter().map(move |r| (f.id, r)))
+            .collect()
+    }
+
     /// Answers with every field of `def` present and empty (rows: `min` empty rows).
     pub fn empty(def: &FormDef) -> Answers {
         let mut a = Answers::default();

@@ -9,7 +9,7 @@ use super::limits::{MAX_ATTACHMENT_BYTES, MAX_TOTAL_ATTACHMENT_BYTES};
 use super::manifest::{FileEntry, Manifest, SignatureFile, MANIFEST_FORMAT};
 use super::{APPLICATION_JSON, APPLICATION_PDF, MANIFEST_JSON, SIGNATURE_JSON};
 use crate::draft::FormRef;
-use crate::form::{validate, Answers, Context, FieldKind, FileRef, FormRules, Value};
+use crate::form::{validate, Answers, Context, FileRef, FormRules};
 use crate::issue::Issue;
 use crate::messages::{render, Locale};
 use base64::Engine as _;
@@ -104,22 +104,10 @@ impl PackageError {
     }
 }
 
-/// Every attachment the answers refer to, with its field, in form order.
-fn attachment_refs<'a>(form: &'a dyn FormRules, answers: &'a Answers) -> Vec<(&'static str, &'a FileRef)> {
-    form.def()
-        .fields()
-        .filter(|f| matches!(f.kind, FieldKind::Files { .. }))
-        .flat_map(|f| match answers.get(f.id) {
-            Some(Value::Files(files)) => files.iter().map(|r| (f.id, r)).collect(),
-            _ => Vec::new(),
-        })
-        .collect()
-}
-
 /// Checks the attachment sizes the answers declare against the limits (before reading any bytes).
 pub fn check_sizes(form: &dyn FormRules, answers: &Answers) -> Result<(), PackageError> {
     let mut total = 0u64;
-    for (_, f) in attachment_refs(form, answers) {
+    for (_, f) in answers.attachments(form.def()) {
         if f.size > MAX_ATTACHMENT_BYTES {
             return Err(PackageError::TooLarge { name: f.name.clone(), size: f.size });
         }
@@ -162,7 +150,7 @@ pub fn build(input: &PackageInput<'_>, source: &dyn AttachmentSource, key: &KeyP
         return Err(PackageError::Invalid { errors: report.errors().cloned().collect() });
     }
     check_sizes(input.form, input.answers)?;
-    let refs = attachment_refs(input.form, input.answers);
+    let refs = input.answers.attachments(input.form.def());
 
     // First pass: hash every attachment, so application.json (the first entry) can list them.
     let mut attachments = Vec::with_capacity(refs.len());

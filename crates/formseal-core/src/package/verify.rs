@@ -13,6 +13,7 @@ use super::manifest::{Manifest, SignatureFile, MANIFEST_FORMAT};
 use super::{APPLICATION_JSON, MANIFEST_JSON, SIGNATURE_JSON};
 use crate::form::{validate, Answers, Context, FormRules, Value};
 use crate::issue::{Finding, Issue};
+use crate::messages::{finding_text, render, t, Locale};
 use base64::Engine as _;
 
 /// What the verifier found. The package is valid when `problems` is empty.
@@ -52,6 +53,44 @@ impl Verification {
     /// The codes of the problems (handy in tests and scripts).
     pub fn codes(&self) -> Vec<&'static str> {
         self.problems.iter().map(|p| p.code).collect()
+    }
+
+    /// The applicant organisation's name, when the answers could be read.
+    pub fn unit_name(&self) -> Option<String> {
+        let (form, answers) = (self.form.as_ref()?, self.answers.as_ref()?);
+        Some(answers.text(form.def().name_field).to_string())
+    }
+
+    /// The form rules' errors as `field：message` lines in `locale`.
+    pub fn rule_errors(&self, locale: Locale) -> Vec<String> {
+        let Some(form) = &self.form else { return Vec::new() };
+        self.issues
+            .iter()
+            .filter(|i| i.is_error())
+            .map(|i| {
+                let field = form.def().path_label(&i.path, locale);
+                render(locale, "ui.field_message", &[("field", field), ("message", finding_text(locale, &i.finding))])
+            })
+            .collect()
+    }
+
+    /// What identifies the package — form, unit, creation time, attachments, algorithm,
+    /// fingerprint, digests — as (label, value) in `locale`, leaving out what could not be read.
+    pub fn facts(&self, locale: Locale) -> Vec<(String, String)> {
+        let app = self.application.as_ref();
+        [
+            ("cli.verify.form", self.form.as_ref().map(|f| f.def().title.get(locale).to_string())),
+            ("cli.verify.unit", self.unit_name()),
+            ("cli.verify.created", app.map(|a| a.created_at.clone())),
+            ("cli.verify.attachments", app.map(|a| a.attachments.len().to_string())),
+            ("cli.verify.algorithm", self.algorithm.clone()),
+            ("cli.verify.fingerprint", self.key_fingerprint.clone()),
+            ("cli.verify.manifest", self.manifest_sha256.clone()),
+            ("cli.verify.application", self.application_sha256.clone()),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.map(|v| (t(locale, key), v)))
+        .collect()
     }
 }
 

@@ -1,0 +1,1 @@
+//! Holds only the browser benchmarks in `tests/` (see `scripts/bench.sh`).
