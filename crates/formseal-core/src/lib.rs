@@ -27,6 +27,8 @@ pub mod issue;
 pub mod messages;
 #[cfg(feature = "package")]
 pub mod package;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod rules;
 
 pub use issue::{Finding, Issue, Severity};

@@ -20,6 +20,20 @@ pub struct FormDef {
     /// The field holding the applicant organisation's name (for file names and draft lists).
     pub name_field: &'static str,
     pub sections: Vec<SectionDef>,
+    /// Where the printed form is signed and sealed.
+    pub seal: Seal,
+}
+
+/// The signature-and-seal block of the printed form: the section it closes, the date field
+/// printed in it and the words beside the seal.
+#[derive(Clone, Debug, Serialize)]
+pub struct Seal {
+    pub section: &'static str,
+    pub date_field: &'static str,
+    /// Printed where the seal goes, e.g. `单位公章：`.
+    pub signature: Text,
+    /// Printed after the date, e.g. `（盖章日期）`.
+    pub date_note: Text,
 }
 
 /// A titled block of the form (a band of the paper table).

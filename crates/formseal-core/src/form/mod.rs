@@ -8,7 +8,7 @@ mod text;
 mod validate;
 
 pub use answers::{empty_row, AnswerError, Answers, FileRef, Row, Value};
-pub use def::{Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, SectionDef};
+pub use def::{Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, Seal, SectionDef};
 pub use display::{cells, display, human_size, Cell};
 pub use eligibility::{chinese_number, Clause, Criterion, Msg, Status};
 pub use text::Text;

@@ -44,6 +44,8 @@ const ZH_CN: &[&str] = &[
     // Package, key and verifier messages: only where packages are made or checked (worker, CLI).
     #[cfg(feature = "package")]
     include_str!("zh-CN/verify.txt"),
+    #[cfg(feature = "pdf")]
+    include_str!("zh-CN/pdf.txt"),
 ];
 const EN: &[&str] = &[
     include_str!("en/rules.txt"),
@@ -52,6 +54,8 @@ const EN: &[&str] = &[
     include_str!("en/package.txt"),
     #[cfg(feature = "package")]
     include_str!("en/verify.txt"),
+    #[cfg(feature = "pdf")]
+    include_str!("en/pdf.txt"),
 ];
 
 /// A parsed catalogue: key → template.

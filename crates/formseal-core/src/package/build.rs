@@ -30,6 +30,21 @@ impl AttachmentSource for BTreeMap<String, Vec<u8>> {
     }
 }
 
+/// What the PDF renderer is given once `application.json` exists: the PDF prints its digest and
+/// the key's fingerprint on every page, and carries the JSON inside.
+#[derive(Clone, Copy, Debug)]
+pub struct Stamp<'a> {
+    pub application_json: &'a [u8],
+    pub application_sha256: &'a str,
+    pub key_fingerprint: &'a str,
+    pub created_at: &'a str,
+}
+
+/// Makes `application.pdf` (the core's `pdf` module in the worker and the CLI).
+pub trait RenderPdf {
+    fn render(&self, stamp: &Stamp<'_>) -> Result<Vec<u8>, PackageError>;
+}
+
 /// Everything a package is made of; the time and key are passed in.
 pub struct PackageInput<'a> {
     pub form: &'a dyn FormRules,
@@ -39,8 +54,8 @@ pub struct PackageInput<'a> {
     pub ctx: Context,
     /// ISO 8601 with offset, e.g. `2026-11-22T14:02:00+08:00`.
     pub created_at: String,
-    /// The filled paper form, when a PDF renderer made one.
-    pub pdf: Option<Vec<u8>>,
+    /// Renders the filled paper form (`application.pdf`, which the verifier requires).
+    pub pdf: Option<&'a dyn RenderPdf>,
     /// Name of the program making the package.
     pub generator: String,
 }
@@ -75,6 +90,9 @@ pub enum PackageError {
     Changed { name: String },
     /// Writing the zip failed.
     Write { reason: String },
+    /// The PDF could not be made (e.g. a character its fonts lack).
+    #[cfg(feature = "pdf")]
+    Pdf(crate::pdf::PdfError),
 }
 
 impl PackageError {
@@ -100,6 +118,8 @@ impl PackageError {
             ),
             PackageError::Changed { name } => render(locale, "package.build.changed", &[("name", name.clone())]),
             PackageError::Write { reason } => render(locale, "package.build.write", &[("reason", reason.clone())]),
+            #[cfg(feature = "pdf")]
+            PackageError::Pdf(e) => e.text(locale),
         }
     }
 }
@@ -190,9 +210,17 @@ pub fn build(input: &PackageInput<'_>, source: &dyn AttachmentSource, key: &KeyP
     let mut files = Vec::new();
     zip.add(APPLICATION_JSON, &app_json).map_err(write_err)?;
     files.push(FileEntry { path: APPLICATION_JSON.into(), size: app_json.len() as u64, sha256: sha256_hex(&app_json) });
-    if let Some(pdf) = &input.pdf {
-        zip.add(APPLICATION_PDF, pdf).map_err(write_err)?;
-        files.push(FileEntry { path: APPLICATION_PDF.into(), size: pdf.len() as u64, sha256: sha256_hex(pdf) });
+    let public = key.public();
+    if let Some(renderer) = input.pdf {
+        let stamp = Stamp {
+            application_json: &app_json,
+            application_sha256: &files[0].sha256,
+            key_fingerprint: &public.fingerprint(),
+            created_at: &input.created_at,
+        };
+        let pdf = renderer.render(&stamp)?;
+        zip.add(APPLICATION_PDF, &pdf).map_err(write_err)?;
+        files.push(FileEntry { path: APPLICATION_PDF.into(), size: pdf.len() as u64, sha256: sha256_hex(&pdf) });
     }
     // Second pass: stream each attachment into the zip, checking it did not change meanwhile.
     // Attachments are stored, not deflated: scans and PDFs are compressed already, and a stored
@@ -209,7 +237,6 @@ pub fn build(input: &PackageInput<'_>, source: &dyn AttachmentSource, key: &KeyP
         Manifest { format: MANIFEST_FORMAT.into(), version: 1, application_sha256: files[0].sha256.clone(), files };
     let manifest_json = canonical(&manifest);
     zip.add(MANIFEST_JSON, &manifest_json).map_err(write_err)?;
-    let public = key.public();
     let b64 = base64::engine::general_purpose::STANDARD;
     let signature = SignatureFile {
         algorithm: key.algorithm().name().into(),

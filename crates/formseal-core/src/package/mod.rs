@@ -3,7 +3,7 @@
 //!
 //! Layout of a package (entries in this order, every timestamp 1980-01-01 00:00):
 //! 1. `application.json` — RFC 8785 canonical JSON of the application ([`Application`]);
-//! 2. `application.pdf` — the filled paper form (when the PDF renderer is present);
+//! 2. `application.pdf` — the filled paper form (required; rendered by `pdf`);
 //! 3. `attachments/NN-name` — the attachments, in the order `application.json` lists them;
 //! 4. `manifest.json` — canonical JSON: path, size and SHA-256 of every file above ([`Manifest`]);
 //! 5. `signature.json` — a detached signature over the bytes of `manifest.json` ([`SignatureFile`]).
@@ -25,7 +25,7 @@ mod tests;
 
 pub use application::{attachment_path, Application, AttachmentEntry, APPLICATION_FORMAT};
 pub use archive::{read_entries, Entry};
-pub use build::{build, check_sizes, file_name, AttachmentSource, Built, PackageError, PackageInput};
+pub use build::{build, check_sizes, file_name, AttachmentSource, Built, PackageError, PackageInput, RenderPdf, Stamp};
 pub use canonical::{canonical, is_canonical};
 pub use hex::{hex, sha256, sha256_hex};
 pub use keys::{pem, Algorithm, KeyError, KeyPair, PublicKey, BACKUP_ITERATIONS, SM2_USER_ID};

@@ -27,6 +27,16 @@ fn application() -> (Box<dyn FormRules>, Answers, BTreeMap<String, Vec<u8>>) {
     (form, answers, BTreeMap::from([("f1".to_string(), pdf)]))
 }
 
+/// A stand-in for the PDF renderer (the real one is tested in `pdf`): it records the stamp.
+struct FakePdf;
+
+impl RenderPdf for FakePdf {
+    fn render(&self, stamp: &Stamp<'_>) -> Result<Vec<u8>, PackageError> {
+        Ok(format!("%PDF-1.7 {} {} {}", stamp.application_sha256, stamp.key_fingerprint, stamp.application_json.len())
+            .into_bytes())
+    }
+}
+
 /// The package input of `answers`, made on 2026-11-22.
 fn input<'a>(form: &'a dyn FormRules, answers: &'a Answers) -> PackageInput<'a> {
     PackageInput {
@@ -35,7 +45,7 @@ fn input<'a>(form: &'a dyn FormRules, answers: &'a Answers) -> PackageInput<'a> 
         answers,
         ctx: ctx(),
         created_at: "2026-11-22T14:02:00+08:00".into(),
-        pdf: None,
+        pdf: Some(&FakePdf),
         generator: "formseal test".into(),
     }
 }
@@ -57,13 +67,35 @@ fn each_algorithm_round_trips() {
         let built = make(&key(alg));
         let v = verify(&built.bytes, &ctx());
         assert!(v.is_valid(), "{alg:?}: {:?}", v.problems);
-        assert_eq!(v.files_checked, 2);
+        assert_eq!(v.files_checked, 3);
         assert_eq!(v.key_fingerprint.as_deref(), Some(built.key_fingerprint.as_str()));
         assert_eq!(v.manifest_sha256.as_deref(), Some(built.manifest_sha256.as_str()));
         assert_eq!(built.file_name, "申请包-深圳市示例网络安全技术有限公司-2026-11-22.zip");
         let names: Vec<_> = read_entries(&built.bytes).unwrap().into_iter().map(|e| e.name).collect();
-        assert_eq!(names, ["application.json", "attachments/01-营业执照.pdf", "manifest.json", "signature.json"]);
+        assert_eq!(
+            names,
+            ["application.json", "application.pdf", "attachments/01-营业执照.pdf", "manifest.json", "signature.json"]
+        );
     }
+}
+
+#[test]
+fn the_pdf_is_stamped_with_the_application_digest_and_required_by_the_verifier() {
+    let k = key(Algorithm::Ed25519);
+    let built = make(&k);
+    let entries = read_entries(&built.bytes).unwrap();
+    let pdf = String::from_utf8(entries[1].bytes.clone()).unwrap();
+    assert_eq!(pdf, format!("%PDF-1.7 {} {} {}", built.application_sha256, built.key_fingerprint, entries[0].bytes.len()));
+    assert_eq!(built.application_sha256, sha256_hex(&entries[0].bytes));
+
+    let (form, answers, files) = application();
+    let without = PackageInput { pdf: None, ..input(form.as_ref(), &answers) };
+    let v = verify(&build(&without, &files, &k).unwrap().bytes, &ctx());
+    assert_eq!(v.codes(), ["package.file.required"]);
+    assert!(v.problems[0].params.iter().any(|(_, n)| n == "application.pdf"));
+
+    let not_pdf = tamper(&built.bytes, |e| entry(e, "application.pdf").bytes = b"GIF89a".to_vec());
+    assert!(verify(&not_pdf, &ctx()).codes().contains(&"package.pdf.not_pdf"));
 }
 
 #[test]

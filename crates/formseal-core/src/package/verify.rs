@@ -10,7 +10,7 @@ use super::canonical::is_canonical;
 use super::hex::sha256_hex;
 use super::keys::{Algorithm, PublicKey};
 use super::manifest::{Manifest, SignatureFile, MANIFEST_FORMAT};
-use super::{APPLICATION_JSON, MANIFEST_JSON, SIGNATURE_JSON};
+use super::{APPLICATION_JSON, APPLICATION_PDF, MANIFEST_JSON, SIGNATURE_JSON};
 use crate::form::{validate, Answers, Context, FormRules, Value};
 use crate::issue::{Finding, Issue};
 use crate::messages::{finding_text, render, t, Locale};
@@ -121,10 +121,13 @@ pub fn verify(bytes: &[u8], ctx: &Context) -> Verification {
         }
     };
     let find = |name: &str| entries.iter().find(|e| e.name == name);
-    for required in [APPLICATION_JSON, MANIFEST_JSON, SIGNATURE_JSON] {
+    for required in [APPLICATION_JSON, APPLICATION_PDF, MANIFEST_JSON, SIGNATURE_JSON] {
         if find(required).is_none() {
             v.problems.push(err("package.file.required").with("name", required));
         }
+    }
+    if find(APPLICATION_PDF).is_some_and(|p| !p.bytes.starts_with(b"%PDF-")) {
+        v.problems.push(err("package.pdf.not_pdf"));
     }
     if let Some(m) = find(MANIFEST_JSON) {
         v.manifest_sha256 = Some(sha256_hex(&m.bytes));

@@ -1,7 +1,7 @@
 //! The fields of the co-authoring unit application (seed 004's annex), in the paper form's order.
 
 use super::config::Config;
-use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, SectionDef, Text};
+use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, Seal, SectionDef, Text};
 
 use Text as T;
 
@@ -47,6 +47,12 @@ pub fn build(config: &Config) -> FormDef {
         ),
         body: assoc.clone(),
         name_field: "unit_name",
+        seal: Seal {
+            section: "declaration",
+            date_field: "sign_date",
+            signature: t("申请单位（签章）", "Applicant (signature and seal)"),
+            date_note: t("", ""),
+        },
         sections: vec![
             S::new(
                 "standards",

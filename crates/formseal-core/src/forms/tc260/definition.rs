@@ -1,7 +1,7 @@
 //! The fields of the TC260 application form, in the paper form's order and wording.
 
 use super::config::Config;
-use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, SectionDef, Text};
+use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, Seal, SectionDef, Text};
 
 use Text as T;
 
@@ -27,6 +27,12 @@ pub fn build(config: &Config) -> FormDef {
         title: t("全国网络安全标准化技术委员会工作组成员申请表", "TC260 Working Group Membership Application"),
         body: t("全国网络安全标准化技术委员会秘书处", "Secretariat of TC260"),
         name_field: "name_zh",
+        seal: Seal {
+            section: "declaration",
+            date_field: "seal_date",
+            signature: t("单位公章：", "Seal of the unit:"),
+            date_note: t("（盖章日期）", " (date of sealing)"),
+        },
         sections: vec![
             S::new(
                 "unit",
