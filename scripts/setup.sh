@@ -17,6 +17,9 @@ command -v node >/dev/null || missing+=(nodejs npm)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v jq >/dev/null || missing+=(jq)
 command -v unzip >/dev/null || missing+=(unzip)
+# The PDF checks: pdffonts, pdftotext, pdfdetach, pdftoppm (poppler-utils) and qpdf.
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+command -v qpdf >/dev/null || missing+=(qpdf)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -qq

@@ -42,15 +42,8 @@ pub async fn make(state: AppState, algorithm: &str) -> Result<(Made, Vec<u8>), F
             }
         }
     }
-    let args = serde_json::json!({
-        "lang": locale.tag(),
-        "form": form.def().id,
-        "call": state.call.get_value(),
-        "answers": answers.to_json(),
-        "file_ids": ids,
-        "created_at": clock::now_iso(),
-        "today": clock::today().to_string(),
-    });
+    let mut args = request(&state);
+    args["file_ids"] = ids.into();
     let reply = worker::call("package", args, blobs, Some(&key)).await?;
     let bytes = reply.bytes.unwrap_or_default();
     let r = &reply.result;
@@ -63,6 +56,25 @@ pub async fn make(state: AppState, algorithm: &str) -> Result<(Made, Vec<u8>), F
         size: bytes.len() as u64,
     };
     Ok((made, bytes))
+}
+
+/// What the worker needs to render the form: language, form, call, answers and the time.
+fn request(state: &AppState) -> serde_json::Value {
+    serde_json::json!({
+        "lang": state.locale.get_untracked().tag(),
+        "form": state.form.get_value().def().id,
+        "call": state.call.get_value(),
+        "answers": state.answers.get_untracked().to_json(),
+        "created_at": clock::now_iso(),
+        "today": clock::today().to_string(),
+    })
+}
+
+/// The filled paper form as a PDF preview (no package identity): its file name and bytes.
+pub async fn preview(state: AppState) -> Result<(String, Vec<u8>), Failure> {
+    let reply = worker::call("preview", request(&state), Vec::new(), None).await?;
+    let name = reply.result["file_name"].as_str().unwrap_or("preview.pdf").to_string();
+    Ok((name, reply.bytes.unwrap_or_default()))
 }
 
 /// Offers the package as a download.

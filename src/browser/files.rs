@@ -24,6 +24,11 @@ pub fn blob(bytes: &[u8], media_type: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()
 }
 
+/// An object URL for `bytes` (kept until the page closes: a preview link may be opened again).
+pub fn object_url(bytes: &[u8], media_type: &str) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(&blob(bytes, media_type)?).ok()
+}
+
 /// Offers `bytes` to the user as a download named `name`.
 pub fn download(name: &str, bytes: &[u8], media_type: &str) -> Result<(), String> {
     let blob = blob(bytes, media_type).ok_or("blob")?;

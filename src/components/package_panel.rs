@@ -1,5 +1,6 @@
 //! The package panel of the review page: what is still missing, the signing key (fingerprint,
-//! algorithm, backup, import), and the button that makes, signs and downloads the package.
+//! algorithm, backup, import), the PDF preview, and the button that makes, signs and downloads
+//! the package.
 
 use crate::browser::files;
 use crate::keys::{self, KeyMeta};
@@ -48,6 +49,7 @@ pub fn PackagePanel() -> impl IntoView {
     let pass2 = NodeRef::<leptos::html::Input>::new();
     let import_pass = NodeRef::<leptos::html::Input>::new();
     let import_input = NodeRef::<leptos::html::Input>::new();
+    let preview: RwSignal<Option<(String, String)>> = RwSignal::new(None); // (file name, object URL)
     let errors = move || app.report.with(|r| r.errors().count());
     let say = move |error: bool, text: String| message.set(Some((error, text)));
 
@@ -72,6 +74,28 @@ pub fn PackagePanel() -> impl IntoView {
                     }
                     bytes.set_value(b);
                     made.set(Some(m));
+                }
+                Err(f) => say(true, failure_text(locale, &f)),
+            }
+            busy.set(false);
+        });
+    };
+    let show_preview = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let locale = app.locale.get_untracked();
+            match package::preview(app).await {
+                Ok((name, pdf)) => {
+                    if let Some(url) = files::object_url(&pdf, "application/pdf") {
+                        // Still within the click's activation, so a pop-up blocker lets it open;
+                        // the link below stays either way.
+                        let _ = web_sys::window().map(|w| w.open_with_url_and_target(&url, "_blank"));
+                        preview.set(Some((name, url)));
+                    }
                 }
                 Err(f) => say(true, failure_text(locale, &f)),
             }
@@ -188,10 +212,16 @@ pub fn PackagePanel() -> impl IntoView {
                     <button type="button" class="fs-btn fs-btn--primary" aria-disabled=move || (errors() > 0 || busy.get()).to_string() on:click=make>
                         {move || tx(if busy.get() { "ui.pkg.working" } else { "ui.pkg.make" })}
                     </button>
+                    <button type="button" class="fs-btn" on:click=show_preview>{tx("ui.pdf.preview")}</button>
                     <button type="button" class="fs-btn" disabled=move || key.get().is_none() on:click=move |_| toggle("backup")>{tx("ui.key.backup")}</button>
                     <button type="button" class="fs-btn" on:click=move |_| toggle("import")>{tx("ui.key.import")}</button>
                     <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Verify)>{tx("ui.verify.open")}</button>
                 </div>
+                <p class="fs-package__preview" hidden=move || preview.get().is_none()>
+                    <a target="_blank" href=move || preview.get().map(|p| p.1)>{tx("ui.pdf.open")}</a>
+                    " · "
+                    <a href=move || preview.get().map(|p| p.1) download=move || preview.get().map(|p| p.0)>{tx("ui.pdf.download")}</a>
+                </p>
                 <form class="fs-package__form" hidden=move || mode.get() != "backup" on:submit=backup>
                     <p class="fs-help">{tx("ui.key.backup_help")}</p>
                     <p class="fs-field">

@@ -125,3 +125,12 @@ pub fn now_iso() -> String {
 pub fn params_json(f: &formseal_core::Finding) -> serde_json::Map<String, serde_json::Value> {
     f.params.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(v.clone()))).collect()
 }
+
+/// The PDF fonts, built into the binary (`fonts/` of the repository, made by `scripts/make-fonts.py`).
+pub fn pdf_fonts() -> formseal_core::pdf::FontSet {
+    formseal_core::pdf::FontSet::new(vec![
+        include_bytes!("../../../fonts/formseal-serif-sc-1.otf").to_vec(),
+        include_bytes!("../../../fonts/formseal-serif-sc-2.otf").to_vec(),
+    ])
+    .expect("the built-in fonts load")
+}

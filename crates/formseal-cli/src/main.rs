@@ -4,6 +4,7 @@ mod common;
 mod inspect;
 mod keygen;
 mod pack;
+mod render;
 mod validate;
 mod verify;
 
@@ -40,6 +41,9 @@ enum Command {
     Pack(pack::Args),
     /// Make a new signing key (PKCS#8 PEM).
     Keygen(keygen::Args),
+    /// Print the paper form as PDF: from a package (the same PDF it carries), its
+    /// application.json, or an exported draft (a preview).
+    Render(render::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +54,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Pack(args) => pack::run(args),
         Command::Keygen(args) => keygen::run(args),
+        Command::Render(args) => render::run(args),
     };
     ExitCode::from(code)
 }

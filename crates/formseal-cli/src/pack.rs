@@ -9,6 +9,7 @@ use formseal_core::form::Context;
 use formseal_core::forms;
 use formseal_core::messages::{finding_text, render};
 use formseal_core::package::{build, KeyPair, PackageError, PackageInput};
+use formseal_core::pdf::Renderer;
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::collections::BTreeMap;
@@ -84,13 +85,15 @@ pub fn run(args: Args) -> u8 {
     let d = &loaded.draft;
     let files: BTreeMap<String, Vec<u8>> =
         d.file_refs().filter_map(|f| d.file_bytes(&f.id).map(|b| (f.id.clone(), b))).collect();
+    let fonts = pdf_fonts();
+    let pdf = Renderer { form: form.def(), answers: &d.answers, fonts: &fonts };
     let input = PackageInput {
         form: form.as_ref(),
         call,
         answers: &d.answers,
         ctx: Context { today: args.today.unwrap_or_else(today) },
         created_at: args.created_at.clone().unwrap_or_else(now_iso),
-        pdf: None,
+        pdf: Some(&pdf),
         generator: format!("formseal-cli {}", env!("CARGO_PKG_VERSION")),
     };
     let built = match build(&input, &files, &key) {

@@ -1,8 +1,10 @@
-//! The worker's operations: keygen, key info, backup, import, package and verify.
+//! The worker's operations: keygen, key info, backup, import, PDF preview, package and verify.
 
-use formseal_core::form::{Answers, Context, FileRef};
+use crate::fonts;
+use formseal_core::form::{Answers, Context, FileRef, FormRules};
 use formseal_core::messages::{finding_text, render, Locale};
-use formseal_core::package::{self, AttachmentSource, KeyError, KeyPair, PackageInput};
+use formseal_core::package::{self, AttachmentSource, KeyError, KeyPair, PackageError, PackageInput};
+use formseal_core::pdf::{self, PdfError, PdfInput};
 use formseal_core::rules::date::CivilDate;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -105,6 +107,7 @@ fn run(op: &str, args: &Value, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) ->
             Ok(key_reply(&key))
         }
         "package" => make_package(args, blobs, bytes, loc),
+        "preview" => preview(args, loc),
         "verify" => Ok((verify(args, bytes.unwrap_or_default(), loc), None)),
         _ => Err(fail("worker.unknown_op", format!("unknown operation {op}"))),
     }
@@ -140,33 +143,74 @@ struct PackageArgs {
     form: String,
     call: Value,
     answers: Value,
+    #[serde(default)]
     file_ids: Vec<String>,
     created_at: String,
+    #[serde(default)]
     today: String,
 }
 
-fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: Locale) -> Outcome {
-    let a: PackageArgs = serde_json::from_value(args.clone()).map_err(|e| fail("worker.bad_request", e.to_string()))?;
-    let key = key_from(key, loc)?;
+/// The form (with the host's call) and the answers of a request.
+fn form_and_answers(a: &PackageArgs, loc: Locale) -> Result<(Box<dyn FormRules>, Answers), Failure> {
     let form = match formseal_core::forms::with_config(&a.form, &a.call) {
         Ok(Some(f)) => f,
-        Ok(None) => return Err(fail("package.form.unknown", render(loc, "package.form.unknown", &[("form", a.form)]))),
+        Ok(None) => {
+            return Err(fail("package.form.unknown", render(loc, "package.form.unknown", &[("form", a.form.clone())])))
+        }
         Err(e) => return Err(fail("package.form.call", e.text(loc))),
     };
     let (answers, _) =
         Answers::from_json(form.def(), &a.answers).map_err(|_| fail("worker.bad_request", "answers".into()))?;
+    Ok((form, answers))
+}
+
+fn parse_args(args: &Value) -> Result<PackageArgs, Failure> {
+    serde_json::from_value(args.clone()).map_err(|e| fail("worker.bad_request", e.to_string()))
+}
+
+fn pdf_failure(e: PdfError, loc: Locale) -> Failure {
+    fail(e.code(), e.text(loc))
+}
+
+/// The filled paper form without a package identity, to look at before packaging.
+fn preview(args: &Value, loc: Locale) -> Outcome {
+    let a = parse_args(args)?;
+    let (form, answers) = form_and_answers(&a, loc)?;
+    let fonts = fonts::for_answers(form.def(), &answers, loc).map_err(|m| fail("pdf.fetch_failed", m))?;
+    let input = PdfInput {
+        form: form.def(),
+        answers: &answers,
+        created_at: &a.created_at,
+        identity: None,
+        application_json: None,
+    };
+    let bytes = pdf::render(&input, &fonts).map_err(|e| pdf_failure(e, loc))?;
+    let unit = answers.text(form.def().name_field).trim().to_string();
+    let name = package::file_name(&unit, &a.created_at).replacen("申请包", "预览", 1).replace(".zip", ".pdf");
+    Ok((json!({ "file_name": name, "size": bytes.len() }), Some(bytes)))
+}
+
+fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: Locale) -> Outcome {
+    let a = parse_args(args)?;
+    let key = key_from(key, loc)?;
+    let (form, answers) = form_and_answers(&a, loc)?;
     let today = CivilDate::parse(&a.today).ok_or_else(|| fail("worker.bad_request", "today".into()))?;
+    let fonts = fonts::for_answers(form.def(), &answers, loc).map_err(|m| fail("pdf.fetch_failed", m))?;
+    let renderer = pdf::Renderer { form: form.def(), answers: &answers, fonts: &fonts };
     let input = PackageInput {
         form: form.as_ref(),
         call: a.call,
         answers: &answers,
         ctx: Context { today },
         created_at: a.created_at,
-        pdf: None,
+        pdf: Some(&renderer),
         generator: format!("formseal {}", env!("CARGO_PKG_VERSION")),
     };
     let source = Blobs { ids: a.file_ids, blobs };
-    let built = package::build(&input, &source, &key).map_err(|e| fail("worker.package_failed", e.text(loc)))?;
+    let built = package::build(&input, &source, &key).map_err(|e| match e {
+        PackageError::Pdf(e) => pdf_failure(e, loc),
+        e => fail("worker.package_failed", e.text(loc)),
+    })?;
     let result = json!({
         "file_name": built.file_name,
         "manifest_sha256": built.manifest_sha256,

@@ -85,7 +85,10 @@ fn the_pdf_is_stamped_with_the_application_digest_and_required_by_the_verifier()
     let built = make(&k);
     let entries = read_entries(&built.bytes).unwrap();
     let pdf = String::from_utf8(entries[1].bytes.clone()).unwrap();
-    assert_eq!(pdf, format!("%PDF-1.7 {} {} {}", built.application_sha256, built.key_fingerprint, entries[0].bytes.len()));
+    assert_eq!(
+        pdf,
+        format!("%PDF-1.7 {} {} {}", built.application_sha256, built.key_fingerprint, entries[0].bytes.len())
+    );
     assert_eq!(built.application_sha256, sha256_hex(&entries[0].bytes));
 
     let (form, answers, files) = application();

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Width of the band (section title) column and the smallest label cell, in points.
 pub const BAND_W: f32 = 58.0;
-const LABEL_W: f32 = 64.0;
+const LABEL_W: f32 = 50.0;
 /// A line of fields holds this many units (see [`weight`]).
 const UNITS: u8 = 6;
 /// Width of a check box and the gap after it.
@@ -31,15 +31,14 @@ fn weight(f: &FieldDef) -> u8 {
     let w = match &f.kind {
         FieldKind::Text { multiline: true, .. } => UNITS,
         FieldKind::Text { format: Some(fmt), max_chars, .. } => match fmt {
-            Format::PersonName
-            | Format::Postcode
-            | Format::Mobile
+            Format::PersonName | Format::Postcode | Format::WeChat | Format::Rank => 2,
+            Format::Mobile
             | Format::Landline
             | Format::Fax
             | Format::Phone
-            | Format::WeChat
-            | Format::Rank => 2,
-            Format::Email | Format::Uscc | Format::StandardNo => 3,
+            | Format::Email
+            | Format::Uscc
+            | Format::StandardNo => 3,
             _ if *max_chars <= 100 => 4,
             _ => UNITS,
         },
@@ -136,7 +135,7 @@ impl<'a> Composer<'a> {
                 let line = lines.last_mut().expect("a line");
                 line.push(Span::Text { x: x + CHECK_W, text: part.clone(), bold: false });
             }
-            x = if wrapped.len() > 1 { avail } else { x + CHECK_W + tw + 10.0 };
+            x = if wrapped.len() > 1 { avail } else { x + CHECK_W + tw + 8.0 };
         }
         lines
     }
@@ -174,7 +173,9 @@ impl<'a> Composer<'a> {
                 lines[n - 2] = vec![Span::Text { x: -10.0, text: date, bold: false }];
                 let mut cell = Cell::new(BAND_W, self.inner(), lines);
                 cell.align = Align::Right;
-                self.push(vec![cell]).min_height = SEAL_H;
+                let row = self.push(vec![cell]);
+                row.min_height = SEAL_H;
+                row.keep_whole = true;
             }
         }
         self.flow
@@ -185,7 +186,9 @@ impl<'a> Composer<'a> {
         // A field shown only for one option of a choice is printed inside that option (其他：……).
         let inline: Vec<&str> = fields
             .iter()
-            .filter(|f| matches!(f.visible_if, Some(Cond::Equals { field, .. }) if fields.iter().any(|g| g.id == field)))
+            .filter(
+                |f| matches!(f.visible_if, Some(Cond::Equals { field, .. }) if fields.iter().any(|g| g.id == field)),
+            )
             .map(|f| f.id)
             .collect();
         let mut line: Vec<(&FieldDef, u8)> = Vec::new();
@@ -226,7 +229,7 @@ impl<'a> Composer<'a> {
                 x + lw
             };
             let value_w = x + item_w - value_x;
-            let lines = self.answer(f, scope, values, value_w);
+            let lines = self.answer(f, scope, values, value_w, false);
             cells.push(Cell::new(value_x, value_w, lines));
             x += item_w;
         }
@@ -234,10 +237,18 @@ impl<'a> Composer<'a> {
     }
 
     /// The answer cell's lines for a field that is not a block.
-    fn answer(&self, f: &FieldDef, scope: &[&FieldDef], values: &BTreeMap<String, Value>, w: f32) -> Vec<LineBox> {
+    /// In a table row (`table`) only a few options fit as boxes; otherwise the chosen one is printed.
+    fn answer(
+        &self,
+        f: &FieldDef,
+        scope: &[&FieldDef],
+        values: &BTreeMap<String, Value>,
+        w: f32,
+        table: bool,
+    ) -> Vec<LineBox> {
         let v = values.get(f.id);
         match &f.kind {
-            FieldKind::Choice { options } => {
+            FieldKind::Choice { options } if options.len() <= 3 || !table => {
                 let chosen = match v {
                     Some(Value::Text(t)) => t.as_str(),
                     _ => "",
@@ -334,12 +345,14 @@ impl<'a> Composer<'a> {
 
     /// Repeatable rows side by side under a header row (repeated on every page it goes on to).
     fn table(&mut self, fields: &[FieldDef], rows: &[crate::form::Row]) {
-        let total: f32 = fields.iter().map(|f| f32::from(weight(f))).sum();
+        // A wide field takes two thirds of a line beside short ones.
+        let col = |f: &FieldDef| f32::from(weight(f).min(4));
+        let total: f32 = fields.iter().map(col).sum();
         let avail = self.inner() - NUMBER_W;
         let mut xs = vec![(BAND_W, NUMBER_W)];
         let mut x = BAND_W + NUMBER_W;
         for f in fields {
-            let w = avail * f32::from(weight(f)) / total;
+            let w = avail * col(f) / total;
             xs.push((x, w));
             x += w;
         }
@@ -359,7 +372,8 @@ impl<'a> Composer<'a> {
             let mut cells = vec![number];
             let scope: Vec<&FieldDef> = fields.iter().collect();
             for (f, (x, w)) in fields.iter().zip(&xs[1..]) {
-                let lines = if f.visible_in(&row.values) { self.answer(f, &scope, &row.values, *w) } else { Vec::new() };
+                let lines =
+                    if f.visible_in(&row.values) { self.answer(f, &scope, &row.values, *w, true) } else { Vec::new() };
                 cells.push(Cell::new(*x, *w, lines));
             }
             self.push(cells).table = Some(table);

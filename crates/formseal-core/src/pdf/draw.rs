@@ -136,10 +136,8 @@ impl Sheet<'_> {
                 j += 1;
             }
             let (y0, y1) = (rows[i].y, rows[j].y + rows[j].h);
-            let lines: Vec<Vec<Span>> = flow.bands[band]
-                .iter()
-                .map(|t| vec![Span::Text { x: 0.0, text: t.clone(), bold: false }])
-                .collect();
+            let lines: Vec<Vec<Span>> =
+                flow.bands[band].iter().map(|t| vec![Span::Text { x: 0.0, text: t.clone(), bold: false }]).collect();
             let band_cell = Cell::label(0.0, super::compose::BAND_W, lines);
             self.cell(s, MARGIN_X, top + y0, y1 - y0, &band_cell);
             i = j + 1;
@@ -158,8 +156,9 @@ impl Sheet<'_> {
         let page = format!("第 {number} 页  共 {pages} 页");
         let pw = self.fonts.width(&page, SMALL);
         self.text(s, (PAGE_W - pw) / 2.0, PAGE_H - MARGIN_BOTTOM + 12.0, &page, SMALL, false);
-        for line in &self.footer.lines {
-            self.text(s, MARGIN_X, y, line, SMALL, false);
+        let width = PAGE_W - 2.0 * MARGIN_X - FOOTER_H - 10.0;
+        for line in self.footer.lines.iter().flat_map(|l| super::wrap::wrap(self.fonts, l, SMALL, width)) {
+            self.text(s, MARGIN_X, y, &line, SMALL, false);
             y += SMALL * 1.6;
         }
         if let Some(payload) = self.footer.qr {

@@ -11,9 +11,16 @@ pub const PAD: f32 = 4.0;
 /// Something drawn on a line, at `x` from the cell's inner left edge.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Span {
-    Text { x: f32, text: String, bold: bool },
+    Text {
+        x: f32,
+        text: String,
+        bold: bool,
+    },
     /// A check box, ticked or not.
-    Check { x: f32, checked: bool },
+    Check {
+        x: f32,
+        checked: bool,
+    },
 }
 
 /// One line of a cell.
@@ -59,11 +66,13 @@ pub struct Row {
     pub table: Option<usize>,
     /// Never the last row on a page (a row block's title).
     pub keep_with_next: bool,
+    /// Never split between pages (the seal block).
+    pub keep_whole: bool,
 }
 
 impl Row {
     pub fn new(band: usize, cells: Vec<Cell>) -> Row {
-        Row { cells, min_height: LINE + 2.0 * PAD, band, table: None, keep_with_next: false }
+        Row { cells, min_height: LINE + 2.0 * PAD, band, table: None, keep_with_next: false, keep_whole: false }
     }
     pub fn height(&self) -> f32 {
         self.cells.iter().map(Cell::height).fold(self.min_height, f32::max)
@@ -72,7 +81,7 @@ impl Row {
     /// row has no more than `n` lines, or `n` is too small to leave a line on each side.
     fn split(&self, n: usize) -> Option<(Row, Row)> {
         let longest = self.cells.iter().filter(|c| !c.label).map(|c| c.lines.len()).max()?;
-        if n == 0 || longest <= n {
+        if n == 0 || longest <= n || self.keep_whole {
             return None;
         }
         let (mut head, mut tail) = (self.clone(), self.clone());

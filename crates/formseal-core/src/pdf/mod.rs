@@ -84,7 +84,11 @@ impl PdfError {
                     .iter()
                     .map(|m| {
                         let code = format!("U+{:04X}", m.ch as u32);
-                        msg(locale, "pdf.missing_char", &[("char", m.ch.to_string()), ("code", code), ("field", m.field.clone())])
+                        msg(
+                            locale,
+                            "pdf.missing_char",
+                            &[("char", m.ch.to_string()), ("code", code), ("field", m.field.clone())],
+                        )
                     })
                     .collect();
                 let sep = if locale == Locale::ZhCn { "、" } else { "; " };
@@ -167,7 +171,9 @@ pub fn render(input: &PdfInput<'_>, fonts: &FontSet) -> Result<Vec<u8>, PdfError
             ],
             qr: None,
         },
-        None => Footer { lines: vec![msg(zh, "pdf.footer.preview", &[]), msg(zh, "pdf.footer.preview_how", &[])], qr: None },
+        None => {
+            Footer { lines: vec![msg(zh, "pdf.footer.preview", &[]), msg(zh, "pdf.footer.preview_how", &[])], qr: None }
+        }
     };
     let payload = input.identity.as_ref().map(|id| qr::payload(&id.application_sha256, &id.key_fingerprint));
     let footer = Footer { qr: payload.as_deref(), ..footer };

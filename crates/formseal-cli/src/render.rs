@@ -1,0 +1,130 @@
+//! `formseal render FILE -o out.pdf`: the filled paper form, with the same code as the browser.
+//! From a package it re-renders the PDF the package carries (same bytes, given the same fonts);
+//! from `application.json` it prints that application's digest; from a draft it makes a preview.
+
+use crate::common::*;
+use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
+use formseal_core::draft;
+use formseal_core::form::Answers;
+use formseal_core::forms;
+use formseal_core::messages::render as msg;
+use formseal_core::package::{read_entries, sha256_hex, Application, SignatureFile, APPLICATION_JSON, SIGNATURE_JSON};
+use formseal_core::pdf::{self, Identity, PdfInput};
+use formseal_core::Locale;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A package (.zip), an application.json, or an exported draft.
+    file: PathBuf,
+    /// Where to write the PDF (default: the input's name with `.pdf`).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Key fingerprint to print with an application.json (a package has its own).
+    #[arg(long)]
+    fingerprint: Option<String>,
+    /// Creation time printed on a draft's preview (ISO 8601 with offset) instead of now.
+    #[arg(long)]
+    created_at: Option<String>,
+    /// Language of the messages (the form itself is always printed in Chinese).
+    #[arg(long, default_value = "zh-CN", value_parser = parse_locale)]
+    lang: Locale,
+}
+
+/// What the PDF is made of, read from the input.
+struct Source {
+    form: Box<dyn formseal_core::form::FormRules>,
+    answers: Answers,
+    created_at: String,
+    identity: Option<Identity>,
+    json: Option<Vec<u8>>,
+}
+
+fn from_application(raw: &[u8], fingerprint: Option<String>, locale: Locale) -> Result<Source, String> {
+    let app: Application = serde_json::from_slice(raw).map_err(|e| e.to_string())?;
+    let form = match forms::with_config(&app.form.id, &app.call) {
+        Ok(Some(f)) => f,
+        Ok(None) => return Err(msg(locale, "cli.unknown_form", &[("form", app.form.id.clone())])),
+        Err(e) => return Err(e.text(locale)),
+    };
+    let (answers, _) = Answers::from_json(form.def(), &app.answers)
+        .map_err(|errors| errors.iter().map(|e| e.path.clone()).collect::<Vec<_>>().join(list_separator(locale)))?;
+    let identity = Identity {
+        application_sha256: sha256_hex(raw),
+        key_fingerprint: fingerprint.unwrap_or_else(|| "—".to_string()),
+    };
+    Ok(Source { form, answers, created_at: app.created_at, identity: Some(identity), json: Some(raw.to_vec()) })
+}
+
+fn read_source(args: &Args, bytes: &[u8], locale: Locale) -> Result<Source, String> {
+    if bytes.starts_with(b"PK") {
+        let entries = read_entries(bytes).map_err(|f| formseal_core::messages::finding_text(locale, &f))?;
+        let get = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.bytes.as_slice());
+        let missing = |name: &str| msg(locale, "package.file.required", &[("name", name.to_string())]);
+        let app = get(APPLICATION_JSON).ok_or_else(|| missing(APPLICATION_JSON))?;
+        let sig: SignatureFile = serde_json::from_slice(get(SIGNATURE_JSON).ok_or_else(|| missing(SIGNATURE_JSON))?)
+            .map_err(|e| e.to_string())?;
+        return from_application(app, Some(sig.key_fingerprint), locale);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if value["format"] == "formseal-application" {
+        return from_application(bytes, args.fingerprint.clone(), locale);
+    }
+    let id = draft::peek_form_id(text).unwrap_or_default();
+    let form = forms::by_id(&id).ok_or_else(|| msg(locale, "cli.unknown_form", &[("form", id)]))?;
+    let loaded = draft::parse(text, form.def()).map_err(|e| e.text(locale))?;
+    let created_at = args.created_at.clone().unwrap_or_else(now_iso);
+    Ok(Source { form, answers: loaded.draft.answers, created_at, identity: None, json: None })
+}
+
+pub fn run(args: Args) -> u8 {
+    let locale = args.lang;
+    let bytes = match read_bytes(&args.file) {
+        Ok(b) => b,
+        Err(e) => return unreadable(locale, false, &args.file, e.to_string()),
+    };
+    let source = match read_source(&args, &bytes, locale) {
+        Ok(s) => s,
+        Err(reason) => return unreadable(locale, false, &args.file, reason),
+    };
+    let input = PdfInput {
+        form: source.form.def(),
+        answers: &source.answers,
+        created_at: &source.created_at,
+        identity: source.identity.clone(),
+        application_json: source.json.as_deref(),
+    };
+    let pdf = match pdf::render(&input, &pdf_fonts()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{}", e.text(locale));
+            return EXIT_INVALID;
+        }
+    };
+    let out = args.output.clone().unwrap_or_else(|| default_output(&args.file));
+    if let Err(e) = std::fs::write(&out, &pdf) {
+        eprintln!(
+            "{}",
+            msg(locale, "cli.write_failed", &[("file", out.display().to_string()), ("reason", e.to_string())])
+        );
+        return EXIT_UNREADABLE;
+    }
+    let done = msg(
+        locale,
+        "cli.render.done",
+        &[("file", out.display().to_string()), ("size", pdf.len().div_ceil(1024).to_string())],
+    );
+    match emit(&format!("{done}\n")) {
+        Ok(()) => EXIT_VALID,
+        Err(code) => code,
+    }
+}
+
+fn default_output(input: &Path) -> PathBuf {
+    if input.as_os_str() == "-" {
+        PathBuf::from("application.pdf")
+    } else {
+        input.with_extension("pdf")
+    }
+}
