@@ -9,7 +9,7 @@ mkdir -p bench-results
 trunk build --release --offline
 scripts/check-size.sh || true
 cargo run --quiet --release -p formseal-core --example bench_validate | tee bench-results/validate-native.txt
-cargo run --quiet --release -p formseal-core --features package --example bench_package | tee bench-results/package-native.txt
+cargo run --quiet --release -p formseal-core --features pdf --example bench_package | tee bench-results/package-native.txt
 (cd crates/formseal-bench && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --include-ignored --nocapture 2>&1) \
   | grep BENCH | sed 's/^.*BENCH //' | tee bench-results/validate-wasm.txt

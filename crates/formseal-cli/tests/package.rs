@@ -1,28 +1,13 @@
 //! `formseal keygen / pack / verify / inspect` on packages made here, and `openssl` on the same
 //! packages through `scripts/verify-with-openssl.sh` (the README's commands).
 
-use assert_cmd::Command;
+mod support;
+
 use predicates::str::contains;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const TODAY: &str = "2026-11-22";
-const CREATED: &str = "2026-11-22T14:02:00+08:00";
-const COMPLETE: &str = "../../fixtures/tc260-complete.json";
-const COAUTHOR: &str = "../../fixtures/coauthor-complete.json";
-const INVALID: &str = "tests/fixtures/tc260-invalid.json";
-
-fn formseal() -> Command {
-    Command::cargo_bin("formseal").expect("binary built")
-}
-
-/// A scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("formseal-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use support::{formseal, scratch, COAUTHOR, COMPLETE, CREATED, INVALID, TODAY};
 
 fn keygen(dir: &Path, alg: &str) -> PathBuf {
     let key = dir.join(format!("{alg}.pem"));
