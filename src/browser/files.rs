@@ -24,9 +24,13 @@ pub fn blob(bytes: &[u8], media_type: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()
 }
 
-/// An object URL for `bytes` (kept until the page closes: a preview link may be opened again).
-pub fn object_url(bytes: &[u8], media_type: &str) -> Option<String> {
-    web_sys::Url::create_object_url_with_blob(&blob(bytes, media_type)?).ok()
+/// Opens `bytes` in a new tab; `false` when the browser refused (a pop-up blocker).
+pub fn open(bytes: &[u8], media_type: &str) -> bool {
+    let Some(url) = blob(bytes, media_type).and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok()) else {
+        return false;
+    };
+    // The URL stays valid while the page is open: the new tab may be reloaded.
+    web_sys::window().and_then(|w| w.open_with_url_and_target(&url, "_blank").ok().flatten()).is_some()
 }
 
 /// Offers `bytes` to the user as a download named `name`.

@@ -49,7 +49,6 @@ pub fn PackagePanel() -> impl IntoView {
     let pass2 = NodeRef::<leptos::html::Input>::new();
     let import_pass = NodeRef::<leptos::html::Input>::new();
     let import_input = NodeRef::<leptos::html::Input>::new();
-    let preview: RwSignal<Option<(String, String)>> = RwSignal::new(None); // (file name, object URL)
     let errors = move || app.report.with(|r| r.errors().count());
     let say = move |error: bool, text: String| message.set(Some((error, text)));
 
@@ -89,14 +88,14 @@ pub fn PackagePanel() -> impl IntoView {
         spawn_local(async move {
             let locale = app.locale.get_untracked();
             match package::preview(app).await {
-                Ok((name, pdf)) => {
-                    if let Some(url) = files::object_url(&pdf, "application/pdf") {
-                        // Still within the click's activation, so a pop-up blocker lets it open;
-                        // the link below stays either way.
-                        let _ = web_sys::window().map(|w| w.open_with_url_and_target(&url, "_blank"));
-                        preview.set(Some((name, url)));
+                // In a new tab while the click still counts as the user's; downloaded if blocked.
+                Ok((name, pdf)) => match files::open(&pdf, "application/pdf") {
+                    true => say(false, t(locale, "ui.pdf.opened")),
+                    false => {
+                        let _ = files::download(&name, &pdf, "application/pdf");
+                        say(false, render(locale, "ui.pdf.downloaded", &[("name", name)]));
                     }
-                }
+                },
                 Err(f) => say(true, failure_text(locale, &f)),
             }
             busy.set(false);
@@ -217,11 +216,6 @@ pub fn PackagePanel() -> impl IntoView {
                     <button type="button" class="fs-btn" on:click=move |_| toggle("import")>{tx("ui.key.import")}</button>
                     <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Verify)>{tx("ui.verify.open")}</button>
                 </div>
-                <p class="fs-package__preview" hidden=move || preview.get().is_none()>
-                    <a target="_blank" href=move || preview.get().map(|p| p.1)>{tx("ui.pdf.open")}</a>
-                    " · "
-                    <a href=move || preview.get().map(|p| p.1) download=move || preview.get().map(|p| p.0)>{tx("ui.pdf.download")}</a>
-                </p>
                 <form class="fs-package__form" hidden=move || mode.get() != "backup" on:submit=backup>
                     <p class="fs-help">{tx("ui.key.backup_help")}</p>
                     <p class="fs-field">
