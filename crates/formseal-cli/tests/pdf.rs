@@ -67,7 +67,12 @@ fn answers_of(draft: &str) -> Vec<String> {
     cells(form.def(), &answers)
         .iter()
         .filter(|c| matches!(c.value, Some(Value::Text(t)) if !t.trim().is_empty()))
-        .filter(|c| !matches!(c.field.kind, formseal_core::form::FieldKind::Date { .. } | formseal_core::form::FieldKind::Choice { .. }))
+        .filter(|c| {
+            !matches!(
+                c.field.kind,
+                formseal_core::form::FieldKind::Date { .. } | formseal_core::form::FieldKind::Choice { .. }
+            )
+        })
         .map(|c| display(c.field, c.value, Locale::ZhCn))
         .collect()
 }
@@ -236,7 +241,12 @@ fn pages_look_like_the_reference_renders() {
             assert_eq!((w1, h1), (w2, h2), "{name} page {page}: size");
             let differing = a.iter().zip(&b).filter(|(x, y)| x.abs_diff(**y) > 64).count();
             let share = differing as f64 / a.len() as f64;
-            assert!(share < 0.005, "{name} page {page}: {:.2} % of pixels differ (see {})", share * 100.0, made.display());
+            assert!(
+                share < 0.005,
+                "{name} page {page}: {:.2} % of pixels differ (see {})",
+                share * 100.0,
+                made.display()
+            );
         }
         if !update {
             let extra = Path::new(REFERENCES).join(format!("{name}-{}.png", n + 1));
