@@ -21,7 +21,7 @@ fn notice(state: &AppState, error: bool, text: String) {
 }
 
 /// The current draft (answers and step) as the core's draft value.
-fn current(state: &AppState) -> Draft {
+pub fn current(state: &AppState) -> Draft {
     let form = state.form.get_value();
     let mut d = Draft::new(form.def(), clock::now_iso());
     d.answers = state.answers.get_untracked();
@@ -148,21 +148,30 @@ pub async fn import(state: AppState, file: web_sys::File) {
         Ok(t) => t,
         Err(_) => return notice(&state, true, t(locale, "ui.import.unreadable")),
     };
+    if let Err(message) = import_text(state, &text, &file.name()).await {
+        notice(&state, true, message);
+    }
+}
+
+/// Takes the answers (and attachments) of a draft's text, named `name` in messages; on any
+/// problem returns the message and the current draft stays as it is.
+pub async fn import_text(state: AppState, text: &str, name: &str) -> Result<(), String> {
+    let locale = state.locale.get_untracked();
     let form = state.form.get_value();
-    let loaded = match draft::parse(&text, form.def()) {
+    let loaded = match draft::parse(text, form.def()) {
         Ok(l) => l,
-        Err(e) => return notice(&state, true, format!("{} {}", e.text(locale), t(locale, "ui.import.unchanged"))),
+        Err(e) => return Err(format!("{} {}", e.text(locale), t(locale, "ui.import.unchanged"))),
     };
     for f in loaded.draft.file_refs() {
         let Some(bytes) = loaded.draft.file_bytes(&f.id) else { continue };
         if let Some(blob) = files::blob(&bytes, &f.media_type) {
             if let Err(e) = idb::put(&file_key(&state, &f.id), &blob).await {
                 let key = if e.is_quota() { "ui.save.quota" } else { "ui.import.files_failed" };
-                return notice(&state, true, t(locale, key));
+                return Err(t(locale, key));
             }
         }
     }
-    let mut lines = vec![render(locale, "ui.import.done", &[("name", file.name())])];
+    let mut lines = vec![render(locale, "ui.import.done", &[("name", name.to_string())])];
     if let Some(from) = &loaded.migrated_from {
         lines.push(render(locale, "draft.migrated", &[("from", from.clone())]));
     }
@@ -175,6 +184,7 @@ pub async fn import(state: AppState, file: web_sys::File) {
     state.show_all.set(false);
     save_now(&state);
     notice(&state, false, lines.join(" "));
+    Ok(())
 }
 
 /// Deletes the draft and its attachments and starts again with an empty form.

@@ -4,6 +4,7 @@ mod app;
 mod browser;
 mod components;
 mod drafts;
+mod embed;
 mod i18n;
 mod keys;
 mod package;
@@ -58,7 +59,12 @@ fn Root(
     forms: Forms,
     /// Prefix of draft storage keys (from `data-draft-key`).
     draft_prefix: String,
+    /// The open form's state, for the host's handle (`getData`, `validate` …).
+    open_form: RwSignal<Option<AppState>>,
+    /// Where events go, and the host's submission endpoint.
+    host: embed::Host,
 ) -> impl IntoView {
+    provide_context(host);
     let locale = use_context::<RwSignal<Locale>>().expect("locale");
     let forms = StoredValue::new(forms);
     let route = RwSignal::new(fixed.clone().or_else(|| forms.with_value(form_in_hash)));
@@ -69,6 +75,7 @@ fn Root(
     let has_home = fixed.is_none();
     move || match route.get() {
         None => {
+            open_form.set(None);
             let list = forms.get_value().into_iter().map(|(id, form, _)| (id, form)).collect();
             let verifying =
                 window().location().hash().ok().is_some_and(|h| h.trim_start_matches(['#', '/']) == "verify");
@@ -91,42 +98,77 @@ fn Root(
             provide_context(state);
             drafts::restore(&state);
             drafts::autosave(state);
+            embed::watch(state, host);
+            open_form.set(Some(state));
             view! { <app::App has_home=has_home /> }.into_any()
         }
     }
 }
 
-/// Mounts one widget into `host`, configured by its `data-*` attributes:
-/// `data-form` (form id; without it a start page lists the forms), `data-lang` (`zh-CN` | `en`),
-/// `data-draft-key` (prefix that keeps several widgets' drafts apart), `data-config` (each form's
-/// call configuration, a JSON object keyed by form id).
-fn mount_into(host: web_sys::HtmlElement) {
-    let fixed = host.get_attribute("data-form").filter(|f| !f.is_empty());
+/// What a host chooses for one widget (attributes `data-*`, or the options of `formseal.mount`).
+pub struct Options {
+    /// The form id; without it a start page lists the forms.
+    pub form: Option<String>,
+    /// `zh-CN` (default) or `en`.
+    pub lang: Option<String>,
+    /// Each form's call configuration: a JSON object keyed by form id.
+    pub config: Option<String>,
+    /// Keeps several widgets' drafts apart.
+    pub draft_key: Option<String>,
+    /// Where “submit” POSTs the package (nothing leaves the browser without one).
+    pub endpoint: Option<String>,
+}
+
+/// Mounts one widget into `container`; a bad option is shown there, precisely, and returned.
+pub fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<embed::Widget, String> {
+    let fail = |message: String| {
+        container.set_text_content(Some(&message));
+        Err(message)
+    };
+    let fixed = opts.form.filter(|f| !f.is_empty());
     if let Some(f) = &fixed {
         if forms::by_id(f).is_none() {
-            host.set_text_content(Some(&format!("formseal: 未知的申请表 / unknown form “{f}”")));
-            return;
+            return fail(format!("formseal: 未知的申请表 / unknown form “{f}”"));
         }
     }
-    let forms = match configured_forms(host.get_attribute("data-config").as_deref()) {
+    let forms = match configured_forms(opts.config.as_deref()) {
         Ok(f) => f,
-        Err(e) => {
-            host.set_text_content(Some(&format!("formseal: {e}")));
-            return;
-        }
+        Err(e) => return fail(format!("formseal: {e}")),
     };
     let locale = browser::storage::get(components::lang::LANG_KEY)
-        .or_else(|| host.get_attribute("data-lang"))
+        .or(opts.lang)
         .and_then(|l| Locale::parse(&l))
         .unwrap_or_default();
-    let draft_prefix = host.get_attribute("data-draft-key").map(|k| format!("{k}:")).unwrap_or_default();
+    let draft_prefix = opts.draft_key.map(|k| format!("{k}:")).unwrap_or_default();
     // A saved copy of the page may hold a previous render: start from an empty host.
-    host.set_inner_html("");
-    let handle = leptos::mount::mount_to(host, move || {
+    container.set_inner_html("");
+    let slot = RwSignal::new(None);
+    let host = embed::Host {
+        element: StoredValue::new_local(container.clone()),
+        endpoint: StoredValue::new(opts.endpoint.filter(|e| !e.is_empty())),
+    };
+    let form = fixed.clone().unwrap_or_default();
+    let handle = leptos::mount::mount_to(container, move || {
         provide_context(RwSignal::new(locale));
-        view! { <Root fixed=fixed forms=forms draft_prefix=draft_prefix /> }
+        view! { <Root fixed=fixed forms=forms draft_prefix=draft_prefix open_form=slot host=host /> }
     });
     handle.forget();
+    embed::emit(host, "ready", &embed::object(&[("form", form.into()), ("lang", locale.tag().into())]));
+    Ok(embed::Widget::new(slot, host))
+}
+
+/// Mounts a widget into a `data-formseal` element, configured by its `data-form`, `data-lang`,
+/// `data-draft-key`, `data-config` and `data-endpoint` attributes.
+fn mount_into(host: web_sys::HtmlElement) {
+    let attr = |k: &str| host.get_attribute(k);
+    let opts = Options {
+        form: attr("data-form"),
+        lang: attr("data-lang"),
+        config: attr("data-config"),
+        draft_key: attr("data-draft-key"),
+        endpoint: attr("data-endpoint"),
+    };
+    let _ = mount(host.clone(), opts);
 }
 
 fn main() {
@@ -134,23 +176,13 @@ fn main() {
     // formatting machinery (it would weigh on the first download).
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    let doc = document();
-    let hosts = doc.query_selector_all("[data-formseal]").ok();
-    let mut mounted = 0;
-    if let Some(list) = hosts {
+    // `data-formseal` hosts mount at once; `<formseal-form>` and `formseal.mount()` go through
+    // `formseal.js`, which calls `mountWidget`.
+    if let Ok(list) = document().query_selector_all("[data-formseal]") {
         for i in 0..list.length() {
             if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
                 mount_into(el);
-                mounted += 1;
             }
-        }
-    }
-    if mounted == 0 {
-        if let Some(body) = doc.body() {
-            let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-            host.set_attribute("data-formseal", "").ok();
-            body.append_child(&host).ok();
-            mount_into(host);
         }
     }
 }

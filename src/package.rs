@@ -4,11 +4,11 @@
 use crate::browser::worker::{self, Failure};
 use crate::browser::{clock, files, idb};
 use crate::drafts::file_key;
+use crate::embed::{self, Host};
 use crate::keys::{self, KeyMeta};
 use crate::state::AppState;
 use formseal_core::form::FileRef;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A package that was made.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,27 +82,18 @@ pub fn download(made: &Made, bytes: &[u8]) -> Result<(), String> {
     files::download(&made.file_name, bytes, "application/zip")
 }
 
-/// Dispatches `formseal:package-ready` on the widget's host element: `detail` holds `bytes`
+/// Dispatches `formseal:package-ready` on the widget's host: `detail` holds `bytes`
 /// (Uint8Array), `fileName`, `manifestDigest`, `applicationDigest`, `keyFingerprint`,
 /// `algorithm` and `form`.
-pub fn announce(from: &web_sys::Element, form: &str, made: &Made, bytes: &[u8]) {
-    let host = from.closest("[data-formseal]").ok().flatten().unwrap_or_else(|| from.clone());
-    let detail = js_sys::Object::new();
-    let set = |k: &str, v: &wasm_bindgen::JsValue| {
-        let _ = js_sys::Reflect::set(&detail, &k.into(), v);
-    };
-    set("bytes", &js_sys::Uint8Array::from(bytes));
-    set("fileName", &made.file_name.as_str().into());
-    set("manifestDigest", &made.manifest_sha256.as_str().into());
-    set("applicationDigest", &made.application_sha256.as_str().into());
-    set("keyFingerprint", &made.key.fingerprint.as_str().into());
-    set("algorithm", &made.key.algorithm.as_str().into());
-    set("form", &form.into());
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
-    init.set_bubbles(true);
-    init.set_composed(true);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("formseal:package-ready", &init) {
-        let _ = host.unchecked_ref::<web_sys::EventTarget>().dispatch_event(&ev);
-    }
+pub fn announce(host: Host, form: &str, made: &Made, bytes: &[u8]) {
+    let detail = embed::object(&[
+        ("bytes", js_sys::Uint8Array::from(bytes).into()),
+        ("fileName", made.file_name.as_str().into()),
+        ("manifestDigest", made.manifest_sha256.as_str().into()),
+        ("applicationDigest", made.application_sha256.as_str().into()),
+        ("keyFingerprint", made.key.fingerprint.as_str().into()),
+        ("algorithm", made.key.algorithm.as_str().into()),
+        ("form", form.into()),
+    ]);
+    embed::emit(host, "package-ready", &detail);
 }

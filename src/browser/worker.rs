@@ -33,8 +33,12 @@ thread_local! {
     static WORKER: RefCell<Option<Rc<Handle>>> = const { RefCell::new(None) };
 }
 
-/// Where the worker script is: next to the app's own script (Trunk's module preload link).
+/// Where the worker script is: in the folder `formseal.js` was loaded from, or else next to the
+/// app's own script (Trunk's module preload link).
 fn worker_url() -> String {
+    if let Some(base) = crate::embed::asset_base() {
+        return format!("{base}formseal-worker_loader.js");
+    }
     let doc = web_sys::window().and_then(|w| w.document());
     let app = doc
         .and_then(|d| d.query_selector("link[rel=modulepreload][href*='formseal-app']").ok().flatten())

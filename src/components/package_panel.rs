@@ -3,6 +3,7 @@
 //! the package.
 
 use crate::browser::files;
+use crate::embed;
 use crate::keys::{self, KeyMeta};
 use crate::package::{self, Made};
 use crate::state::{use_app, Step};
@@ -10,7 +11,6 @@ use formseal_core::form::human_size;
 use formseal_core::messages::{render, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// `ab12 cd34 …` groups of four, for reading a fingerprint aloud or comparing it on paper.
 pub fn grouped(hex: &str) -> String {
@@ -43,14 +43,20 @@ pub fn PackagePanel() -> impl IntoView {
     let bytes = StoredValue::new(Vec::<u8>::new());
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let mode = RwSignal::new(""); // "", "backup", "import"
-    let panel = NodeRef::<leptos::html::Section>::new();
     let alg = NodeRef::<leptos::html::Select>::new();
     let pass1 = NodeRef::<leptos::html::Input>::new();
     let pass2 = NodeRef::<leptos::html::Input>::new();
     let import_pass = NodeRef::<leptos::html::Input>::new();
     let import_input = NodeRef::<leptos::html::Input>::new();
     let errors = move || app.report.with(|r| r.errors().count());
-    let say = move |error: bool, text: String| message.set(Some((error, text)));
+    let host = expect_context::<embed::Host>();
+    // Failures also reach the host page as `formseal:error`.
+    let say = move |error: bool, text: String| {
+        if error {
+            embed::error(host, "ui.package", &text);
+        }
+        message.set(Some((error, text)));
+    };
 
     let make = move |_| {
         if errors() > 0 || busy.get_untracked() {
@@ -68,9 +74,7 @@ pub fn PackagePanel() -> impl IntoView {
                     if let Err(e) = package::download(&m, &b) {
                         say(true, render(locale, "ui.pkg.download_failed", &[("reason", e)]));
                     }
-                    if let Some(el) = panel.get_untracked() {
-                        package::announce(el.unchecked_ref(), app.form.get_value().def().id, &m, &b);
-                    }
+                    package::announce(host, app.form.get_value().def().id, &m, &b);
                     bytes.set_value(b);
                     made.set(Some(m));
                 }
@@ -188,7 +192,7 @@ pub fn PackagePanel() -> impl IntoView {
         let l = app.locale.get();
         let tx = move |k: &str| t(l, k);
         view! {
-            <section class="fs-package" node_ref=panel aria-labelledby=id("title")>
+            <section class="fs-package" aria-labelledby=id("title")>
                 <h3 class="fs-package__title" id=id("title")>{tx("ui.pkg.title")}</h3>
                 <p class="fs-package__intro">{tx("ui.pkg.intro")}</p>
                 <div class="fs-package__missing" role="status" hidden=move || errors() == 0>
