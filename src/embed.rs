@@ -187,4 +187,3 @@ pub fn mount_widget(container: web_sys::HtmlElement, options: JsValue, base: Str
         Err(message) => Err(JsValue::from_str(&message)),
     }
 }
-

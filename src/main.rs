@@ -135,10 +135,12 @@ pub fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<embed::Wi
         Ok(f) => f,
         Err(e) => return fail(format!("formseal: {e}")),
     };
-    let locale = browser::storage::get(components::lang::LANG_KEY)
+    let wanted = browser::storage::get(components::lang::LANG_KEY)
         .or(opts.lang)
         .and_then(|l| Locale::parse(&l))
         .unwrap_or_default();
+    // English messages come on demand: the widget starts in Chinese until they are there.
+    let locale = if formseal_core::messages::available(wanted) { wanted } else { Locale::ZhCn };
     let draft_prefix = opts.draft_key.map(|k| format!("{k}:")).unwrap_or_default();
     // A saved copy of the page may hold a previous render: start from an empty host.
     container.set_inner_html("");
@@ -148,10 +150,22 @@ pub fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<embed::Wi
         endpoint: StoredValue::new(opts.endpoint.filter(|e| !e.is_empty())),
     };
     let form = fixed.clone().unwrap_or_default();
+    let language = RwSignal::new(locale);
     let handle = leptos::mount::mount_to(container, move || {
-        provide_context(RwSignal::new(locale));
+        provide_context(language);
         view! { <Root fixed=fixed forms=forms draft_prefix=draft_prefix open_form=slot host=host /> }
     });
+    if wanted != locale {
+        leptos::task::spawn_local(async move {
+            if let Err(reason) = i18n::switch(language, wanted).await {
+                embed::error(
+                    host,
+                    "ui.lang.failed",
+                    &formseal_core::messages::render(locale, "ui.lang.failed", &[("reason", reason)]),
+                );
+            }
+        });
+    }
     handle.forget();
     embed::emit(host, "ready", &embed::object(&[("form", form.into()), ("lang", locale.tag().into())]));
     Ok(embed::Widget::new(slot, host))

@@ -41,7 +41,6 @@ pub fn download(name: &str, bytes: &[u8], media_type: &str) -> Result<(), String
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();
     a.set_href(&url);
     a.set_download(name);
-    a.set_attribute("style", "display:none").ok();
     doc.body().ok_or("body")?.append_child(&a).map_err(|e| format!("{e:?}"))?;
     a.click();
     a.remove();

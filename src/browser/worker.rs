@@ -33,20 +33,9 @@ thread_local! {
     static WORKER: RefCell<Option<Rc<Handle>>> = const { RefCell::new(None) };
 }
 
-/// Where the worker script is: in the folder `formseal.js` was loaded from, or else next to the
-/// app's own script (Trunk's module preload link).
+/// Where the worker script is: with the widget's other files.
 fn worker_url() -> String {
-    if let Some(base) = crate::embed::asset_base() {
-        return format!("{base}formseal-worker_loader.js");
-    }
-    let doc = web_sys::window().and_then(|w| w.document());
-    let app = doc
-        .and_then(|d| d.query_selector("link[rel=modulepreload][href*='formseal-app']").ok().flatten())
-        .and_then(|l| l.get_attribute("href"));
-    match app.and_then(|h| h.rsplit_once('/').map(|(dir, _)| dir.to_string())) {
-        Some(dir) => format!("{dir}/formseal-worker_loader.js"),
-        None => "./formseal-worker_loader.js".to_string(),
-    }
+    super::asset_url("formseal-worker_loader.js")
 }
 
 fn field(v: &JsValue, k: &str) -> JsValue {

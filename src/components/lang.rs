@@ -2,6 +2,7 @@
 
 use crate::browser::storage;
 use crate::i18n::{tr, use_locale};
+use formseal_core::messages::render;
 use formseal_core::Locale;
 use leptos::prelude::*;
 
@@ -12,13 +13,23 @@ pub const LANG_KEY: &str = "formseal:lang";
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let locale = use_locale();
+    let failed: RwSignal<Option<String>> = RwSignal::new(None);
     let switch = move |_| {
         let next = match locale.get_untracked() {
             Locale::ZhCn => Locale::En,
             Locale::En => Locale::ZhCn,
         };
-        locale.set(next);
-        let _ = storage::set(LANG_KEY, next.tag());
+        leptos::task::spawn_local(async move {
+            match crate::i18n::switch(locale, next).await {
+                Ok(()) => {
+                    failed.set(None);
+                    let _ = storage::set(LANG_KEY, next.tag());
+                }
+                Err(reason) => {
+                    failed.set(Some(render(locale.get_untracked(), "ui.lang.failed", &[("reason", reason)])))
+                }
+            }
+        });
     };
     let other = move || match locale.get() {
         Locale::ZhCn => "en",
@@ -28,5 +39,6 @@ pub fn LangSwitch() -> impl IntoView {
         <button type="button" class="fs-btn fs-btn--small" lang=other on:click=switch>
             {tr("ui.switch_language")}
         </button>
+        <span class="fs-lang-failed" role="alert">{move || failed.get()}</span>
     }
 }

@@ -47,6 +47,9 @@ const ZH_CN: &[&str] = &[
     #[cfg(feature = "pdf")]
     include_str!("zh-CN/pdf.txt"),
 ];
+/// English, built in with the feature `en` (the CLI, the worker, the tests). The browser form
+/// leaves it out of its first download and [`install`]s it when the applicant switches language.
+#[cfg(feature = "en")]
 const EN: &[&str] = &[
     include_str!("en/rules.txt"),
     include_str!("en/form.txt"),
@@ -57,6 +60,24 @@ const EN: &[&str] = &[
     #[cfg(feature = "pdf")]
     include_str!("en/pdf.txt"),
 ];
+#[cfg(not(feature = "en"))]
+const EN: &[&str] = &[];
+
+/// The English catalogue fetched at run time (the browser's `messages-en.txt`).
+static EN_INSTALLED: OnceLock<Catalogue> = OnceLock::new();
+
+/// Installs a locale's catalogue text (the files of `messages/<locale>/` joined) at run time.
+pub fn install(locale: Locale, text: String) {
+    if locale == Locale::En && !available(Locale::En) {
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let _ = EN_INSTALLED.set(parse(&[text]));
+    }
+}
+
+/// Whether messages of `locale` can be shown (built in, or installed).
+pub fn available(locale: Locale) -> bool {
+    locale == Locale::ZhCn || !EN.is_empty() || EN_INSTALLED.get().is_some()
+}
 
 /// A parsed catalogue: key → template.
 pub type Catalogue = BTreeMap<&'static str, &'static str>;
@@ -83,6 +104,7 @@ pub fn catalogue(locale: Locale) -> &'static Catalogue {
     static EN_CAT: OnceLock<Catalogue> = OnceLock::new();
     match locale {
         Locale::ZhCn => ZH.get_or_init(|| parse(ZH_CN)),
+        Locale::En if EN.is_empty() => EN_INSTALLED.get().unwrap_or_else(|| catalogue(Locale::ZhCn)),
         Locale::En => EN_CAT.get_or_init(|| parse(EN)),
     }
 }
