@@ -14,6 +14,7 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.otf': 'font/otf',
   '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Serves `dir` on a free loopback port; resolves to { url, close }. */
