@@ -122,20 +122,23 @@ pub fn saved_summary(draft_key: &str, name_field: &str) -> Option<(String, Strin
     Some((name, when))
 }
 
-/// Downloads the draft with its attachments as a `.json` file.
+/// Downloads the draft with its attachments as a `.json` file (the worker embeds them).
 pub async fn export(state: AppState) {
-    let mut d = current(&state);
-    let refs: Vec<FileRef> = d.file_refs().cloned().collect();
-    for f in &refs {
-        if let Ok(Some(blob)) = idb::get(&file_key(&state, &f.id)).await {
-            if let Ok(bytes) = files::bytes(&blob).await {
-                d.embed(f, &bytes);
-            }
-        }
-    }
     let locale = state.locale.get_untracked();
+    let d = current(&state);
     let name = format!("{}-{}-{}.json", t(locale, "ui.draft.file_prefix"), file_stem(&state), &d.saved_at[..10]);
-    match files::download(&name, d.to_json_string().as_bytes(), "application/json") {
+    let made = async {
+        let (ids, blobs) = crate::package::attachment_blobs(&state, false).await?;
+        let mut args = crate::package::request(&state);
+        args["file_ids"] = ids.into();
+        args["draft"] = serde_json::to_string(&d).unwrap_or_default().into();
+        crate::browser::worker::call("export", args, blobs, None).await
+    };
+    let result = match made.await {
+        Ok(reply) => files::download(&name, &reply.bytes.unwrap_or_default(), "application/json"),
+        Err(f) => Err(if f.message.is_empty() { t(locale, &f.code) } else { f.message }),
+    };
+    match result {
         Ok(()) => notice(&state, false, render(locale, "ui.export.done", &[("name", name)])),
         Err(e) => notice(&state, true, render(locale, "ui.export.failed", &[("reason", e)])),
     }

@@ -22,26 +22,8 @@ pub struct Made {
 
 /// Builds, signs and downloads the package; returns what identifies it, and its bytes.
 pub async fn make(state: AppState, algorithm: &str) -> Result<(Made, Vec<u8>), Failure> {
-    let locale = state.locale.get_untracked();
-    let form = state.form.get_value();
-    let answers = state.answers.get_untracked();
     let (key, meta) = keys::ensure(algorithm).await?;
-    // Attachment Blobs straight from IndexedDB: the worker reads them in chunks.
-    let refs: Vec<FileRef> = answers.attachments(form.def()).into_iter().map(|(_, f)| f.clone()).collect();
-    let mut ids = Vec::with_capacity(refs.len());
-    let mut blobs = Vec::with_capacity(refs.len());
-    for f in &refs {
-        match idb::get(&file_key(&state, &f.id)).await {
-            Ok(Some(b)) => {
-                ids.push(f.id.clone());
-                blobs.push(b);
-            }
-            _ => {
-                let message = formseal_core::messages::render(locale, "ui.pkg.unreadable", &[("name", f.name.clone())]);
-                return Err(Failure { code: "worker.package_failed".into(), message });
-            }
-        }
-    }
+    let (ids, blobs) = attachment_blobs(&state, true).await?;
     let mut args = request(&state);
     args["file_ids"] = ids.into();
     let reply = worker::call("package", args, blobs, Some(&key)).await?;
@@ -58,8 +40,33 @@ pub async fn make(state: AppState, algorithm: &str) -> Result<(Made, Vec<u8>), F
     Ok((made, bytes))
 }
 
+/// The attachments' ids and Blobs, straight from IndexedDB (the worker reads them in chunks).
+/// `strict`: a missing one is an error (packages); else it is left out (draft exports).
+pub async fn attachment_blobs(state: &AppState, strict: bool) -> Result<(Vec<String>, Vec<web_sys::Blob>), Failure> {
+    let refs: Vec<FileRef> = state
+        .answers
+        .with_untracked(|a| a.attachments(state.form.get_value().def()).into_iter().map(|(_, f)| f.clone()).collect());
+    let mut ids = Vec::with_capacity(refs.len());
+    let mut blobs = Vec::with_capacity(refs.len());
+    for f in &refs {
+        match idb::get(&file_key(state, &f.id)).await {
+            Ok(Some(b)) => {
+                ids.push(f.id.clone());
+                blobs.push(b);
+            }
+            _ if !strict => {}
+            _ => {
+                let locale = state.locale.get_untracked();
+                let message = formseal_core::messages::render(locale, "ui.pkg.unreadable", &[("name", f.name.clone())]);
+                return Err(Failure { code: "worker.package_failed".into(), message });
+            }
+        }
+    }
+    Ok((ids, blobs))
+}
+
 /// What the worker needs to render the form: language, form, call, answers and the time.
-fn request(state: &AppState) -> serde_json::Value {
+pub fn request(state: &AppState) -> serde_json::Value {
     serde_json::json!({
         "lang": state.locale.get_untracked().tag(),
         "form": state.form.get_value().def().id,
@@ -75,6 +82,45 @@ pub async fn preview(state: AppState) -> Result<(String, Vec<u8>), Failure> {
     let reply = worker::call("preview", request(&state), Vec::new(), None).await?;
     let name = reply.result["file_name"].as_str().unwrap_or("preview.pdf").to_string();
     Ok((name, reply.bytes.unwrap_or_default()))
+}
+
+/// POSTs the package to the host's endpoint, retrying twice (after 1 s and 3 s) when the
+/// request did not get through or the server had a passing problem (429, 5xx). `Ok(status)` on
+/// 2xx; `Err((status, attempts))` otherwise (status 0: not reached). `attempt` is told each try's number.
+pub async fn submit(endpoint: &str, made: &Made, bytes: &[u8], attempt: impl Fn(u32)) -> Result<u16, (u16, u32)> {
+    let args = serde_json::json!({
+        "url": endpoint,
+        "file_name": made.file_name,
+        "manifest": made.manifest_sha256,
+        "application": made.application_sha256,
+    });
+    let (mut status, mut tries) = (0, 0);
+    for (n, wait_ms) in [(1, 0), (2, 1000), (3, 3000)] {
+        tries = n;
+        if wait_ms > 0 {
+            sleep(wait_ms).await;
+        }
+        attempt(n);
+        status = match worker::call("submit", args.clone(), Vec::new(), Some(bytes)).await {
+            Ok(r) => r.result["status"].as_u64().unwrap_or(0) as u16,
+            Err(_) => 0,
+        };
+        match status {
+            200..=299 => return Ok(status),
+            0 | 429 | 500..=599 => continue,
+            _ => break,
+        }
+    }
+    Err((status, tries))
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Offers the package as a download.

@@ -19,8 +19,8 @@ function load() {
 }
 
 const LOAD_FAILED = {
-  'zh-CN': '申请表组件未能加载（{reason}）。如果这是用浏览器“另存为”保存的网页，请改用离线版申请表（formseal-offline.html，可在联网时从本组件下载），或联网后重新打开本页；已填写的草稿仍保存在本浏览器中。',
-  en: 'The application form could not load ({reason}). If this is a page saved with “Save page as”, use the offline form instead (formseal-offline.html, which the widget offers for download when online), or reopen this page online; your draft is still kept in this browser.',
+  'zh-CN': '申请表未能加载（{reason}）。如果这是“另存为”保存的网页，请改用离线版申请表 formseal-offline.html（联网时可在申请表中下载），或联网后重新打开本页；草稿仍保存在本浏览器中。',
+  en: 'The form could not load ({reason}). If this is a page saved with “Save page as”, use the offline form formseal-offline.html (downloadable from the form when online), or reopen this page online; your draft is kept in this browser.',
 };
 
 function emit(element, name, detail) {

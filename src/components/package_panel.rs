@@ -105,6 +105,37 @@ pub fn PackagePanel() -> impl IntoView {
             busy.set(false);
         });
     };
+    let submit = move |_| {
+        let (Some(m), Some(endpoint)) = (made.get_untracked(), host.endpoint.get_value()) else { return };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let locale = app.locale.get_untracked();
+            let b = bytes.get_value();
+            let tries = |n: u32| say(false, render(locale, "ui.submit.working", &[("n", n.to_string())]));
+            match package::submit(&endpoint, &m, &b, tries).await {
+                Ok(status) => {
+                    say(false, render(locale, "ui.submit.done", &[("status", status.to_string())]));
+                    let detail = embed::object(&[
+                        ("endpoint", endpoint.as_str().into()),
+                        ("status", status.into()),
+                        ("fileName", m.file_name.as_str().into()),
+                    ]);
+                    embed::emit(host, "submitted", &detail);
+                }
+                Err((status, n)) => {
+                    let reason = match status {
+                        0 => t(locale, "ui.submit.unreachable"),
+                        s => format!("HTTP {s}"),
+                    };
+                    say(true, render(locale, "ui.submit.failed", &[("reason", reason), ("n", n.to_string())]));
+                }
+            }
+            busy.set(false);
+        });
+    };
     let backup = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let locale = app.locale.get_untracked();
@@ -255,6 +286,9 @@ pub fn PackagePanel() -> impl IntoView {
                             let _ = bytes.with_value(|b| package::download(&m, b));
                         }
                     }>{tx("ui.pkg.again")}</button>
+                    {host.endpoint.get_value().map(|_| view! {
+                        <button type="button" class="fs-btn fs-btn--primary" on:click=submit>{tx("ui.submit.button")}</button>
+                    })}
                 </div>
             </section>
         }

@@ -3,11 +3,11 @@
 // and methods, a strict Content-Security-Policy, and no requests but the widget's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdtemp } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser } from './support.mjs';
+import { useBrowser, serve } from './support.mjs';
 
 const env = useBrowser(before, after);
 const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';
@@ -195,4 +195,58 @@ test('under a strict CSP the widget fills, packages and verifies with no violati
   assert.deepEqual(foreign, [], 'no request but the widget’s own files');
   assert.deepEqual(errors, []);
   await ctx.close();
+});
+
+test('with an endpoint, submit POSTs the package, retries, and keeps it when the server fails', async () => {
+  // A host with a flaky endpoint: /submit/flaky fails twice, then takes the package; /submit/down always fails.
+  const received = [];
+  let flaky = 0;
+  const host = await serve('dist', async (req, res) => {
+    if (!req.url.startsWith('/submit/')) return false;
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    received.push({ url: req.url, body: Buffer.concat(chunks), name: decodeURIComponent(req.headers['x-formseal-file-name'] ?? ''), digest: req.headers['x-formseal-manifest-digest'] });
+    const ok = req.url === '/submit/flaky' && ++flaky > 2;
+    res.writeHead(ok ? 201 : 503).end();
+    return true;
+  });
+  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const page = await ctx.newPage();
+  const draft = await readFile('fixtures/tc260-complete.json', 'utf8');
+  for (const [endpoint, key] of [['/submit/flaky', 'flaky'], ['/submit/down', 'down']]) {
+    await page.route('**/examples/plain.html', async (route) => {
+      const body = (await (await route.fetch()).text()).replace('draft-key="plain-tc260"', `draft-key="${key}" endpoint="${endpoint}"`);
+      await route.fulfill({ body, contentType: 'text/html; charset=utf-8' });
+    });
+    await page.goto(`${host.url}examples/plain.html`);
+    const widget = page.locator('formseal-form');
+    await widget.getByLabel('统一社会信用代码').waitFor();
+    await widget.evaluate((el, d) => el.setData(d), draft);
+    await widget.getByRole('button', { name: '核对信息' }).click();
+    const download = page.waitForEvent('download');
+    await widget.getByRole('button', { name: '生成并下载申请包' }).click();
+    await download;
+    await widget.getByRole('button', { name: '提交到秘书处' }).click();
+    if (key === 'flaky') {
+      await widget.getByText('申请包已提交（服务器回应 201）', { exact: false }).waitFor({ timeout: 15000 });
+      const last = received.at(-1);
+      assert.equal(received.length, 3, 'two retries');
+      assert.match(last.name, /^申请包-深圳市示例网络安全技术有限公司-\d{4}-\d{2}-\d{2}\.zip$/);
+      const dir = await mkdtemp(join(tmpdir(), 'formseal-submit-'));
+      const zip = join(dir, 'received.zip');
+      await writeFile(zip, last.body);
+      const report = JSON.parse(execFileSync(FORMSEAL, ['verify', '--json', zip], { encoding: 'utf8' }));
+      assert.equal(report.status, 'valid');
+      assert.equal(report.manifest_sha256, last.digest);
+    } else {
+      await widget.getByText('申请包未能提交（HTTP 503；共尝试 3 次）', { exact: false }).waitFor({ timeout: 15000 });
+      // Nothing is lost: the package can still be downloaded.
+      const again = page.waitForEvent('download');
+      await widget.getByRole('button', { name: '再次下载' }).click();
+      assert.match((await again).suggestedFilename(), /^申请包-.*\.zip$/);
+    }
+    await page.unroute('**/examples/plain.html');
+  }
+  await ctx.close();
+  await host.close();
 });

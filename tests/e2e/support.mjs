@@ -17,10 +17,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on a free loopback port; resolves to { url, close }. */
-export async function serve(dir = 'dist') {
+/** Serves `dir` on a free loopback port; resolves to { url, close }. `handle(req, res)` may answer
+ * a request first (returning true), e.g. a submission endpoint. */
+export async function serve(dir = 'dist', handle = () => false) {
   const root = normalize(dir);
   const server = createServer(async (req, res) => {
+    if (await handle(req, res)) return;
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {

@@ -1,4 +1,4 @@
-//! The worker's operations: keygen, key info, backup, import, PDF preview, package and verify.
+//! The worker's operations: keygen, key info, backup, import, PDF preview, package, submit and verify.
 
 use crate::fonts;
 use formseal_core::form::{Answers, Context, FileRef, FormRules};
@@ -108,6 +108,8 @@ fn run(op: &str, args: &Value, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) ->
         }
         "package" => make_package(args, blobs, bytes, loc),
         "preview" => preview(args, loc),
+        "submit" => submit(args, bytes.unwrap_or_default()),
+        "export" => export(args, blobs, loc),
         "verify" => Ok((verify(args, bytes.unwrap_or_default(), loc), None)),
         _ => Err(fail("worker.unknown_op", format!("unknown operation {op}"))),
     }
@@ -221,6 +223,50 @@ fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: 
         "size": built.bytes.len(),
     });
     Ok((result, Some(built.bytes)))
+}
+
+/// The draft file to download: the page's draft with the attachments' bytes embedded (base64),
+/// pretty-printed — made here so the form's first download carries none of it.
+fn export(args: &Value, blobs: &[web_sys::Blob], loc: Locale) -> Outcome {
+    let a = parse_args(args)?;
+    let (form, _) = form_and_answers(&a, loc)?;
+    let text = args["draft"].as_str().unwrap_or_default();
+    let mut draft =
+        formseal_core::draft::parse(text, form.def()).map_err(|e| fail("worker.bad_request", e.text(loc)))?.draft;
+    let source = Blobs { ids: a.file_ids, blobs };
+    let refs: Vec<FileRef> = draft.file_refs().cloned().collect();
+    for f in refs.iter().filter(|f| source.ids.contains(&f.id)) {
+        let mut bytes = Vec::new();
+        source
+            .read(f, &mut |chunk| {
+                bytes.extend_from_slice(chunk);
+                Ok(())
+            })
+            .map_err(|reason| fail("worker.export_failed", reason))?;
+        draft.embed(f, &bytes);
+    }
+    Ok((json!({}), Some(draft.to_json_string().into_bytes())))
+}
+
+/// POSTs a package to the host's endpoint once (the page retries); the reply is the HTTP status,
+/// 0 when the request did not get through (offline, refused, blocked by CORS).
+fn submit(args: &Value, bytes: &[u8]) -> Outcome {
+    let url = args["url"].as_str().unwrap_or_default();
+    let attempt = || -> Result<u16, JsValue> {
+        let xhr = web_sys::XmlHttpRequest::new()?;
+        xhr.open_with_async("POST", url, false)?;
+        xhr.set_request_header("Content-Type", "application/zip")?;
+        for (header, key) in
+            [("X-Formseal-Manifest-Digest", "manifest"), ("X-Formseal-Application-Digest", "application")]
+        {
+            xhr.set_request_header(header, args[key].as_str().unwrap_or_default())?;
+        }
+        let name = js_sys::encode_uri_component(args["file_name"].as_str().unwrap_or_default());
+        xhr.set_request_header("X-Formseal-File-Name", &String::from(name))?;
+        xhr.send_with_opt_u8_array(Some(bytes))?;
+        xhr.status()
+    };
+    Ok((json!({ "status": attempt().unwrap_or(0) }), None))
 }
 
 /// Text safe inside HTML.
