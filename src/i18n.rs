@@ -27,7 +27,10 @@ pub async fn load(locale: Locale) -> Result<(), String> {
     if messages::available(locale) {
         return Ok(());
     }
-    let text = crate::browser::fetch_text(&crate::browser::asset_url("messages-en.txt")).await?;
+    let text = match crate::browser::offline("messagesEn") {
+        Some(text) => text,
+        None => crate::browser::fetch_text(&crate::browser::asset_url("messages-en.txt")).await?,
+    };
     messages::install(locale, text);
     Ok(())
 }

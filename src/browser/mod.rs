@@ -6,6 +6,13 @@ pub mod idb;
 pub mod storage;
 pub mod worker;
 
+/// A field of `FORMSEAL_OFFLINE`, the object the self-contained offline file defines (its worker
+/// as a blob URL, its English messages); `None` on a served page.
+pub fn offline(key: &str) -> Option<String> {
+    let o = js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_OFFLINE".into()).ok().filter(|o| o.is_object())?;
+    js_sys::Reflect::get(&o, &key.into()).ok()?.as_string()
+}
+
 /// The URL of one of the widget's own files (worker, English messages): in the folder
 /// `formseal.js` was loaded from, or else next to the app's script (Trunk's module preload link).
 pub fn asset_url(file: &str) -> String {

@@ -33,9 +33,9 @@ thread_local! {
     static WORKER: RefCell<Option<Rc<Handle>>> = const { RefCell::new(None) };
 }
 
-/// Where the worker script is: with the widget's other files.
+/// Where the worker script is: with the widget's other files, or inside the offline file.
 fn worker_url() -> String {
-    super::asset_url("formseal-worker_loader.js")
+    super::offline("worker").unwrap_or_else(|| super::asset_url("formseal-worker_loader.js"))
 }
 
 fn field(v: &JsValue, k: &str) -> JsValue {

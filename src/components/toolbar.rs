@@ -1,4 +1,5 @@
-//! The draft toolbar: save status, export, import, clear (with confirmation) and the language switch.
+//! The draft toolbar: save status, export, import, clear (with confirmation), the language switch
+//! and the offline file.
 
 use super::lang::LangSwitch;
 use crate::drafts;
@@ -41,6 +42,12 @@ pub fn Toolbar() -> impl IntoView {
                     {tr("ui.clear")}
                 </button>
                 <LangSwitch />
+                // The self-contained file for working without a network (not offered inside it).
+                {crate::browser::offline("worker").is_none().then(|| view! {
+                    <a class="fs-btn fs-btn--small" href=crate::browser::asset_url("formseal-offline.html") download="formseal-offline.html">
+                        {tr("ui.offline.download")}
+                    </a>
+                })}
             </div>
             <Show when=move || confirming.get()>
                 <div class="fs-confirm" role="alertdialog" aria-labelledby=format!("{}-confirm", app.id_prefix.get_value())>

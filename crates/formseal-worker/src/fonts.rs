@@ -1,6 +1,7 @@
 //! The PDF fonts in the worker: fetched next to the worker script the first time a PDF is made
 //! (the second, larger part only when the application has a character outside GB2312), then kept
-//! in memory for the worker's life; the browser's HTTP cache keeps them across visits.
+//! in memory for the worker's life; the browser's HTTP cache keeps them across visits. The offline
+//! file carries them inline (`FORMSEAL_FONTS`).
 
 use formseal_core::form::{Answers, FormDef};
 use formseal_core::messages::{render, Locale};
@@ -21,6 +22,11 @@ fn fetch(i: usize, loc: Locale) -> Result<Rc<Vec<u8>>, String> {
         return Ok(bytes);
     }
     let failed = |reason: String| render(loc, "pdf.fetch_failed", &[("reason", reason)]);
+    if let Some(bytes) = inline(i) {
+        let bytes = Rc::new(bytes);
+        LOADED.with(|l| l.borrow_mut()[i] = Some(bytes.clone()));
+        return Ok(bytes);
+    }
     let xhr = web_sys::XmlHttpRequest::new().map_err(|e| failed(format!("{e:?}")))?;
     xhr.open_with_async("GET", FILES[i], false).map_err(|e| failed(format!("{e:?}")))?;
     xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
@@ -36,6 +42,14 @@ fn fetch(i: usize, loc: Locale) -> Result<Rc<Vec<u8>>, String> {
     }
     LOADED.with(|l| l.borrow_mut()[i] = Some(bytes.clone()));
     Ok(bytes)
+}
+
+/// Font `i` from `FORMSEAL_FONTS` (base64), which the self-contained offline file puts in its worker.
+fn inline(i: usize) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let fonts = js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_FONTS".into()).ok().filter(|f| f.is_object())?;
+    let text = js_sys::Reflect::get_u32(&fonts, i as u32).ok()?.as_string()?;
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
 }
 
 /// The fonts this application needs: the GB2312 part, and the rest of GBK only if some character

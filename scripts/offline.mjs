@@ -1,0 +1,51 @@
+// Trunk post-build hook: dist/formseal-offline.html, the whole widget in one file that works
+// opened from disk (file://) with no network: the app's wasm and glue, the package worker (made
+// a blob: worker at first use) with its wasm and the PDF fonts, the style sheet and the English
+// messages, all inline. The app finds them through globalThis.FORMSEAL_OFFLINE.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
+
+const dir = process.env.TRUNK_STAGING_DIR || 'dist';
+const read = (f) => readFileSync(join(dir, f));
+const text = (f) => read(f).toString('utf8');
+const b64 = (f) => read(f).toString('base64');
+// A JS string literal that is safe inside <script>.
+const literal = (s) => JSON.stringify(s).replaceAll('</', '<\\/').replaceAll('<!--', '<\\!--');
+
+const app = transformSync(text('formseal-app.js'), { format: 'iife', globalName: 'formsealApp', minify: true, logLevel: 'error' }).code;
+const worker = [
+  `self.FORMSEAL_FONTS = [${literal(b64('fonts/formseal-serif-sc-1.otf'))}, ${literal(b64('fonts/formseal-serif-sc-2.otf'))}];`,
+  text('formseal-worker.js'),
+  `wasm_bindgen({ module_or_path: Uint8Array.from(atob(${literal(b64('formseal-worker_bg.wasm'))}), (c) => c.charCodeAt(0)) });`,
+].join('\n');
+
+const html = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>离线申请表 · formseal</title>
+<style>${text('formseal.css').replaceAll('</', '<\\/')}</style>
+</head>
+<body>
+<div data-formseal data-lang="zh-CN"><p class="fs-load-failed" role="status">正在打开离线申请表……如果一直没有显示，请确认浏览器已启用 JavaScript。 Opening the offline form…</p></div>
+<script>
+(() => {
+  let workerUrl;
+  globalThis.FORMSEAL_OFFLINE = {
+    // The package worker, made only when first needed.
+    get worker() {
+      workerUrl ??= URL.createObjectURL(new Blob([${literal(worker)}], { type: 'text/javascript' }));
+      return workerUrl;
+    },
+    messagesEn: ${literal(text('messages-en.txt'))},
+  };
+})();
+${app.replaceAll('</script', '<\\/script')}
+formsealApp.default({ module_or_path: Uint8Array.from(atob(${literal(b64('formseal-app_bg.wasm'))}), (c) => c.charCodeAt(0)) });
+</script>
+</body>
+</html>
+`;
+writeFileSync(join(dir, 'formseal-offline.html'), html);

@@ -1,0 +1,123 @@
+// End to end: the self-contained offline file opened from disk with the network cut off — fill,
+// validate, keep a draft, package (PDF included), verify — and a saved copy of the served page,
+// which says what to do instead of showing a lifeless form.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp, copyFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { useBrowser, openApp } from './support.mjs';
+
+const env = useBrowser(before, after);
+const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';
+
+/** A context with no network: every request other than file:, blob: and data: is refused and recorded. */
+async function offlineContext() {
+  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const refused = [];
+  await ctx.route(/^https?:/, (route) => {
+    refused.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await ctx.setOffline(true);
+  return { ctx, refused };
+}
+
+test('the offline file works from disk with no network, through to a package formseal verify accepts', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'formseal-offline-'));
+  const file = join(dir, 'formseal-offline.html');
+  await copyFile('dist/formseal-offline.html', file);
+  const { ctx, refused } = await offlineContext();
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(`${pathToFileURL(file)}#/tc260-wg`);
+  await page.getByLabel('统一社会信用代码').waitFor();
+  // Validates as it is typed.
+  await page.getByLabel('统一社会信用代码').fill('914403001922038217');
+  await page.getByLabel('统一社会信用代码').blur();
+  await page.getByText('校验位应为 6', { exact: false }).first().waitFor();
+  // A draft survives a reload of the file.
+  await page.getByLabel('单位名称（中文）').fill('离线测试单位有限公司');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith(':draft') && localStorage.getItem(k).includes('离线测试单位')));
+  await page.reload();
+  await page.getByLabel('单位名称（中文）').waitFor();
+  assert.equal(await page.getByLabel('单位名称（中文）').inputValue(), '离线测试单位有限公司');
+  // The offline file does not offer itself for download.
+  assert.equal(await page.getByRole('link', { name: '下载离线版' }).count(), 0);
+  // English, from the file itself.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Unified social credit code').waitFor();
+  await page.getByRole('button', { name: '中文' }).click();
+  // Import a complete draft, package it (the worker and the fonts come from the file too).
+  const draft = await readFile('fixtures/tc260-complete.json');
+  await page.getByLabel('导入草稿').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: draft });
+  await page.getByText('已导入').first().waitFor();
+  await page.getByRole('button', { name: '核对信息' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成并下载申请包' }).click();
+  const zip = join(dir, 'package.zip');
+  await (await download).saveAs(zip);
+  const report = JSON.parse(execFileSync(FORMSEAL, ['verify', '--json', zip], { encoding: 'utf8' }));
+  assert.equal(report.status, 'valid', JSON.stringify(report.problems));
+  execFileSync('unzip', ['-q', zip, 'application.pdf', '-d', dir]);
+  assert.ok(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'application.pdf'), '-'], { encoding: 'utf8' }).includes('张堃'));
+  // The verify page, offline too.
+  await page.getByRole('button', { name: '核验申请包' }).click();
+  await page.getByLabel('选择申请包文件').setInputFiles(zip);
+  await page.getByText('package.zip：申请包有效').waitFor();
+  assert.deepEqual(refused, [], 'no network request');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the served page offers the offline file', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const link = page.getByRole('link', { name: '下载离线版' });
+  assert.equal(await link.getAttribute('download'), 'formseal-offline.html');
+  const download = page.waitForEvent('download');
+  await link.click();
+  const saved = join(await mkdtemp(join(tmpdir(), 'formseal-offline-')), 'x.html');
+  await (await download).saveAs(saved);
+  assert.deepEqual(await readFile(saved), await readFile('dist/formseal-offline.html'));
+  await ctx.close();
+});
+
+test('a saved copy of the served page says what to do instead of showing a lifeless form', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('单位名称（中文）').fill('另存测试单位');
+  // What "Save page as" writes: the live DOM, with the rendered form in it.
+  const html = await page.evaluate(() => '<!doctype html>\n' + document.documentElement.outerHTML);
+  assert.ok(html.includes('fs-root'), 'the saved markup holds the rendered form');
+  await ctx.close();
+  const dir = await mkdtemp(join(tmpdir(), 'formseal-saved-'));
+  const file = join(dir, '在线申请.html');
+  await writeFile(file, html);
+  const offline = await offlineContext();
+  const copy = await offline.ctx.newPage();
+  await copy.goto(pathToFileURL(resolve(file)).href);
+  await copy.getByRole('alert').getByText('formseal-offline.html', { exact: false }).waitFor();
+  assert.equal(await copy.locator('.fs-root').count(), 0, 'no lifeless or duplicated form');
+  assert.equal(await copy.getByLabel('单位名称（中文）').count(), 0);
+  await offline.ctx.close();
+});
+
+test('a saved copy of a host page keeps only the host’s fallback text, which points to the offline file', async () => {
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto(`${env.server.url}examples/plain.html`);
+  await page.getByLabel('统一社会信用代码').waitFor();
+  const html = await page.evaluate(() => '<!doctype html>\n' + document.documentElement.outerHTML);
+  await ctx.close();
+  const dir = await mkdtemp(join(tmpdir(), 'formseal-saved-'));
+  const file = join(dir, 'plain.html');
+  await writeFile(file, html);
+  const offline = await offlineContext();
+  const copy = await offline.ctx.newPage();
+  await copy.goto(pathToFileURL(resolve(file)).href);
+  await copy.getByText('formseal-offline.html', { exact: false }).waitFor();
+  assert.equal(await copy.getByLabel('统一社会信用代码').count(), 0, 'the shadow root is not saved: no second form');
+  await offline.ctx.close();
+});
