@@ -66,7 +66,7 @@ async function freshPage() {
     byKind[k].brotli += br(b.body);
   }
   const firstLoad = ['wasm', 'js', 'css'].reduce((s, k) => s + (byKind[k]?.brotli ?? 0), 0);
-  results.download = { byKind, firstLoadBrotli: firstLoad, budget: 250 * 1024, lazy: 'package worker (formseal-worker*), fetched on first package or verification; the PDF font arrives with issue 5' };
+  results.download = { byKind, firstLoadBrotli: firstLoad, budget: 250 * 1024, lazy: 'package worker (formseal-worker*) and PDF fonts, fetched on first PDF, package or verification; English texts on the first switch' };
   await ctx.close();
 }
 
@@ -164,7 +164,7 @@ results.memory = {};
   const first = await once();
   const warm = [];
   for (let i = 0; i < 5; i++) warm.push(await once());
-  results.package = { 'first package (loads the worker, makes the key), ms': first, 'next packages, median ms': pct(warm, 50), note: 'no PDF yet (issue 5)' };
+  results.package = { 'first package (loads the worker and fonts, makes the key), ms': first, 'next packages, median ms': pct(warm, 50), note: 'with the PDF' };
   await ctx.close();
 }
 
