@@ -25,6 +25,18 @@ async function offlineContext() {
   return { ctx, refused };
 }
 
+/** Writes `html` (a page's live DOM, as "Save page as" writes it) to a file and opens it offline. */
+async function openSavedCopy(html, name) {
+  const file = join(await mkdtemp(join(tmpdir(), 'formseal-saved-')), name);
+  await writeFile(file, html);
+  const offline = await offlineContext();
+  const copy = await offline.ctx.newPage();
+  await copy.goto(pathToFileURL(resolve(file)).href);
+  return { ctx: offline.ctx, copy };
+}
+
+const liveDom = (page) => page.evaluate(() => '<!doctype html>\n' + document.documentElement.outerHTML);
+
 test('the offline file works from disk with no network, through to a package formseal verify accepts', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'formseal-offline-'));
   const file = join(dir, 'formseal-offline.html');
@@ -89,15 +101,11 @@ test('a saved copy of the served page says what to do instead of showing a lifel
   const { ctx, page } = await openApp(env.browser, env.server.url);
   await page.getByLabel('单位名称（中文）').fill('另存测试单位');
   // What "Save page as" writes: the live DOM, with the rendered form in it.
-  const html = await page.evaluate(() => '<!doctype html>\n' + document.documentElement.outerHTML);
+  const html = await liveDom(page);
   assert.ok(html.includes('fs-root'), 'the saved markup holds the rendered form');
   await ctx.close();
-  const dir = await mkdtemp(join(tmpdir(), 'formseal-saved-'));
-  const file = join(dir, '在线申请.html');
-  await writeFile(file, html);
-  const offline = await offlineContext();
-  const copy = await offline.ctx.newPage();
-  await copy.goto(pathToFileURL(resolve(file)).href);
+  const offline = await openSavedCopy(html, '在线申请.html');
+  const copy = offline.copy;
   await copy.getByRole('alert').getByText('formseal-offline.html', { exact: false }).waitFor();
   assert.equal(await copy.locator('.fs-root').count(), 0, 'no lifeless or duplicated form');
   assert.equal(await copy.getByLabel('单位名称（中文）').count(), 0);
@@ -109,14 +117,10 @@ test('a saved copy of a host page keeps only the host’s fallback text, which p
   const page = await ctx.newPage();
   await page.goto(`${env.server.url}examples/plain.html`);
   await page.getByLabel('统一社会信用代码').waitFor();
-  const html = await page.evaluate(() => '<!doctype html>\n' + document.documentElement.outerHTML);
+  const html = await liveDom(page);
   await ctx.close();
-  const dir = await mkdtemp(join(tmpdir(), 'formseal-saved-'));
-  const file = join(dir, 'plain.html');
-  await writeFile(file, html);
-  const offline = await offlineContext();
-  const copy = await offline.ctx.newPage();
-  await copy.goto(pathToFileURL(resolve(file)).href);
+  const offline = await openSavedCopy(html, 'plain.html');
+  const copy = offline.copy;
   await copy.getByText('formseal-offline.html', { exact: false }).waitFor();
   assert.equal(await copy.getByLabel('统一社会信用代码').count(), 0, 'the shadow root is not saved: no second form');
   await offline.ctx.close();

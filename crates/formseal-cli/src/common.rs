@@ -126,6 +126,18 @@ pub fn params_json(f: &formseal_core::Finding) -> serde_json::Map<String, serde_
     f.params.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(v.clone()))).collect()
 }
 
+/// Writes `bytes` to `out`; when that fails, says so and gives exit status 2.
+pub fn write_output(locale: Locale, out: &Path, bytes: &[u8]) -> Result<(), u8> {
+    std::fs::write(out, bytes).map_err(|e| {
+        let file = out.display().to_string();
+        eprintln!(
+            "{}",
+            formseal_core::messages::render(locale, "cli.write_failed", &[("file", file), ("reason", e.to_string())])
+        );
+        EXIT_UNREADABLE
+    })
+}
+
 /// The PDF fonts, built into the binary (`fonts/` of the repository, made by `scripts/make-fonts.py`).
 pub fn pdf_fonts() -> formseal_core::pdf::FontSet {
     formseal_core::pdf::FontSet::new(vec![

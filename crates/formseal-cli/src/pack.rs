@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use crate::keygen::passphrase;
-use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
+use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::draft;
 use formseal_core::form::Context;
 use formseal_core::forms;
@@ -117,12 +117,8 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let out = args.output.clone().unwrap_or_else(|| PathBuf::from(&built.file_name));
-    if let Err(e) = std::fs::write(&out, &built.bytes) {
-        eprintln!(
-            "{}",
-            render(locale, "cli.write_failed", &[("file", out.display().to_string()), ("reason", e.to_string())])
-        );
-        return EXIT_UNREADABLE;
+    if let Err(code) = write_output(locale, &out, &built.bytes) {
+        return code;
     }
     let msg = render(
         locale,

@@ -3,7 +3,7 @@
 //! from `application.json` it prints that application's digest; from a draft it makes a preview.
 
 use crate::common::*;
-use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
+use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::draft;
 use formseal_core::form::Answers;
 use formseal_core::forms;
@@ -103,12 +103,8 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let out = args.output.clone().unwrap_or_else(|| default_output(&args.file));
-    if let Err(e) = std::fs::write(&out, &pdf) {
-        eprintln!(
-            "{}",
-            msg(locale, "cli.write_failed", &[("file", out.display().to_string()), ("reason", e.to_string())])
-        );
-        return EXIT_UNREADABLE;
+    if let Err(code) = write_output(locale, &out, &pdf) {
+        return code;
     }
     let done = msg(
         locale,
