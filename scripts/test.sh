@@ -18,7 +18,7 @@ step "clippy (wasm32: the app and the package worker)"
 cargo clippy -p formseal-app --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p formseal-worker --target wasm32-unknown-unknown -- -D warnings
 
-step "native tests: core vectors, rules, drafts, packages; CLI on fixtures and packages (with openssl)"
+step "native tests: core vectors, rules, drafts, packages, PDF; CLI on fixtures, packages (openssl) and PDFs (poppler, qpdf)"
 cargo test -p formseal-core -p formseal-cli
 
 step "core vectors on wasm32 in headless Chromium"

@@ -94,7 +94,7 @@ pub fn watch(state: AppState, host: Host) {
     });
     Effect::new(move |_| {
         if let Some(n) = state.notice.get().filter(|n| n.error) {
-            error(host, "ui.notice", &n.text);
+            error(host, "notice", &n.text);
         }
     });
 }
@@ -139,7 +139,7 @@ impl Widget {
             match drafts::import_text(state, &text, "setData").await {
                 Ok(()) => Ok(JsValue::TRUE),
                 Err(message) => {
-                    error(host, "ui.set_data", &message);
+                    error(host, "set_data", &message);
                     Err(JsValue::from_str(&message))
                 }
             }

@@ -160,7 +160,7 @@ pub fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<embed::Wi
             if let Err(reason) = i18n::switch(language, wanted).await {
                 embed::error(
                     host,
-                    "ui.lang.failed",
+                    "lang",
                     &formseal_core::messages::render(locale, "ui.lang.failed", &[("reason", reason)]),
                 );
             }

@@ -19,8 +19,8 @@ function load() {
 }
 
 const LOAD_FAILED = {
-  'zh-CN': '申请表未能加载（{reason}）。如果这是“另存为”保存的网页，请改用离线版申请表 formseal-offline.html（联网时可在申请表中下载），或联网后重新打开本页；草稿仍保存在本浏览器中。',
-  en: 'The form could not load ({reason}). If this is a page saved with “Save page as”, use the offline form formseal-offline.html (downloadable from the form when online), or reopen this page online; your draft is kept in this browser.',
+  'zh-CN': '申请表未能加载（{reason}）。另存的网页请改用离线版 formseal-offline.html（联网时可在申请表中下载），或联网后重新打开本页；草稿仍在本浏览器中。',
+  en: 'The form could not load ({reason}). For a saved page, use the offline form formseal-offline.html (downloadable from the form when online), or reopen this page online; your draft is kept in this browser.',
 };
 
 function emit(element, name, detail) {

@@ -53,7 +53,7 @@ pub fn PackagePanel() -> impl IntoView {
     // Failures also reach the host page as `formseal:error`.
     let say = move |error: bool, text: String| {
         if error {
-            embed::error(host, "ui.package", &text);
+            embed::error(host, "package", &text);
         }
         message.set(Some((error, text)));
     };

@@ -250,3 +250,41 @@ test('with an endpoint, submit POSTs the package, retries, and keeps it when the
   await ctx.close();
   await host.close();
 });
+
+test('formseal.mount with a call’s options: closing date, required attachments, language, events on the element', async () => {
+  const { ctx, page, errors } = await openExample('plain.html');
+  await page.locator('#apply').getByLabel('统一社会信用代码').waitFor();
+  const draft = JSON.parse(await readFile('fixtures/tc260-complete.json', 'utf8'));
+  const result = await page.evaluate(async (draft) => {
+    const el = document.createElement('section');
+    el.id = 'scripted';
+    document.body.append(el);
+    const widget = await formseal.mount(el, {
+      form: 'tc260-wg',
+      lang: 'en',
+      draftKey: 'scripted',
+      config: { 'tc260-wg': { deadline: '2020-01-31', required_attachments: ['other_docs'] } },
+    });
+    await widget.setData(draft);
+    return widget.validate();
+  }, draft);
+  assert.equal(result.valid, false);
+  const paths = result.errors.map((e) => e.path).sort();
+  assert.deepEqual(paths, ['other_docs', 'seal_date']);
+  const closed = result.errors.find((e) => e.path === 'seal_date');
+  assert.match(closed.message, /2020-01-31/);
+  const scripted = page.locator('#scripted');
+  await scripted.getByText('This call closed on 2020-01-31', { exact: false }).first().waitFor();
+  assert.ok((await events(page, 'ready')).some((e) => e.target === 'scripted' && e.detail.form === 'tc260-wg'));
+  // A bad option is explained in the element and as an error event.
+  const refused = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.id = 'bad';
+    document.body.append(el);
+    return formseal.mount(el, { form: 'tc260-wg', config: { 'tc260-wg': { deadline: 'soon' } } }).then(() => 'mounted', (e) => String(e));
+  });
+  assert.match(refused, /deadline: “soon” is not a date/);
+  assert.ok((await events(page, 'error')).some((e) => e.target === 'bad' && e.detail.code === 'options'));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -22,6 +22,9 @@ pub struct FormDef {
     pub sections: Vec<SectionDef>,
     /// Where the printed form is signed and sealed.
     pub seal: Seal,
+    /// The call's closing date, if the host set one (see `forms::call`).
+    #[serde(skip)]
+    pub deadline: Option<crate::rules::date::CivilDate>,
 }
 
 /// The signature-and-seal block of the printed form: the section it closes, the date field

@@ -19,6 +19,8 @@ pub struct Context {
 /// A form's rules beyond its field definitions.
 pub trait FormRules: Send + Sync {
     fn def(&self) -> &FormDef;
+    /// The definition, to adapt it to a call (e.g. attachments the call requires).
+    fn def_mut(&mut self) -> &mut FormDef;
     /// Rules that look at more than one field (e.g. unit type against the USCC).
     fn cross_check(&self, answers: &Answers, ctx: &Context, out: &mut Vec<Issue>);
     /// The charter's conditions evaluated on the answers; `issues` are the field findings so far.
@@ -103,6 +105,12 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
     }
     cache.rows.retain(|k, _| seen.contains(k));
     form.cross_check(answers, ctx, &mut issues);
+    // A call's closing date, reported at the date the applicant signs (the paper form's last field).
+    let def = form.def();
+    if let Some(deadline) = def.deadline.filter(|d| ctx.today > *d) {
+        let finding = Finding::error("call.closed").with("deadline", deadline.to_string());
+        issues.push(Issue::new(def.seal.date_field, finding));
+    }
     issues.sort_by_key(|i| std::cmp::Reverse(i.finding.severity));
     let eligibility = form.eligibility(answers, &issues);
     Report { issues: order_by_form(form.def(), issues), eligibility }

@@ -1,5 +1,6 @@
 //! The official forms formseal knows, one module each, and a registry to find them by id.
 
+pub mod call;
 pub mod coauthor;
 pub mod tc260;
 
@@ -46,9 +47,11 @@ impl ConfigError {
 }
 
 /// The form with this id configured by the host: `config` is the JSON object of that form's call
-/// (see each form's `Config`); keys it leaves out keep their defaults.
+/// (see each form's `Config`; every form also takes the closing date and required attachments of
+/// [`call`]); keys it leaves out keep their defaults.
 pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dyn FormRules>>, ConfigError> {
     let invalid = |e: serde_json::Error| ConfigError::Invalid { form: id.to_string(), reason: e.to_string() };
+    let bad = |reason: String| ConfigError::Invalid { form: id.to_string(), reason };
     let dup = |ids: Vec<&str>| ids.iter().enumerate().find(|(i, x)| ids[..*i].contains(x)).map(|(_, x)| x.to_string());
     match id {
         tc260::FORM_ID => {
@@ -59,7 +62,10 @@ pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dy
             if let Some(d) = dup(c.working_groups.iter().map(|w| w.code.as_str()).collect()) {
                 return Err(ConfigError::Duplicate { form: id.into(), id: d });
             }
-            Ok(Some(Box::new(tc260::Tc260::new(c))))
+            let (deadline, required) = (c.deadline.clone(), c.required_attachments.clone());
+            let mut form = tc260::Tc260::new(c);
+            call::apply(form.def_mut(), deadline.as_deref(), &required).map_err(bad)?;
+            Ok(Some(Box::new(form)))
         }
         coauthor::FORM_ID => {
             let c: coauthor::Config = serde_json::from_value(config.clone()).map_err(invalid)?;
@@ -69,7 +75,10 @@ pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dy
             if let Some(d) = dup(c.standards.iter().map(|s| s.id.as_str()).collect()) {
                 return Err(ConfigError::Duplicate { form: id.into(), id: d });
             }
-            Ok(Some(Box::new(coauthor::Coauthor::new(c))))
+            let (deadline, required) = (c.deadline.clone(), c.required_attachments.clone());
+            let mut form = coauthor::Coauthor::new(c);
+            call::apply(form.def_mut(), deadline.as_deref(), &required).map_err(bad)?;
+            Ok(Some(Box::new(form)))
         }
         _ => Ok(None),
     }
@@ -108,6 +117,30 @@ mod tests {
             panic!()
         };
         assert_eq!(options.len(), 1);
+    }
+
+    #[test]
+    fn a_call_sets_its_closing_date_and_required_attachments() {
+        use crate::form::{validate, Value};
+        use crate::rules::date::CivilDate;
+        let cfg = json!({ "deadline": "2026-11-30", "required_attachments": ["other_docs"] });
+        let f = with_config(tc260::FORM_ID, &cfg).unwrap().unwrap();
+        assert!(f.def().field("other_docs").unwrap().required);
+        let (_, mut answers) = crate::fixtures::tc260_complete();
+        answers.set("other_docs", Value::Files(Vec::new()));
+        let before = crate::form::Context { today: CivilDate::new(2026, 11, 30).unwrap() };
+        let codes = |ctx| {
+            validate(f.as_ref(), &answers, &ctx).errors().map(|i| (i.path.clone(), i.finding.code)).collect::<Vec<_>>()
+        };
+        assert_eq!(codes(before), [("other_docs".to_string(), "required.files")]);
+        let after = crate::form::Context { today: CivilDate::new(2026, 12, 1).unwrap() };
+        assert!(codes(after).contains(&("seal_date".to_string(), "call.closed")));
+        let e = with_config(tc260::FORM_ID, &json!({ "deadline": "30/11/2026" })).err().unwrap();
+        assert!(e.text(crate::Locale::En).contains("deadline"), "{e:?}");
+        let e = with_config(tc260::FORM_ID, &json!({ "required_attachments": ["name_zh"] })).err().unwrap();
+        assert!(e.text(crate::Locale::En).contains("“name_zh” is not an attachment field"), "{e:?}");
+        // The form's own keys are still checked.
+        assert!(with_config(tc260::FORM_ID, &json!({ "deadline": "2026-12-31", "groups": [] })).is_err());
     }
 
     #[test]

@@ -314,7 +314,11 @@ fn check_rules(v: &mut Verification, app: &Application, ctx: &Context) {
             }
         }
     }
-    let report = validate(form.as_ref(), &answers, ctx);
+    // The rules as of the day the package was made (a call's closing date, dates not in the
+    // future), not of the day the secretariat checks it.
+    let made = app.created_at.get(..10).and_then(crate::rules::date::CivilDate::parse);
+    let ctx = Context { today: made.map_or(ctx.today, |d| d.min(ctx.today)) };
+    let report = validate(form.as_ref(), &answers, &ctx);
     let errors = report.errors().count();
     if errors > 0 {
         v.problems.push(err("package.rules").with("n", errors.to_string()));

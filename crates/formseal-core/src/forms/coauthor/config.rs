@@ -25,6 +25,10 @@ pub struct Config {
     pub contact_phone: String,
     /// Date the work was announced (ISO).
     pub announced: String,
+    /// The call's closing date, `YYYY-MM-DD` (see `forms::call`).
+    pub deadline: Option<String>,
+    /// Attachment fields the call requires (see `forms::call`).
+    pub required_attachments: Vec<String>,
 }
 
 impl Default for Config {
@@ -58,6 +62,8 @@ impl Default for Config {
             contact_name: Text::new("包强", "Bao Qiang"),
             contact_phone: "15010077210".into(),
             announced: "2023-02-15".into(),
+            deadline: None,
+            required_attachments: Vec::new(),
         }
     }
 }

@@ -47,6 +47,7 @@ pub fn build(config: &Config) -> FormDef {
         ),
         body: assoc.clone(),
         name_field: "unit_name",
+        deadline: None,
         seal: Seal {
             section: "declaration",
             date_field: "sign_date",

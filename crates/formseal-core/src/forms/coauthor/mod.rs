@@ -30,6 +30,9 @@ impl FormRules for Coauthor {
     fn def(&self) -> &FormDef {
         &self.def
     }
+    fn def_mut(&mut self) -> &mut FormDef {
+        &mut self.def
+    }
 
     fn cross_check(&self, a: &Answers, _ctx: &Context, out: &mut Vec<Issue>) {
         // Each standard once; a lead editor is confirmed by the association (advice).

@@ -18,6 +18,10 @@ pub struct WorkingGroup {
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub working_groups: Vec<WorkingGroup>,
+    /// The call's closing date, `YYYY-MM-DD` (see `forms::call`).
+    pub deadline: Option<String>,
+    /// Attachment fields the call requires (see `forms::call`).
+    pub required_attachments: Vec<String>,
 }
 
 impl Default for Config {
@@ -33,6 +37,8 @@ impl Default for Config {
                 wg("WG8", "数据安全", "Data security"),
                 wg("SWG-ETS", "新技术安全标准特别工作组", "Special WG on emerging technology security"),
             ],
+            deadline: None,
+            required_attachments: Vec::new(),
         }
     }
 }

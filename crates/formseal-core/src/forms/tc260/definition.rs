@@ -27,6 +27,7 @@ pub fn build(config: &Config) -> FormDef {
         title: t("全国网络安全标准化技术委员会工作组成员申请表", "TC260 Working Group Membership Application"),
         body: t("全国网络安全标准化技术委员会秘书处", "Secretariat of TC260"),
         name_field: "name_zh",
+        deadline: None,
         seal: Seal {
             section: "declaration",
             date_field: "seal_date",

@@ -29,6 +29,9 @@ impl FormRules for Tc260 {
     fn def(&self) -> &FormDef {
         &self.def
     }
+    fn def_mut(&mut self) -> &mut FormDef {
+        &mut self.def
+    }
 
     fn cross_check(&self, a: &Answers, _ctx: &Context, out: &mut Vec<Issue>) {
         // 单位性质 against positions 1–2 of the USCC: advice only (DOMAIN.md).
