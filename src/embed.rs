@@ -1,7 +1,7 @@
 //! Embedding: what `formseal.js` calls for `<formseal-form>` and `formseal.mount(element, options)`
 //! — the widget's handle (getData, setData, validate, reset) — and the events the widget sends its
-//! host element: `formseal:ready`, `formseal:change`, `formseal:package-ready`, `formseal:error`
-//! (all bubbling and composed, so they leave a shadow root).
+//! host element: `formseal:ready`, `formseal:change`, `formseal:package-ready`,
+//! `formseal:submitted`, `formseal:error` (all bubbling and composed, so they leave a shadow root).
 
 use crate::drafts;
 use crate::state::AppState;

@@ -15,9 +15,7 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
-pub use compose::date_words;
-pub use fonts::{BadFont, FontSet, Glyph};
-pub use qr::payload as qr_payload;
+pub use fonts::{BadFont, FontSet};
 pub use wrap::{no_line_start, wrap};
 
 use crate::form::{cells, display, Answers, FieldKind, FormDef};
