@@ -1,8 +1,9 @@
-//! The eligibility panel: the charter's conditions with pass / fail / needs-information.
+//! The eligibility panel: the charter's conditions with pass / fail / needs-information / to be
+//! reviewed, and the call's information.
 
 use crate::i18n::tr;
 use crate::state::use_app;
-use formseal_core::form::Status;
+use formseal_core::form::{eligibility_summary, Status};
 use formseal_core::messages::t;
 use leptos::prelude::*;
 
@@ -13,16 +14,8 @@ pub fn EligibilityPanel() -> impl IntoView {
     let criteria = Memo::new(move |_| app.report.with(|r| r.eligibility.clone()));
     let summary = move || {
         let locale = app.locale.get();
-        criteria.with(|c| {
-            if c.iter().any(|c| c.status == Status::Fail) {
-                t(locale, "ui.elig.summary_fail")
-            } else if c.iter().all(|c| c.status == Status::Pass) {
-                t(locale, "ui.elig.summary_pass")
-            } else {
-                let n = c.iter().filter(|c| c.status != Status::Pass).count();
-                formseal_core::messages::render(locale, "ui.elig.summary_pending", &[("n", n.to_string())])
-            }
-        })
+        let form = app.form.get_value();
+        criteria.with(|c| eligibility_summary(c, &form.def().process, locale))
     };
     view! {
         <section class="fs-elig" aria-labelledby=format!("{}-elig-title", app.id_prefix.get_value())>
@@ -35,11 +28,14 @@ pub fn EligibilityPanel() -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|c| {
-                            let (class, status_key) = match c.status {
-                                Status::Pass => ("fs-crit fs-crit--pass", "ui.elig.pass"),
-                                Status::Fail => ("fs-crit fs-crit--fail", "ui.elig.fail"),
-                                Status::NeedsInfo => ("fs-crit fs-crit--info", "ui.elig.needs_info"),
+                            let class = match c.status {
+                                Status::Pass => "fs-crit fs-crit--pass",
+                                Status::Fail => "fs-crit fs-crit--fail",
+                                Status::NeedsInfo => "fs-crit fs-crit--info",
+                                Status::Review => "fs-crit fs-crit--review",
+                                Status::Info => "fs-crit fs-crit--note",
                             };
+                            let status_key = c.status.label_key();
                             let remedy = c.remedy.as_ref().map(|r| {
                                 let text = format!("{}{}", t(locale, "ui.elig.remedy"), r.text(locale));
                                 view! { <p class="fs-crit__remedy">{text}</p> }

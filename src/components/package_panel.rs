@@ -222,10 +222,13 @@ pub fn PackagePanel() -> impl IntoView {
     move || {
         let l = app.locale.get();
         let tx = move |k: &str| t(l, k);
+        // Texts that name whom the application goes to take it from the form's own process.
+        let recipient = app.form.get_value().def().process.recipient.get(l).to_string();
+        let to_recipient = move |k: &str| render(l, k, &[("recipient", recipient.clone())]);
         view! {
             <section class="fs-package" aria-labelledby=id("title")>
                 <h3 class="fs-package__title" id=id("title")>{tx("ui.pkg.title")}</h3>
-                <p class="fs-package__intro">{tx("ui.pkg.intro")}</p>
+                <p class="fs-package__intro">{to_recipient("ui.pkg.intro")}</p>
                 <div class="fs-package__missing" role="status" hidden=move || errors() == 0>
                     <p>{move || render(l, "ui.pkg.missing", &[("n", errors().to_string())])}</p>
                     <button type="button" class="fs-btn" on:click=move |_| {
@@ -287,7 +290,7 @@ pub fn PackagePanel() -> impl IntoView {
                         }
                     }>{tx("ui.pkg.again")}</button>
                     {host.endpoint.get_value().map(|_| view! {
-                        <button type="button" class="fs-btn fs-btn--primary" on:click=submit>{tx("ui.submit.button")}</button>
+                        <button type="button" class="fs-btn fs-btn--primary" on:click=submit>{to_recipient.clone()("ui.submit.button")}</button>
                     })}
                 </div>
             </section>

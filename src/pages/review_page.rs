@@ -75,7 +75,15 @@ pub fn ReviewPage() -> impl IntoView {
             }
         })
     };
-    let title = label(app.form.get_value().def().title.clone());
+    let def = app.form.get_value();
+    let title = label(def.def().title.clone());
+    let process = def.def().process.clone();
+    let hand_in = label(process.hand_in.clone());
+    // What happens after the package, in the seed's own steps.
+    let steps = move || {
+        let l = app.locale.get();
+        process.steps.iter().map(|s| view! { <li>{s.get(l).to_string()}</li> }).collect_view()
+    };
     view! {
         <div class="fs-layout">
             <div class="fs-layout__main fs-review">
@@ -86,8 +94,12 @@ pub fn ReviewPage() -> impl IntoView {
                 <PackagePanel />
                 <div class="fs-actions">
                     <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Form)>{tr("ui.review.back")}</button>
-                    <p class="fs-actions__hint">{tr("ui.review.seal_notice")}</p>
+                    <p class="fs-actions__hint">{hand_in}</p>
                 </div>
+                <section class="fs-process">
+                    <h3 class="fs-process__title">{tr("ui.review.process")}</h3>
+                    <ol class="fs-process__steps">{steps}</ol>
+                </section>
             </div>
             <aside class="fs-layout__side">
                 <EligibilityPanel />

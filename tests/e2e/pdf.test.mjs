@@ -70,6 +70,15 @@ test('the package carries the PDF, stamped with its application digest and key f
   assert.ok(text.includes(report.application_sha256), 'the application digest is printed');
   assert.ok(text.includes(report.key_fingerprint), 'the key fingerprint is printed');
   assert.ok(text.includes('张堃'));
+  // Seed 003 注3: the cryptography approval's reference number is printed; working groups by code
+  // only (the seed names none), and the representatives as an addendum after the paper form.
+  assert.ok(text.includes('国密局〔2019〕123号'), 'the crypto 文号 is printed');
+  for (const name of ['密码技术', '鉴别与授权', '通信安全', '新技术安全标准特别工作组']) {
+    assert.ok(!text.includes(name), `no working-group name (${name}) unless the host configures one`);
+  }
+  const squeezed = text.replace(/\s+/g, '');
+  assert.ok(squeezed.includes('以下各栏不是官方申请表的栏目'), 'additions are captioned');
+  assert.ok(squeezed.indexOf('申请单位意见') < squeezed.indexOf('附：工作组代表'), 'the representatives follow the paper form');
   // The CLI renders the same PDF from the package.
   const again = join(dir, 'again.pdf');
   execFileSync(FORMSEAL, ['render', zip, '-o', again]);

@@ -46,9 +46,13 @@ async function fillAll(page) {
     buffer: Buffer.from('%PDF-1.4 licence scan'),
   });
   await page.getByText('营业执照.pdf').waitFor();
-  await page.getByLabel('本单位愿意遵守').check();
+  await page.getByLabel('密码主管部门的批文文号').fill('国密局〔2019〕123号');
+  await page.getByLabel('联系人变更时，本单位将及时书面通知').check();
   await page.getByLabel('本单位将维护网安标委的合法权益').check();
+  await page.getByLabel('本单位将积极参加工作组的会议或活动').check();
+  await page.getByLabel('本单位将自觉宣传、贯彻和实施').check();
   await page.getByLabel('本单位同意按规定缴纳会费').check();
+  await page.getByLabel('本单位愿意遵守').check();
   await page.getByLabel('盖章日期').fill('2026-11-20');
 }
 
@@ -72,14 +76,15 @@ test('a new applicant fills the whole form and reaches the review page', async (
   await fillAll(page);
   // The derived organisation code is shown under the USCC.
   await page.getByText('组织机构代码（由统一社会信用代码得出）：19220382-1').waitFor();
-  // Eligibility: every condition met.
+  // Eligibility: nothing unmet; legal personality and the field of work are for the reviewers.
   const elig = page.getByRole('region', { name: '申请条件核对' });
-  await elig.getByText('按已填写的信息，各项条件均已满足').waitFor();
+  await elig.getByText('按已填写的信息没有不符合的条件；其中 2 项由秘书处和工作组审核确认').waitFor();
   assert.equal(await elig.locator('.fs-crit--pass').count(), 7);
+  assert.equal(await elig.locator('.fs-crit--review').count(), 2);
   await page.getByRole('button', { name: '核对信息' }).click();
   await page.getByRole('heading', { name: '核对信息', level: 2 }).waitFor();
   const review = page.locator('.fs-review');
-  for (const text of ['深圳市示例网络安全技术有限公司', '914403001922038216', 'WG3 密码技术、WG8 数据安全', '代表第 1 行 · 姓名', '欧阳·明', '2026年11月20日', '营业执照.pdf', '已勾选同意']) {
+  for (const text of ['深圳市示例网络安全技术有限公司', '914403001922038216', 'WG3、WG8', '代表第 1 行 · 姓名', '欧阳·明', '2026年11月20日', '营业执照.pdf', '已勾选同意']) {
     assert.ok(await review.getByText(text, { exact: false }).first().isVisible(), `review shows ${text}`);
   }
   assertAxeClean(await axe(page), 'the review page');
@@ -139,7 +144,10 @@ test('eligibility lists the charter conditions with their clauses', async () => 
   await art91.getByText('不符合').waitFor();
   assert.match(await art91.innerText(), /个体工商户/);
   await page.getByLabel('统一社会信用代码').fill('914403001922038216');
-  await art91.getByText('符合', { exact: true }).waitFor();
+  // A valid code shows the registration category; legal personality is the secretariat's to confirm.
+  await art91.getByText('待审核', { exact: true }).waitFor();
+  assert.match(await art91.innerText(), /工商：企业[\s\S]*秘书处审核确认/);
+  assert.equal(await art91.getByText('符合', { exact: true }).count(), 0);
   assert.match(await elig.locator('[data-criterion="art11.2"]').innerText(), /第十一条第2项/);
   await ctx.close();
 });

@@ -3,7 +3,7 @@
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::draft::{self, DraftError, Loaded};
-use formseal_core::form::{validate, Context, FormDef, FormRules, Report, Status};
+use formseal_core::form::{eligibility_summary, validate, Context, FormDef, FormRules, Report};
 use formseal_core::forms;
 use formseal_core::messages::{finding_text, render, t};
 use formseal_core::Locale;
@@ -115,14 +115,11 @@ fn text_report(report: &Report, locale: Locale, form: &dyn FormRules, file: &Pat
     }
     lines.push(t(locale, "ui.elig.title"));
     for c in &report.eligibility {
-        let status = match c.status {
-            Status::Pass => t(locale, "ui.elig.pass"),
-            Status::Fail => t(locale, "ui.elig.fail"),
-            Status::NeedsInfo => t(locale, "ui.elig.needs_info"),
-        };
+        let status = t(locale, c.status.label_key());
         let (clause, condition, reason) = (c.clause.render(locale), c.condition.text(locale), c.reason.text(locale));
         lines.push(format!("  [{status}] {clause} {condition} — {reason}"));
     }
+    lines.push(format!("  {}", eligibility_summary(&report.eligibility, &form.def().process, locale)));
     let verdict = if errors == 0 { "cli.valid" } else { "cli.invalid" };
     lines.push(render(locale, verdict, &[("errors", errors.to_string()), ("warnings", warnings.to_string())]));
     lines.push(String::new());

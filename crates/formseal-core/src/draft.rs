@@ -166,8 +166,9 @@ pub fn parse(text: &str, def: &FormDef) -> Result<Loaded, DraftError> {
     if form.id != def.id {
         return Err(DraftError::OtherForm { found: form.id });
     }
-    let (answers, dropped) = Answers::from_json(def, obj.get("answers").unwrap_or(&serde_json::Value::Null))
-        .map_err(DraftError::BadAnswers)?;
+    let mut raw_answers = obj.get("answers").cloned().unwrap_or(serde_json::Value::Null);
+    crate::forms::migrate(&form.id, &form.version, &mut raw_answers);
+    let (answers, dropped) = Answers::from_json(def, &raw_answers).map_err(DraftError::BadAnswers)?;
     let files: BTreeMap<String, EmbeddedFile> = match obj.get("files") {
         None | Some(serde_json::Value::Null) => BTreeMap::new(),
         Some(v) => serde_json::from_value(v.clone()).map_err(|_| DraftError::BadFile { name: "files".into() })?,
@@ -255,12 +256,12 @@ mod tests {
     fn older_form_versions_are_migrated_and_unknown_fields_listed() {
         let f = def();
         let old = COMPLETE
-            .replace("\"version\": \"2025-04-01\"", "\"version\": \"2019-01-01\"")
+            .replace("\"version\": \"2025-04-01.2\"", "\"version\": \"2019-01-01\"")
             .replace("\"name_zh\":", "\"fax_extension\": \"8001\", \"name_zh\":");
         let l = parse(&old, f.def()).unwrap();
         assert_eq!(l.migrated_from.as_deref(), Some("2019-01-01"));
         assert_eq!(l.dropped, vec!["fax_extension".to_string()]);
-        assert_eq!(l.draft.form.version, "2025-04-01");
+        assert_eq!(l.draft.form.version, "2025-04-01.2");
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct FormDef {
     pub sections: Vec<SectionDef>,
     /// Where the printed form is signed and sealed.
     pub seal: Seal,
+    /// Who receives and reviews the application, and the steps that follow (from the seed).
+    pub process: Process,
     /// The call's closing date, if the host set one (see `forms::call`).
     #[serde(skip)]
     pub deadline: Option<crate::rules::date::CivilDate>,
@@ -39,6 +41,21 @@ pub struct Seal {
     pub date_note: Text,
 }
 
+/// What happens to an application once it is handed in, in the words of its own seed: texts
+/// shared by every form (the review page, the package panel, the verifier) take these from the
+/// definition, so that no form speaks of another body's secretariat or process.
+#[derive(Clone, Debug, Serialize)]
+pub struct Process {
+    /// Who the application is handed to, e.g. `秘书处` or `标准编制组联系人`.
+    pub recipient: Text,
+    /// Who reviews it, e.g. `秘书处和工作组` or `协会和起草组`.
+    pub reviewers: Text,
+    /// What to do with the printed form, shown before the package is made.
+    pub hand_in: Text,
+    /// The steps from application to membership, as the seed numbers them.
+    pub steps: Vec<Text>,
+}
+
 /// A titled block of the form (a band of the paper table).
 #[derive(Clone, Debug, Serialize)]
 pub struct SectionDef {
@@ -47,11 +64,20 @@ pub struct SectionDef {
     /// Explanatory text shown under the title (e.g. where a requirement comes from).
     pub note: Option<Text>,
     pub fields: Vec<FieldDef>,
+    /// Not a part of the paper form (an obligation of the charter, or a call option): the PDF
+    /// prints it after the paper form's rows, under its own heading, so that the printed form
+    /// still matches the official one.
+    pub addition: bool,
 }
 
 impl SectionDef {
     pub fn new(id: &'static str, title: Text, note: Option<Text>, fields: Vec<FieldDef>) -> Self {
-        SectionDef { id, title, note, fields }
+        SectionDef { id, title, note, fields, addition: false }
+    }
+    /// Marks the section as an addition to the paper form (see [`SectionDef::addition`]).
+    pub fn addition(mut self) -> Self {
+        self.addition = true;
+        self
     }
 }
 

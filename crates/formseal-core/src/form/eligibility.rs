@@ -9,18 +9,38 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// The answers show that the condition is met.
     Pass,
+    /// The answers show that it is not met.
     Fail,
+    /// Something the applicant has to add first.
     NeedsInfo,
+    /// The applicant has said what the condition asks for, but only the reviewers named by the
+    /// charter can judge it (e.g. whether the unit is a legal person, or works in the field).
+    Review,
+    /// Not a condition: information from the call (e.g. whom it invites), shown for reference.
+    Info,
 }
 
-/// Where a condition comes from: an article of a charter (`第九条第1项`), a numbered part of a
-/// call document (`五、第1项`), or any other cited text.
+impl Status {
+    /// The catalogue key of its label (符合 / 不符合 / 待补充 / 待审核 / 说明).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Status::Pass => "ui.elig.pass",
+            Status::Fail => "ui.elig.fail",
+            Status::NeedsInfo => "ui.elig.needs_info",
+            Status::Review => "ui.elig.review",
+            Status::Info => "ui.elig.info",
+        }
+    }
+}
+
+/// Where a condition comes from: an article of a charter (`第九条第1项`), or any other cited text
+/// (a call's part by its title, `五、参编单位要求 第1项`, since numbers alone can be ambiguous).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Clause {
     Article { article: u16, item: Option<u16> },
-    Part { part: u16, item: Option<u16> },
     Cited { text: Text },
 }
 
@@ -31,10 +51,7 @@ impl Clause {
     pub const fn article(article: u16) -> Self {
         Clause::Article { article, item: None }
     }
-    pub const fn part(part: u16, item: u16) -> Self {
-        Clause::Part { part, item: Some(item) }
-    }
-    /// `第九条第1项` / `Article 9(1)`; `五、第1项` / `Part 5, item 1`.
+    /// `第九条第1项` / `Article 9(1)`.
     pub fn render(&self, locale: Locale) -> String {
         let num = |n: u16| match locale {
             Locale::ZhCn => chinese_number(n),
@@ -45,10 +62,6 @@ impl Clause {
                 render(locale, "clause.article_item", &[("article", num(*article)), ("item", item.to_string())])
             }
             Clause::Article { article, item: None } => render(locale, "clause.article", &[("article", num(*article))]),
-            Clause::Part { part, item: Some(item) } => {
-                render(locale, "clause.part_item", &[("part", num(*part)), ("item", item.to_string())])
-            }
-            Clause::Part { part, item: None } => render(locale, "clause.part", &[("part", num(*part))]),
             Clause::Cited { text } => text.get(locale).to_string(),
         }
     }
@@ -101,6 +114,26 @@ pub struct Criterion {
     pub remedy: Option<Msg>,
 }
 
+/// One line that sums the conditions up: a failure first, then what the applicant still has to
+/// add, then what is left to the form's own reviewers (named by its process).
+pub fn summary(criteria: &[Criterion], process: &super::def::Process, locale: Locale) -> String {
+    let count = |s: Status| criteria.iter().filter(|c| c.status == s).count();
+    let reviewers = || process.reviewers.get(locale).to_string();
+    if count(Status::Fail) > 0 {
+        render(locale, "ui.elig.summary_fail", &[])
+    } else if count(Status::NeedsInfo) > 0 {
+        render(locale, "ui.elig.summary_pending", &[("n", count(Status::NeedsInfo).to_string())])
+    } else if count(Status::Review) > 0 {
+        render(
+            locale,
+            "ui.elig.summary_review",
+            &[("n", count(Status::Review).to_string()), ("reviewers", reviewers())],
+        )
+    } else {
+        render(locale, "ui.elig.summary_pass", &[("reviewers", reviewers())])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,7 +152,5 @@ mod tests {
         assert_eq!(Clause::item(9, 1).render(Locale::ZhCn), "第九条第1项");
         assert_eq!(Clause::item(11, 2).render(Locale::En), "Article 11(2)");
         assert_eq!(Clause::article(12).render(Locale::ZhCn), "第十二条");
-        assert_eq!(Clause::part(5, 1).render(Locale::ZhCn), "五、第1项");
-        assert_eq!(Clause::part(5, 2).render(Locale::En), "Part 5, item 2");
     }
 }

@@ -108,7 +108,10 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
     // A call's closing date, reported at the date the applicant signs (the paper form's last field).
     let def = form.def();
     if let Some(deadline) = def.deadline.filter(|d| ctx.today > *d) {
-        let finding = Finding::error("call.closed").with("deadline", deadline.to_string());
+        let finding = Finding::error("call.closed")
+            .with("deadline", deadline.to_string())
+            .with("recipient_zh", def.process.recipient.zh.to_string())
+            .with("recipient_en", def.process.recipient.en.to_string());
         issues.push(Issue::new(def.seal.date_field, finding));
     }
     issues.sort_by_key(|i| std::cmp::Reverse(i.finding.severity));

@@ -18,6 +18,31 @@ pub fn by_id(id: &str) -> Option<Box<dyn FormRules>> {
     }
 }
 
+/// Brings answers written for an older version of a form to the current one, where a field
+/// changed its shape (fields that were added or dropped need nothing: they are filled with empty
+/// values, or listed as dropped, by the reader).
+///
+/// - `group-std-coauthor` before `2023-02-15.2` chose a 参与类型 per standard (`standards` was a
+///   list of `{standard, role}` rows); the paper form has one 参与类型 for the whole application.
+///   The standards become a list, and the role the one they share — or, when they differed, the
+///   most involved one (主编 before 副主编 before 参编), which the applicant sees on the review page.
+pub fn migrate(form_id: &str, from_version: &str, answers: &mut serde_json::Value) {
+    if form_id != coauthor::FORM_ID || from_version != "2023-02-15" {
+        return;
+    }
+    let Some(obj) = answers.as_object_mut() else { return };
+    let Some(serde_json::Value::Array(rows)) = obj.get("standards") else { return };
+    if !rows.iter().all(serde_json::Value::is_object) {
+        return;
+    }
+    let field = |r: &serde_json::Value, k: &str| r.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    let standards: Vec<String> = rows.iter().map(|r| field(r, "standard")).filter(|s| !s.is_empty()).collect();
+    let roles: Vec<String> = rows.iter().map(|r| field(r, "role")).collect();
+    let role = ["chief", "deputy", "member"].into_iter().find(|r| roles.iter().any(|x| x == r)).unwrap_or_default();
+    obj.insert("standards".into(), serde_json::json!(standards));
+    obj.entry("role").or_insert_with(|| serde_json::json!(role));
+}
+
 /// Why a host's call configuration cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigError {
@@ -75,6 +100,9 @@ pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dy
             if let Some(d) = dup(c.standards.iter().map(|s| s.id.as_str()).collect()) {
                 return Err(ConfigError::Duplicate { form: id.into(), id: d });
             }
+            if let Some(d) = dup(c.patent_licence_options.iter().map(|o| o.id.as_str()).collect()) {
+                return Err(ConfigError::Duplicate { form: id.into(), id: d });
+            }
             let (deadline, required) = (c.deadline.clone(), c.required_attachments.clone());
             let mut form = coauthor::Coauthor::new(c);
             call::apply(form.def_mut(), deadline.as_deref(), &required).map_err(bad)?;
@@ -99,11 +127,10 @@ mod tests {
             "contact_phone": "13800138000"
         });
         let f = with_config(coauthor::FORM_ID, &cfg).unwrap().unwrap();
-        let crate::form::FieldKind::Rows { fields, max, .. } = &f.def().field("standards").unwrap().kind else {
+        let crate::form::FieldKind::MultiChoice { options, .. } = &f.def().field("standards").unwrap().kind else {
             panic!()
         };
-        assert_eq!(*max, 2);
-        let crate::form::FieldKind::Choice { options } = &fields[0].kind else { panic!() };
+        assert_eq!(options.len(), 2);
         assert_eq!(options[1].label.zh, "工业数字孪生 数据模型");
         // Defaults stay where the host said nothing.
         assert!(f.def().title.zh.starts_with("中国和平利用军工技术协会"));

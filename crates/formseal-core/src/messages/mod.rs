@@ -120,12 +120,34 @@ pub fn template(locale: Locale, key: &str) -> &'static str {
     }
 }
 
-/// Renders `key` with `params` substituted.
+/// Renders `key` with `params` substituted, in one pass over the template: a value is copied as
+/// it is, never searched for placeholders again (so a value that contains `{name}` cannot make
+/// another parameter expand inside it). An unknown `{name}` is left as written.
+///
+/// A parameter whose text differs by language is passed twice, as `name_zh` and `name_en`, and
+/// each catalogue's template uses its own (e.g. `{category_zh}` / `{category_en}`).
 pub fn render(locale: Locale, key: &str, params: &[(&str, String)]) -> String {
-    let mut out = template(locale, key).to_string();
-    for (name, value) in params {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let template = template(locale, key);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) => {
+                match params.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -154,8 +176,14 @@ mod tests {
 
     #[test]
     fn catalogues_use_the_same_placeholders() {
+        // `{x_zh}` in Chinese and `{x_en}` in English are the same parameter given in both languages.
         fn holes(t: &str) -> Vec<&str> {
-            let mut v: Vec<&str> = t.split('{').skip(1).filter_map(|s| s.split_once('}').map(|p| p.0)).collect();
+            let mut v: Vec<&str> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split_once('}').map(|p| p.0))
+                .map(|h| h.strip_suffix("_zh").or_else(|| h.strip_suffix("_en")).unwrap_or(h))
+                .collect();
             v.sort_unstable();
             v.dedup();
             v
@@ -169,6 +197,16 @@ mod tests {
     #[test]
     fn render_substitutes_params() {
         assert_eq!(render(Locale::ZhCn, "uscc.check", &[("expected", "3".into())]), "校验位应为 3");
+    }
+
+    #[test]
+    fn render_never_expands_a_value() {
+        // A value holding another placeholder stays as it is (no amplification, issue 14 item 3).
+        let params = [("max", "{len}{len}{len}".to_string()), ("len", "x".repeat(1000))];
+        let out = render(Locale::ZhCn, "text.too_long", &params);
+        assert!(out.contains("{len}{len}{len}") && out.len() < 1200, "{out}");
+        // Unknown and unclosed braces are copied.
+        assert_eq!(render(Locale::ZhCn, "uscc.check", &[]), "校验位应为 {expected}");
     }
 
     #[test]

@@ -292,7 +292,9 @@ fn check_rules(v: &mut Verification, app: &Application, ctx: &Context) {
                 .with("current", def.rules_version),
         );
     }
-    let answers = match Answers::from_json(def, &app.answers) {
+    let mut raw_answers = app.answers.clone();
+    crate::forms::migrate(&app.form.id, &app.form.version, &mut raw_answers);
+    let answers = match Answers::from_json(def, &raw_answers) {
         Ok((answers, unknown)) => {
             if !unknown.is_empty() {
                 v.problems.push(err("package.answers.unknown").with("fields", unknown.join(", ")));

@@ -152,15 +152,29 @@ impl<'a> Composer<'a> {
     }
 
     /// Lays out the whole form.
+    /// The paper form's sections come first, in order, closed by the seal block; sections that
+    /// are not on the paper form (`addition`) follow under a caption that says so, each band
+    /// marked as an addendum, so that the printed form still matches the official one.
     pub fn form(mut self, def: &FormDef, answers: &Answers) -> Flow {
-        for section in &def.sections {
+        let (paper, additions): (Vec<_>, Vec<_>) = def.sections.iter().partition(|s| !s.addition);
+        let mut captioned = false;
+        for section in paper.into_iter().chain(additions) {
             let fields: Vec<&FieldDef> = section.fields.iter().filter(|f| f.visible(answers)).collect();
             if fields.is_empty() {
                 continue;
             }
+            let band_title = if section.addition {
+                crate::messages::render(ZH, "pdf.addition_band", &[("title", section.title.zh.to_string())])
+            } else {
+                section.title.zh.to_string()
+            };
             self.band = self.flow.bands.len();
-            let band_lines = wrap(self.fonts, &section.title.zh, BODY, BAND_W - 2.0 * PAD);
+            let band_lines = wrap(self.fonts, &band_title, BODY, BAND_W - 2.0 * PAD);
             self.flow.bands.push(band_lines);
+            if section.addition && !captioned {
+                self.caption(&crate::messages::render(ZH, "pdf.additions", &[]));
+                captioned = true;
+            }
             let seal = (section.id == def.seal.section).then_some(&def.seal);
             let fields: Vec<&FieldDef> =
                 fields.into_iter().filter(|f| seal.is_none_or(|s| s.date_field != f.id)).collect();

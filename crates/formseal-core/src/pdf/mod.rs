@@ -170,7 +170,11 @@ pub fn render(input: &PdfInput<'_>, fonts: &FontSet) -> Result<Vec<u8>, PdfError
             qr: None,
         },
         None => {
-            Footer { lines: vec![msg(zh, "pdf.footer.preview", &[]), msg(zh, "pdf.footer.preview_how", &[])], qr: None }
+            let recipient = [("recipient", input.form.process.recipient.zh.to_string())];
+            Footer {
+                lines: vec![msg(zh, "pdf.footer.preview", &[]), msg(zh, "pdf.footer.preview_how", &recipient)],
+                qr: None,
+            }
         }
     };
     let payload = input.identity.as_ref().map(|id| qr::payload(&id.application_sha256, &id.key_fingerprint));

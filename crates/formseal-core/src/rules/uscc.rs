@@ -12,22 +12,6 @@ pub const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 
 /// Weights of the 8 body characters of the GB 11714 organisation code.
 pub const ORG_CODE_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
-/// Authority/type pairs in use [practice]; any other pair only gives a warning.
-const KNOWN_KINDS: &[(char, &str)] = &[
-    ('1', "1239"),
-    ('2', "19"),
-    ('3', "123459"),
-    ('4', "19"),
-    ('5', "1239"),
-    ('6', "129"),
-    ('7', "129"),
-    ('8', "19"),
-    ('9', "123"),
-    ('A', "19"),
-    ('N', "1239"),
-    ('Y', "1"),
-];
-
 /// A well-formed USCC (length, alphabet, division digits and check character all correct).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Uscc {
@@ -83,7 +67,7 @@ impl Uscc {
 
     /// Whether the authority/type pair (positions 1–2) is one in use.
     pub fn kind_known(&self) -> bool {
-        KNOWN_KINDS.iter().any(|(a, kinds)| *a == self.authority && kinds.contains(self.kind))
+        self.category().is_some()
     }
 
     /// Classifies positions 1–2 (see [`OrgKind`]).
@@ -97,11 +81,62 @@ impl Uscc {
         }
     }
 
+    /// The registration category of positions 1–2 (登记管理部门 and 机构类别, GB 32100-2015 and the
+    /// registration authorities' code tables), in Chinese and English; `None` for a pair not in use.
+    pub fn category(&self) -> Option<(&'static str, &'static str)> {
+        CATEGORIES.iter().find(|(k, _, _)| *k == self.kind_code()).map(|(_, zh, en)| (*zh, *en))
+    }
+
     /// `92` 个体工商户: an individual business, registered but **not** a legal person.
     pub fn is_individual_business(&self) -> bool {
         self.authority == '9' && self.kind == '2'
     }
 }
+
+/// Authority/type pairs in use [practice] and the category each stands for; any other pair only
+/// gives a warning.
+const CATEGORIES: &[(&str, &str, &str)] = &[
+    ("11", "机构编制：机关", "government body"),
+    ("12", "机构编制：事业单位", "public institution"),
+    ("13", "机构编制：中央编办直接管理机构编制的群众团体", "mass organisation under the central establishment office"),
+    ("19", "机构编制：其他", "other (establishment office)"),
+    ("21", "外交：外国常驻新闻机构", "resident foreign news agency"),
+    ("29", "外交：其他", "other (foreign affairs)"),
+    ("31", "司法行政：律师执业机构", "law firm"),
+    ("32", "司法行政：公证处", "notary office"),
+    ("33", "司法行政：基层法律服务所", "basic legal service office"),
+    ("34", "司法行政：司法鉴定机构", "forensic appraisal institution"),
+    ("35", "司法行政：仲裁委员会", "arbitration commission"),
+    ("39", "司法行政：其他", "other (justice administration)"),
+    ("41", "文化：外国在华文化中心", "foreign cultural centre"),
+    ("49", "文化：其他", "other (culture)"),
+    ("51", "民政：社会团体", "social organisation"),
+    ("52", "民政：民办非企业单位", "private non-enterprise unit"),
+    ("53", "民政：基金会", "foundation"),
+    ("59", "民政：其他", "other (civil affairs)"),
+    ("61", "旅游：外国旅游部门常驻代表机构", "resident office of a foreign tourism authority"),
+    (
+        "62",
+        "旅游：港澳台地区旅游部门常驻内地（大陆）代表机构",
+        "resident office of a Hong Kong, Macao or Taiwan tourism authority",
+    ),
+    ("69", "旅游：其他", "other (tourism)"),
+    ("71", "宗教：宗教活动场所", "place of religious activity"),
+    ("72", "宗教：宗教院校", "religious college"),
+    ("79", "宗教：其他", "other (religion)"),
+    ("81", "工会：基层工会", "grassroots trade union"),
+    ("89", "工会：其他", "other (trade union)"),
+    ("91", "工商：企业", "enterprise"),
+    ("92", "工商：个体工商户", "individual business"),
+    ("93", "工商：农民专业合作社", "farmers' specialised cooperative"),
+    ("A1", "中央军委改革和编制办公室：军队事业单位", "military public institution"),
+    ("A9", "中央军委改革和编制办公室：其他", "other (military)"),
+    ("N1", "农业：组级集体经济组织", "group-level collective economic organisation"),
+    ("N2", "农业：村级集体经济组织", "village-level collective economic organisation"),
+    ("N3", "农业：乡镇级集体经济组织", "township-level collective economic organisation"),
+    ("N9", "农业：其他", "other (agriculture)"),
+    ("Y1", "其他", "other"),
+];
 
 fn value(c: char) -> Option<u32> {
     ALPHABET.find(c).map(|i| i as u32)

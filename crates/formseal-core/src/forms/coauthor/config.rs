@@ -11,9 +11,31 @@ pub struct Standard {
     pub title: Text,
 }
 
+/// Whether the call asks for a patent declaration. Seed 004's form has none, and seed 002 三（一）
+/// puts the patent policy on the association: it is the host's choice, off unless configured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatentDeclaration {
+    #[default]
+    Off,
+    Optional,
+    Required,
+}
+
+/// A licensing commitment the association's patent policy offers (the host's words).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceOption {
+    /// Stable value stored in answers.
+    pub id: String,
+    pub label: Text,
+}
+
 /// Host-provided settings of one call for co-authoring units. In JSON every key is optional and
 /// falls back to seed 004's call: `{"association": {"zh", "en"}, "standards": [{"id", "title": {"zh",
-/// "en"}}], "contact_name": {"zh", "en"}, "contact_phone": "…", "announced": "YYYY-MM-DD"}`.
+/// "en"}}], "contact_name": {"zh", "en"}, "contact_phone": "…", "announced": "YYYY-MM-DD",
+/// "field": {"zh", "en"}, "rules_document": {"zh", "en"}, "patent_declaration": "off" | "optional" |
+/// "required", "patent_licence_options": [{"id", "label": {"zh", "en"}}]}`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -25,6 +47,14 @@ pub struct Config {
     pub contact_phone: String,
     /// Date the work was announced (ISO).
     pub announced: String,
+    /// The technical field the requirements name (五、1: "熟悉国内外工业互联网相关领域…").
+    pub field: Text,
+    /// The association's rules the requirements name (五、2), with its book-title marks.
+    pub rules_document: Text,
+    /// Whether the form asks for a patent declaration (off by default).
+    pub patent_declaration: PatentDeclaration,
+    /// The licensing commitments offered when a unit declares patents; none, no licensing question.
+    pub patent_licence_options: Vec<LicenceOption>,
     /// The call's closing date, `YYYY-MM-DD` (see `forms::call`).
     pub deadline: Option<String>,
     /// Attachment fields the call requires (see `forms::call`).
@@ -62,6 +92,13 @@ impl Default for Config {
             contact_name: Text::new("包强", "Bao Qiang"),
             contact_phone: "15010077210".into(),
             announced: "2023-02-15".into(),
+            field: Text::new("工业互联网", "the industrial internet"),
+            rules_document: Text::new(
+                "《中国和平利用军工技术协会团体标准制修订管理办法》",
+                "the association's rules for developing group standards",
+            ),
+            patent_declaration: PatentDeclaration::Off,
+            patent_licence_options: Vec::new(),
             deadline: None,
             required_attachments: Vec::new(),
         }

@@ -5,7 +5,7 @@ mod config;
 mod definition;
 mod eligibility;
 
-pub use config::{Config, Standard};
+pub use config::{Config, LicenceOption, PatentDeclaration, Standard};
 
 use crate::form::{Answers, Context, Criterion, FormDef, FormRules};
 use crate::issue::{Finding, Issue};
@@ -18,11 +18,14 @@ pub const FORM_ID: &str = "group-std-coauthor";
 #[derive(Clone, Debug)]
 pub struct Coauthor {
     def: FormDef,
+    call: eligibility::CallWords,
 }
 
 impl Coauthor {
     pub fn new(config: Config) -> Self {
-        Coauthor { def: definition::build(&config) }
+        let call =
+            eligibility::CallWords { field: config.field.clone(), rules_document: config.rules_document.clone() };
+        Coauthor { def: definition::build(&config), call }
     }
 }
 
@@ -35,17 +38,6 @@ impl FormRules for Coauthor {
     }
 
     fn cross_check(&self, a: &Answers, _ctx: &Context, out: &mut Vec<Issue>) {
-        // Each standard once; a lead editor is confirmed by the association (advice).
-        let standards = a.rows("standards");
-        for (i, row) in standards.iter().enumerate() {
-            let s = row.text("standard");
-            if !s.is_empty() && standards[..i].iter().any(|r| r.text("standard") == s) {
-                out.push(Issue::new(format!("standards[{i}].standard"), Finding::error("rows.duplicate_standard")));
-            }
-            if row.text("role") == "chief" {
-                out.push(Issue::new(format!("standards[{i}].role"), Finding::warning("coauthor.chief_confirmed")));
-            }
-        }
         // Each writer once (same name and telephone).
         let writers = a.rows("writers");
         let mut seen = std::collections::HashSet::new();
@@ -59,7 +51,7 @@ impl FormRules for Coauthor {
         if !writers.is_empty() && writers.iter().all(|w| w.values.get("experience").is_none_or(is_empty_rows)) {
             out.push(Issue::new("writers", Finding::warning("coauthor.no_experience")));
         }
-        // 单位类型 against positions 1–2 of the USCC: advice only.
+        // 单位类型 against positions 1–2 of the USCC, when one is given: advice only.
         if let Ok(code) = uscc::parse(a.text("uscc")) {
             let kind = &code.code[..2];
             let ok = match a.text("unit_type") {
@@ -73,13 +65,10 @@ impl FormRules for Coauthor {
                 out.push(Issue::new("unit_type", Finding::warning("coauthor.unit_type_mismatch").with("kind", kind)));
             }
         }
-        if a.text("patent_held") == "yes" && a.text("patent_licence") == "refuse" {
-            out.push(Issue::new("patent_licence", Finding::warning("coauthor.patent_refuse")));
-        }
     }
 
     fn eligibility(&self, a: &Answers, issues: &[Issue]) -> Vec<Criterion> {
-        eligibility::evaluate(a, issues)
+        eligibility::evaluate(&self.def, &self.call, a, issues)
     }
 }
 

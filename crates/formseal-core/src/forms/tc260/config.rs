@@ -8,12 +8,14 @@ use crate::form::Text;
 pub struct WorkingGroup {
     /// Code printed on the paper form (`WG3`).
     pub code: String,
-    /// Display name; DOMAIN.md marks the default names as to be verified with the host.
-    pub name: Text,
+    /// Display name, only when the host gives one: seed 003 prints the codes alone.
+    #[serde(default)]
+    pub name: Option<Text>,
 }
 
 /// Host-provided settings of a TC260 call. In JSON: `{"working_groups": [{"code": "WG3", "name":
-/// {"zh": "密码技术", "en": "Cryptography"}}]}`; without it, the seven groups of the paper form.
+/// {"zh": "…", "en": "…"}}]}` (`name` optional); without it, the seven groups of the paper form,
+/// by code only (seed 003 names none of them).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -26,17 +28,10 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        let wg = |code: &str, zh: &str, en: &str| WorkingGroup { code: code.into(), name: Text::owned(zh, en) };
+        // Seed 003, 申请加入的工作组: "WG3 WG4 WG5 WG6 WG7 WG8 SWG-ETS".
+        let codes = ["WG3", "WG4", "WG5", "WG6", "WG7", "WG8", "SWG-ETS"];
         Config {
-            working_groups: vec![
-                wg("WG3", "密码技术", "Cryptography"),
-                wg("WG4", "鉴别与授权", "Authentication and authorization"),
-                wg("WG5", "网络安全评估", "Cybersecurity assessment"),
-                wg("WG6", "通信安全", "Communication security"),
-                wg("WG7", "网络安全管理", "Cybersecurity management"),
-                wg("WG8", "数据安全", "Data security"),
-                wg("SWG-ETS", "新技术安全标准特别工作组", "Special WG on emerging technology security"),
-            ],
+            working_groups: codes.iter().map(|c| WorkingGroup { code: c.to_string(), name: None }).collect(),
             deadline: None,
             required_attachments: Vec::new(),
         }

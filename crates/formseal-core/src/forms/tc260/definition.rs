@@ -1,7 +1,7 @@
 //! The fields of the TC260 application form, in the paper form's order and wording.
 
 use super::config::Config;
-use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, Seal, SectionDef, Text};
+use crate::form::{Cond, FieldDef as F, FormDef, Format, OptionDef, Process, Seal, SectionDef, Text};
 
 use Text as T;
 
@@ -18,12 +18,18 @@ pub fn build(config: &Config) -> FormDef {
     let wg_options = config
         .working_groups
         .iter()
-        .map(|wg| OptionDef::new(wg.code.clone(), Text::owned(wg.code.clone(), wg.code.clone())).hint(wg.name.clone()))
+        .map(|wg| {
+            let option = OptionDef::new(wg.code.clone(), Text::owned(wg.code.clone(), wg.code.clone()));
+            match &wg.name {
+                Some(name) => option.hint(name.clone()),
+                None => option,
+            }
+        })
         .collect();
     FormDef {
         id: super::FORM_ID,
-        version: "2025-04-01",
-        rules_version: "tc260-wg/1",
+        version: "2025-04-01.2",
+        rules_version: "tc260-wg/2",
         title: t("全国网络安全标准化技术委员会工作组成员申请表", "TC260 Working Group Membership Application"),
         body: t("全国网络安全标准化技术委员会秘书处", "Secretariat of TC260"),
         name_field: "name_zh",
@@ -34,6 +40,26 @@ pub fn build(config: &Config) -> FormDef {
             signature: t("单位公章：", "Seal of the unit:"),
             date_note: t("（盖章日期）", " (date of sealing)"),
         },
+        // 第十二条 工作组成员的加入.
+        process: Process {
+            recipient: t("秘书处", "the secretariat"),
+            reviewers: t("秘书处和工作组", "the secretariat and the working group"),
+            hand_in: t(
+                "打印的申请表须加盖单位公章并填写盖章日期，连同相关资质文件提交秘书处（第十二条第1项）。",
+                "Print the form, stamp it with the unit's official seal, date it, and hand it to the secretariat with the qualification documents (Article 12(1)).",
+            ),
+            steps: vec![
+                t(
+                    "申请单位向秘书处提交《全国网络安全标准化技术委员会工作组成员申请表》及相关资质文件",
+                    "The applicant hands the application form and its qualification documents to the secretariat",
+                ),
+                t("秘书处委托工作组对申请材料进行审核", "The secretariat asks the working group to review the application"),
+                t(
+                    "工作组将审核结果报秘书处，秘书处通知审核通过的单位办理相关手续",
+                    "The working group reports to the secretariat, which notifies the units accepted of the formalities",
+                ),
+            ],
+        },
         sections: vec![
             S::new(
                 "unit",
@@ -41,11 +67,14 @@ pub fn build(config: &Config) -> FormDef {
                 None,
                 vec![
                     F::formatted("name_zh", t("单位名称（中文）", "Name (Chinese)"), Format::OrgName)
-                        .help(t("与营业执照或登记证书上的名称一致", "As on the business licence or registration certificate")),
+                        .help(t(
+                            "与营业执照、事业单位法人证书等登记证书上的名称一致",
+                            "As on the business licence or other registration certificate",
+                        )),
                     F::formatted("name_en", t("单位名称（英文）", "Name (English)"), Format::EnglishOrgName).optional(),
                     F::formatted("uscc", t("统一社会信用代码", "Unified social credit code"), Format::Uscc).help(t(
-                        "18 位，见营业执照；组织机构代码将由此自动得出，无需另行填写",
-                        "18 characters, on the business licence; the organisation code is derived from it",
+                        "18 位，见营业执照、事业单位法人证书、社会团体法人登记证书等登记证书；申请表注中的工商登记注册号和法人机构代码均已并入此代码，无需另行填写",
+                        "18 characters, on the business licence or other registration certificate (public institution, social organisation, …); it replaces the registration number and organisation code the form's note asks for",
                     )),
                     F::text("address", t("办公地址", "Office address"), 100),
                     F::formatted("postcode", t("邮编", "Postcode"), Format::Postcode),
@@ -68,18 +97,15 @@ pub fn build(config: &Config) -> FormDef {
                         t("是否外企", "Foreign-invested enterprise?"),
                         vec![OptionDef::new("yes", t("是", "Yes")), OptionDef::new("no", t("否", "No"))],
                     )
-                    .help(t(
-                        "在我国境内注册的外商投资企业可以申请（第九条第1项）",
-                        "Foreign-invested enterprises registered in China may apply (Article 9(1))",
-                    )),
+                    .help(t("外商投资企业请选择“是”", "Choose “Yes” for a foreign-invested enterprise")),
                 ],
             ),
             S::new(
                 "contact",
                 t("联系人", "Contact person"),
                 Some(t(
-                    "工作组成员应指派 1 名固定联系人与秘书处和工作组保持联络（第十一条第1项）",
-                    "Members appoint one fixed contact person for the secretariat and the working group (Article 11(1))",
+                    "工作组成员应指派 1 名固定联系人与秘书处和工作组保持联络，联系人变更应及时书面通知秘书处和工作组（第十一条第1项）",
+                    "Members appoint one fixed contact person for the secretariat and the working group, and notify both in writing when the contact changes (Article 11(1))",
                 )),
                 vec![
                     F::formatted("contact_name", t("姓名", "Name"), Format::PersonName),
@@ -145,53 +171,57 @@ pub fn build(config: &Config) -> FormDef {
                     1,
                     2,
                 )],
-            ),
+            )
+            .addition(),
             S::new(
                 "attachments",
                 t("相关资质文件", "Qualification documents"),
                 Some(t(
-                    "纸质版文件请随申请表一并提交；此处可附扫描件。法人机构代码已并入统一社会信用代码，无需另附组织机构代码证。",
-                    "Hand in the paper copies with the form; scans can be attached here. The organisation code is part of the unified social credit code: no separate certificate is needed.",
+                    "申请表注：请同时提供以下有关纸质版文件。此处可附扫描件。工商登记注册号和法人机构代码已并入统一社会信用代码（三证合一），无需另附法人机构代码证。",
+                    "The form's note asks for these paper documents; scans can be attached here. The registration number and organisation code are now part of the unified social credit code: no separate organisation-code certificate is needed.",
                 )),
                 vec![
                     F::files(
                         "licence",
                         t(
-                            "企业法人营业执照副本或上级主管部门批准成立文件",
-                            "Business licence (copy) or approval of establishment",
+                            "企业法人营业执照副本或上级主管部门批准成立文件复印件",
+                            "Business licence (copy) or approval of establishment by the competent authority",
                         ),
                         false,
                     ),
+                    F::text(
+                        "crypto_approval_no",
+                        t("密码主管部门的批文文号", "Reference number of the cryptography authority's approval"),
+                        100,
+                    )
+                    .optional(),
                     F::files(
                         "crypto_approval",
                         t(
-                            "密码主管部门的批文或商密产品授权证明（可选）",
-                            "Cryptography authority approval or commercial cryptography product authorisation (optional)",
+                            "密码主管部门的批文或商密生产定点单位的密码产品授权证明（复印件）",
+                            "Cryptography authority's approval, or cryptographic product authorisation of a designated commercial-cryptography producer (copy)",
                         ),
                         false,
                     )
-                    .help(t(
-                        "申请加入 WG3 时可提供；《密码法》（2020）施行后相关审批已取消，无此文件不影响申请",
-                        "May be provided when applying to WG3; the Cryptography Law (2020) abolished the approval, so it is not required",
-                    ))
-                    .visible_if(Cond::Includes { field: "working_groups", value: "WG3" }),
+                    .optional(),
                     F::files("other_docs", t("其他重要的法律文件", "Other important legal documents"), true),
                 ],
-            ),
+            )
+            .addition(),
             S::new(
-                "declaration",
-                t("申请单位意见", "Declaration of the applicant"),
+                "obligations",
+                t("成员义务（第十一条）", "Members' obligations (Article 11)"),
                 Some(t(
-                    "打印的申请表须加盖单位公章并填写盖章日期后提交秘书处。",
-                    "The printed form must bear the unit's official seal and the date of sealing before it is handed to the secretariat.",
+                    "工作组成员需履行章程第十一条的义务（第2项见“工作组代表”）；请逐项确认。",
+                    "Members fulfil the obligations of Article 11 of the charter (item 2: see Representatives); confirm each.",
                 )),
                 vec![
                     F::agree(
-                        "pledge",
-                        t("同意申请单位意见", "Agree to the declaration"),
-                        Text::new(
-                            PLEDGE_ZH,
-                            "Our organisation agrees to abide by the Charter of the Working Groups of TC260 and its supporting rules, and to take an active part in the activities organised by TC260.",
+                        "contact_change",
+                        t("联系人变更", "Change of contact"),
+                        t(
+                            "联系人变更时，本单位将及时书面通知秘书处和工作组（第十一条第1项）。",
+                            "We will notify the secretariat and the working group in writing when the contact changes (Article 11(1)).",
                         ),
                     ),
                     F::agree(
@@ -203,9 +233,44 @@ pub fn build(config: &Config) -> FormDef {
                         ),
                     ),
                     F::agree(
+                        "participation",
+                        t("参加会议和活动", "Meetings and activities"),
+                        t(
+                            "本单位将积极参加工作组的会议或活动，完成交办的工作任务（第十一条第4项）。",
+                            "We will take an active part in the working group's meetings and activities and complete the tasks assigned (Article 11(4)).",
+                        ),
+                    ),
+                    F::agree(
+                        "promotion",
+                        t("宣传贯彻标准", "Promoting the standards"),
+                        t(
+                            "本单位将自觉宣传、贯彻和实施网络安全国家标准（第十一条第5项）。",
+                            "We will promote, implement and apply the national cybersecurity standards (Article 11(5)).",
+                        ),
+                    ),
+                    F::agree(
                         "fees",
                         t("会费", "Membership fees"),
                         t("本单位同意按规定缴纳会费（第十一条第6项）。", "We agree to pay the membership fees as required (Article 11(6))."),
+                    ),
+                ],
+            )
+            .addition(),
+            S::new(
+                "declaration",
+                t("申请单位意见", "Declaration of the applicant"),
+                Some(t(
+                    "打印的申请表须加盖单位公章并填写盖章日期。",
+                    "The printed form must bear the unit's official seal and the date of sealing.",
+                )),
+                vec![
+                    F::agree(
+                        "pledge",
+                        t("同意申请单位意见", "Agree to the declaration"),
+                        Text::new(
+                            PLEDGE_ZH,
+                            "Our organisation agrees to abide by the Charter of the Working Groups of TC260 and its supporting rules, and to take an active part in the activities organised by TC260.",
+                        ),
                     ),
                     F::date("seal_date", t("盖章日期", "Date of sealing")),
                 ],

@@ -16,6 +16,8 @@ fn cond_key(id: &str) -> &'static str {
         "art11.1" => "tc260.cond.contact",
         "art11.2" => "tc260.cond.representatives",
         "art11.3" => "tc260.cond.confidentiality",
+        "art11.4" => "tc260.cond.participation",
+        "art11.5" => "tc260.cond.promotion",
         _ => "tc260.cond.fees",
     }
 }
@@ -32,6 +34,8 @@ fn remedy_tick(field: &str) -> &'static str {
     match field {
         "pledge" => "tc260.remedy.pledge",
         "confidentiality" => "tc260.remedy.confidentiality",
+        "participation" => "tc260.remedy.participation",
+        "promotion" => "tc260.remedy.promotion",
         _ => "tc260.remedy.fees",
     }
 }
@@ -49,11 +53,15 @@ pub fn evaluate(a: &Answers, issues: &[Issue]) -> Vec<Criterion> {
         contact(a, issues),
         representatives(a, issues),
         ticked("art11.3", Clause::item(11, 3), a, "confidentiality"),
+        ticked("art11.4", Clause::item(11, 4), a, "participation"),
+        ticked("art11.5", Clause::item(11, 5), a, "promotion"),
         ticked("art11.6", Clause::item(11, 6), a, "fees"),
     ]
 }
 
-/// 第九条第1项: a legal person registered in China — shown by a valid USCC of a legal person.
+/// 第九条第1项: a legal person registered in China. A valid USCC shows where and as what the unit
+/// is registered, not that it is a legal person (branches and partnerships have codes too): the
+/// secretariat confirms it. Only an individual business (`92`) is known not to be one.
 fn legal_person(a: &Answers) -> Criterion {
     let clause = Clause::item(9, 1);
     let raw = a.text("uscc");
@@ -82,9 +90,13 @@ fn legal_person(a: &Answers) -> Criterion {
             Some(Msg::new("tc260.remedy.legal_person")),
         ),
         Ok(code) => {
-            let reason =
-                if a.text("foreign") == "yes" { "tc260.elig.registered_foreign" } else { "tc260.elig.registered" };
-            crit("art9.1", clause, Status::Pass, Msg::new(reason).with("org_code", code.org_code_display()), None)
+            // The category's name in each language (each catalogue picks its own parameter).
+            let (zh, en) = code.category().unwrap_or(("未列明的类别", "a category not in the list"));
+            let reason = Msg::new("tc260.elig.registered")
+                .with("kind", code.kind_code())
+                .with("category_zh", zh)
+                .with("category_en", en);
+            crit("art9.1", clause, Status::Review, reason, None)
         }
     }
 }
@@ -110,14 +122,27 @@ fn field_of_work(a: &Answers, issues: &[Issue]) -> Criterion {
             Some(Msg::new("tc260.remedy.business")),
         );
     }
-    let groups = a.list("working_groups").join("、");
-    crit("art9.3", clause, Status::Pass, Msg::new("tc260.elig.field_described").with("groups", groups), None)
+    // Judged by the working group's review of the application (第十二条第2项), not by the form.
+    let groups = a.list("working_groups");
+    let reason = Msg::new("tc260.elig.field_described")
+        .with("groups_zh", groups.join("、"))
+        .with("groups_en", groups.join(", "));
+    crit("art9.3", clause, Status::Review, reason, None)
 }
 
-/// 第十一条第1项: one fixed contact person, reachable.
+/// 第十一条第1项: one fixed contact person, reachable, and changes notified in writing.
 fn contact(a: &Answers, issues: &[Issue]) -> Criterion {
     let clause = Clause::item(11, 1);
     let ok = ["contact_name", "contact_mobile", "contact_email"].iter().all(|f| filled(a, issues, f));
+    if ok && !a.flag("contact_change") {
+        return crit(
+            "art11.1",
+            clause,
+            Status::NeedsInfo,
+            Msg::new("tc260.elig.contact_change_missing"),
+            Some(Msg::new("tc260.remedy.contact_change")),
+        );
+    }
     if ok {
         crit(
             "art11.1",
