@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// How much a finding matters: errors block continuing, warnings only advise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -14,21 +14,24 @@ pub enum Severity {
 pub type Params = Vec<(&'static str, String)>;
 
 /// What a single rule found about one value: a message key, its parameters and a severity.
-/// Text is looked up later, by locale, from the message catalogues.
+/// Text is looked up later, by locale, from the message catalogues — or, for a rule of a form's
+/// definition, from the definition's own `text`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
     #[serde(serialize_with = "ser_params")]
     pub params: Params,
+    #[serde(skip)]
+    pub text: Option<crate::form::Text>,
 }
 
 impl Finding {
     pub fn error(code: &'static str) -> Self {
-        Finding { code, severity: Severity::Error, params: Vec::new() }
+        Finding { code, severity: Severity::Error, params: Vec::new(), text: None }
     }
     pub fn warning(code: &'static str) -> Self {
-        Finding { code, severity: Severity::Warning, params: Vec::new() }
+        Finding { code, severity: Severity::Warning, params: Vec::new(), text: None }
     }
     /// Adds a named parameter.
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {

@@ -23,6 +23,7 @@ pub mod draft;
 pub mod fixtures;
 pub mod form;
 pub mod forms;
+pub mod intern;
 pub mod issue;
 pub mod messages;
 #[cfg(feature = "package")]

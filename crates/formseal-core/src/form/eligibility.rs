@@ -6,7 +6,7 @@ use crate::messages::{render, Locale};
 use serde::Serialize;
 
 /// Outcome of one eligibility condition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The answers show that the condition is met.
@@ -78,24 +78,35 @@ pub fn chinese_number(n: u16) -> String {
     }
 }
 
-/// A message key with parameters (text is rendered per locale at the edge).
+/// A message with parameters: a catalogue key, or a text of the form's definition (text is
+/// rendered per locale at the edge).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Msg {
     pub code: &'static str,
+    /// The definition's own text (then `code` is empty).
+    #[serde(skip)]
+    pub words: Option<Text>,
     #[serde(skip)]
     pub params: Params,
 }
 
 impl Msg {
     pub fn new(code: &'static str) -> Self {
-        Msg { code, params: Vec::new() }
+        Msg { code, words: None, params: Vec::new() }
+    }
+    /// A text of a form definition, with its parameters.
+    pub fn text_of(words: Text, params: Params) -> Self {
+        Msg { code: "", words: Some(words), params }
     }
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.params.push((name, value.into()));
         self
     }
     pub fn text(&self, locale: Locale) -> String {
-        render(locale, self.code, &self.params)
+        match &self.words {
+            Some(w) => crate::messages::fill(locale, w.get(locale), &self.params),
+            None => render(locale, self.code, &self.params),
+        }
     }
 }
 

@@ -4,11 +4,12 @@ mod answers;
 mod def;
 mod display;
 mod eligibility;
+pub mod logic;
 mod text;
 mod validate;
 
 pub use answers::{empty_row, AnswerError, Answers, FileRef, Row, Value};
-pub use def::{Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, Process, Seal, SectionDef};
+pub use def::{CallCond, Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, Process, Seal, SectionDef};
 pub use display::{cells, display, human_size, Cell};
 pub use eligibility::{chinese_number, summary as eligibility_summary, Clause, Criterion, Msg, Status};
 pub use text::Text;

@@ -1,23 +1,318 @@
-//! What every call can set beyond a form's own settings: a closing date, and which attachment
-//! fields are required. In the host's configuration of any form: `"deadline": "2026-12-31"` and
-//! `"required_attachments": ["licence", "other_docs"]` (each form's `Config` has both keys).
+//! A call: what a host configures when it opens a form to applicants. A definition names its
+//! parameters (`"call": {"name": {…}}`); the host's configuration of the form is a JSON object
+//! with those names, plus two that every form takes:
+//! `"deadline": "2026-12-31"` (the closing date) and `"required_attachments": ["licence"]`
+//! (attachment fields that must be filled).
+//!
+//! Parameter kinds:
+//! - `{"options": {"field": "working_groups", "value": "code", "label": "code", "hint": "name"}}`:
+//!   a list of objects that replaces the options of the choice field `field`; `value`, `label` and
+//!   `hint` name the keys of each object (a label or hint is a string, or `{"zh", "en"}`). Without
+//!   the host's list, the field keeps the definition's options. `"may_be_empty": true` allows `[]`.
+//! - `{"text": {"zh", "en"}}`, `{"string": "…"}`, `{"date": "YYYY-MM-DD"}`: a value used in the
+//!   definition's texts as `{call:name}` (a date reads 2023年2月15日 / 15 February 2023); the
+//!   definition gives the default.
+//! - `{"one_of": {"values": ["off", "on"], "default": "off"}}`: a switch.
+//!
+//! Sections and fields with `"if_call": {"param": "name", "in": [values]}` (or `"nonempty": true`
+//! for an options list) exist only when it holds; `"required_if_call"` makes a field required.
 
-use crate::form::{FieldKind, FormDef};
+use crate::form::{CallCond, FieldDef, FieldKind, FormDef, OptionDef, Text};
 use crate::rules::date::CivilDate;
+use serde::Deserialize;
+use serde_json::Value as J;
+use std::collections::BTreeMap;
 
-/// Puts a call's terms into the form's definition: the listed attachments become required, and
-/// validation refuses applications after the closing date. `Err` says which value is wrong.
-pub fn apply(def: &mut FormDef, deadline: Option<&str>, required: &[String]) -> Result<(), String> {
-    if let Some(d) = deadline {
-        def.deadline = Some(CivilDate::parse(d).ok_or_else(|| format!("deadline: “{d}” is not a date YYYY-MM-DD"))?);
+/// One parameter a definition lets the host set (see the module's documentation).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum CallParam {
+    Options(OptionsParam),
+    Text(Text),
+    String(String),
+    Date(String),
+    OneOf(OneOf),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionsParam {
+    pub field: String,
+    pub value: String,
+    pub label: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub may_be_empty: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneOf {
+    pub values: Vec<String>,
+    pub default: String,
+}
+
+/// Why a host's call configuration cannot be used (the form's id is added by the caller).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CallError {
+    /// A key the form does not take, or a value of the wrong shape.
+    Invalid(String),
+    /// A list that must not be empty is.
+    Empty(String),
+    /// The same value twice in a list.
+    Duplicate(String),
+}
+
+/// The value of a parameter after the host's configuration.
+enum Setting {
+    Options(Vec<OptionDef>),
+    Text(Text),
+    Choice(String),
+}
+
+fn text_of(v: &J, key: &str, at: &str) -> Result<Text, CallError> {
+    match v.get(key) {
+        Some(J::String(s)) => Ok(Text::owned(s.clone(), s.clone())),
+        Some(obj @ J::Object(_)) => {
+            serde_json::from_value::<Text>(obj.clone()).map_err(|e| CallError::Invalid(format!("{at}.{key}: {e}")))
+        }
+        Some(_) => Err(CallError::Invalid(format!("{at}.{key}: expected a string or {{\"zh\", \"en\"}}"))),
+        None => Err(CallError::Invalid(format!("{at}: missing field `{key}`"))),
     }
-    for id in required {
+}
+
+fn options(p: &OptionsParam, name: &str, list: &J) -> Result<Vec<OptionDef>, CallError> {
+    let items = list.as_array().ok_or_else(|| CallError::Invalid(format!("{name}: expected a list")))?;
+    if items.is_empty() && !p.may_be_empty {
+        return Err(CallError::Empty(name.to_string()));
+    }
+    let mut out: Vec<OptionDef> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{name}[{i}]");
+        let obj = item.as_object().ok_or_else(|| CallError::Invalid(format!("{at}: expected an object")))?;
+        let known = [Some(&p.value), Some(&p.label), p.hint.as_ref()];
+        if let Some(k) = obj.keys().find(|k| !known.contains(&Some(k))) {
+            return Err(CallError::Invalid(format!("{at}: unknown field `{k}`")));
+        }
+        let value = match obj.get(&p.value) {
+            Some(J::String(s)) if !s.is_empty() => s.clone(),
+            _ => return Err(CallError::Invalid(format!("{at}: missing field `{}`", p.value))),
+        };
+        if out.iter().any(|o| o.value == value) {
+            return Err(CallError::Duplicate(value));
+        }
+        let label = text_of(item, &p.label, &at)?;
+        let hint = match &p.hint {
+            Some(h) if obj.contains_key(h) => Some(text_of(item, h, &at)?),
+            _ => None,
+        };
+        out.push(OptionDef { value, label, hint });
+    }
+    Ok(out)
+}
+
+/// The settings of every parameter: the host's value, else the definition's default.
+fn settings(def: &FormDef, config: &serde_json::Map<String, J>) -> Result<BTreeMap<String, Setting>, CallError> {
+    let mut out = BTreeMap::new();
+    for (name, param) in &def.call {
+        let given = config.get(name);
+        let setting = match (param, given) {
+            (CallParam::Options(p), Some(list)) => Setting::Options(options(p, name, list)?),
+            (CallParam::Options(p), None) => match def.field(&p.field).map(|f| &f.kind) {
+                Some(FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. }) => {
+                    Setting::Options(options.clone())
+                }
+                _ => Setting::Options(Vec::new()),
+            },
+            (CallParam::Text(t), None) => Setting::Text(t.clone()),
+            (CallParam::Text(_), Some(v)) => Setting::Text(
+                serde_json::from_value(v.clone()).map_err(|e| CallError::Invalid(format!("{name}: {e}")))?,
+            ),
+            (CallParam::String(s), None) => Setting::Text(Text::owned(s.clone(), s.clone())),
+            (CallParam::Date(d), given) => {
+                let raw = match given {
+                    None => d.as_str(),
+                    Some(J::String(s)) => s.as_str(),
+                    Some(_) => return Err(CallError::Invalid(format!("{name}: expected a date YYYY-MM-DD"))),
+                };
+                match CivilDate::parse(raw) {
+                    Some(date) => Setting::Text(Text::owned(date.display_zh(), date.display_en())),
+                    None => return Err(CallError::Invalid(format!("{name}: “{raw}” is not a date YYYY-MM-DD"))),
+                }
+            }
+            (CallParam::String(_), Some(v)) => match v {
+                J::String(s) => Setting::Text(Text::owned(s.clone(), s.clone())),
+                _ => return Err(CallError::Invalid(format!("{name}: expected a string"))),
+            },
+            (CallParam::OneOf(o), None) => Setting::Choice(o.default.clone()),
+            (CallParam::OneOf(o), Some(v)) => match v.as_str() {
+                Some(s) if o.values.iter().any(|x| x == s) => Setting::Choice(s.to_string()),
+                _ => {
+                    let allowed = o.values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+                    return Err(CallError::Invalid(format!("{name}: expected one of {allowed}")));
+                }
+            },
+        };
+        out.insert(name.clone(), setting);
+    }
+    Ok(out)
+}
+
+fn holds(cond: &CallCond, settings: &BTreeMap<String, Setting>) -> bool {
+    match settings.get(&cond.param) {
+        Some(Setting::Options(list)) => !cond.nonempty || !list.is_empty(),
+        Some(Setting::Choice(v)) => cond.values.iter().any(|x| x == v),
+        Some(Setting::Text(_)) | None => false,
+    }
+}
+
+/// Every text of the definition, for `{call:name}` substitution.
+fn each_text(def: &mut FormDef, f: &mut dyn FnMut(&mut Text)) {
+    fn field(x: &mut FieldDef, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut x.label);
+        x.help.iter_mut().for_each(&mut *f);
+        match &mut x.kind {
+            FieldKind::Agree { statement } => f(statement),
+            FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. } => {
+                for o in options {
+                    f(&mut o.label);
+                    o.hint.iter_mut().for_each(&mut *f);
+                }
+            }
+            FieldKind::Rows { fields, row_label, .. } => {
+                f(row_label);
+                fields.iter_mut().for_each(|s| field(s, f));
+            }
+            _ => {}
+        }
+    }
+    for t in [&mut def.title, &mut def.body, &mut def.seal.signature, &mut def.seal.date_note] {
+        f(t);
+    }
+    let p = &mut def.process;
+    for t in [&mut p.recipient, &mut p.reviewers, &mut p.hand_in].into_iter().chain(p.steps.iter_mut()) {
+        f(t);
+    }
+    for s in &mut def.sections {
+        f(&mut s.title);
+        s.note.iter_mut().for_each(&mut *f);
+        s.fields.iter_mut().for_each(|x| field(x, f));
+    }
+    for c in &mut def.conditions {
+        for t in [&mut c.clause, &mut c.condition] {
+            f(t);
+        }
+        for o in &mut c.outcomes {
+            f(&mut o.reason);
+            o.remedy.iter_mut().for_each(&mut *f);
+        }
+    }
+    for r in &mut def.rules {
+        r.message.iter_mut().for_each(&mut *f);
+    }
+}
+
+/// `{call:name}` in `s` replaced by the parameter's text.
+fn substitute(s: &str, values: &BTreeMap<String, Text>, en: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("{call:") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 6..];
+        match after.find('}') {
+            Some(j) => {
+                match values.get(&after[..j]) {
+                    Some(t) => out.push_str(if en { &t.en } else { &t.zh }),
+                    None => out.push_str(&rest[i..i + 7 + j]),
+                }
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Applies a host's configuration (a JSON object; `null` for none) to a definition: options,
+/// texts, sections and fields the call switches, the closing date and required attachments.
+pub fn apply(def: &mut FormDef, config: &J) -> Result<(), CallError> {
+    let empty = serde_json::Map::new();
+    let config = match config {
+        J::Object(map) => map,
+        J::Null => &empty,
+        _ => return Err(CallError::Invalid("expected a JSON object".into())),
+    };
+    if let Some(k) =
+        config.keys().find(|k| !def.call.contains_key(*k) && *k != "deadline" && *k != "required_attachments")
+    {
+        return Err(CallError::Invalid(format!("unknown field `{k}`")));
+    }
+    let settings = settings(def, config)?;
+    // Options from the call.
+    for (name, param) in &def.call.clone() {
+        if let (CallParam::Options(p), Some(Setting::Options(list))) = (param, settings.get(name)) {
+            if let Some(FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. }) =
+                def.sections.iter_mut().flat_map(|s| s.fields.iter_mut()).find(|f| f.id == p.field).map(|f| &mut f.kind)
+            {
+                *options = list.clone();
+            }
+        }
+    }
+    // Sections, fields and conditions the call switches on or off.
+    def.sections.retain(|s| s.if_call.as_ref().is_none_or(|c| holds(c, &settings)));
+    for s in &mut def.sections {
+        s.fields.retain(|f| f.if_call.as_ref().is_none_or(|c| holds(c, &settings)));
+        for f in &mut s.fields {
+            if let Some(c) = &f.required_if_call {
+                f.required = holds(c, &settings);
+            }
+        }
+    }
+    def.conditions.retain(|c| c.if_call.as_ref().is_none_or(|c| holds(c, &settings)));
+    // Texts.
+    let values: BTreeMap<String, Text> = settings
+        .into_iter()
+        .filter_map(|(k, v)| match v {
+            Setting::Text(t) => Some((k, t)),
+            _ => None,
+        })
+        .collect();
+    each_text(def, &mut |t: &mut Text| {
+        if t.zh.contains("{call:") || t.en.contains("{call:") {
+            *t = Text::owned(substitute(&t.zh, &values, false), substitute(&t.en, &values, true));
+        }
+    });
+    // The closing date and the required attachments.
+    match config.get("deadline") {
+        None | Some(J::Null) => {}
+        Some(J::String(d)) => {
+            def.deadline = Some(
+                CivilDate::parse(d)
+                    .ok_or_else(|| CallError::Invalid(format!("deadline: “{d}” is not a date YYYY-MM-DD")))?,
+            )
+        }
+        Some(_) => return Err(CallError::Invalid("deadline: expected a date YYYY-MM-DD".into())),
+    }
+    let required: Vec<String> = match config.get("required_attachments") {
+        None => Vec::new(),
+        Some(v) => {
+            serde_json::from_value(v.clone()).map_err(|e| CallError::Invalid(format!("required_attachments: {e}")))?
+        }
+    };
+    for id in &required {
         let field = def
             .sections
             .iter_mut()
             .flat_map(|s| s.fields.iter_mut())
             .find(|f| f.id == id && matches!(f.kind, FieldKind::Files { .. }))
-            .ok_or_else(|| format!("required_attachments: “{id}” is not an attachment field of this form"))?;
+            .ok_or_else(|| {
+                CallError::Invalid(format!("required_attachments: “{id}” is not an attachment field of this form"))
+            })?;
         field.required = true;
     }
     Ok(())

@@ -1,21 +1,34 @@
 //! The official forms formseal knows, one module each, and a registry to find them by id.
 
+//! The official forms formseal knows, each a definition file (`forms/<id>/definition.json` in
+//! the repository) read by the engine; and a registry to find them by id.
+
 pub mod call;
-pub mod coauthor;
-pub mod tc260;
 
-use crate::form::FormRules;
+use crate::form::{FormDef, FormRules};
 
-/// Ids of all forms, in the order a start page lists them.
-pub const FORM_IDS: &[&str] = &[tc260::FORM_ID, coauthor::FORM_ID];
+/// Ids of the built-in forms, in the order a start page lists them.
+pub const FORM_IDS: &[&str] = &["tc260-wg", "group-std-coauthor"];
+
+/// The definition files of the built-in forms.
+const BUILTIN: &[(&str, &str)] = &[
+    ("tc260-wg", include_str!("../../../../forms/tc260-wg/definition.json")),
+    ("group-std-coauthor", include_str!("../../../../forms/group-std-coauthor/definition.json")),
+];
+
+/// The definition file of a built-in form.
+pub fn definition(id: &str) -> Option<&'static str> {
+    BUILTIN.iter().find(|(i, _)| *i == id).map(|(_, text)| *text)
+}
+
+/// Reads a definition file (JSON).
+pub fn parse(text: &str) -> Result<FormDef, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
 
 /// The form with this id, with its default call configuration.
 pub fn by_id(id: &str) -> Option<Box<dyn FormRules>> {
-    match id {
-        tc260::FORM_ID => Some(Box::new(tc260::Tc260::new(tc260::Config::default()))),
-        coauthor::FORM_ID => Some(Box::new(coauthor::Coauthor::new(coauthor::Config::default()))),
-        _ => None,
-    }
+    with_config(id, &serde_json::Value::Null).ok().flatten()
 }
 
 /// Brings answers written for an older version of a form to the current one, where a field
@@ -27,7 +40,7 @@ pub fn by_id(id: &str) -> Option<Box<dyn FormRules>> {
 ///   The standards become a list, and the role the one they share — or, when they differed, the
 ///   most involved one (主编 before 副主编 before 参编), which the applicant sees on the review page.
 pub fn migrate(form_id: &str, from_version: &str, answers: &mut serde_json::Value) {
-    if form_id != coauthor::FORM_ID || from_version != "2023-02-15" {
+    if form_id != "group-std-coauthor" || from_version != "2023-02-15" {
         return;
     }
     let Some(obj) = answers.as_object_mut() else { return };
@@ -49,7 +62,7 @@ pub enum ConfigError {
     /// Not JSON, or keys / values the form does not know (serde's precise message).
     Invalid { form: String, reason: String },
     /// A list the form needs is empty.
-    Empty { form: String, list: &'static str },
+    Empty { form: String, list: String },
     /// The same id twice in a list.
     Duplicate { form: String, id: String },
 }
@@ -62,7 +75,7 @@ impl ConfigError {
                 render(locale, "config.invalid", &[("form", form.clone()), ("reason", reason.clone())])
             }
             ConfigError::Empty { form, list } => {
-                render(locale, "config.empty", &[("form", form.clone()), ("list", list.to_string())])
+                render(locale, "config.empty", &[("form", form.clone()), ("list", list.clone())])
             }
             ConfigError::Duplicate { form, id } => {
                 render(locale, "config.duplicate", &[("form", form.clone()), ("id", id.clone())])
@@ -72,45 +85,23 @@ impl ConfigError {
 }
 
 /// The form with this id configured by the host: `config` is the JSON object of that form's call
-/// (see each form's `Config`; every form also takes the closing date and required attachments of
-/// [`call`]); keys it leaves out keep their defaults.
+/// (see [`call`]; `null` for the defaults); keys it leaves out keep their defaults.
 pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dyn FormRules>>, ConfigError> {
-    let invalid = |e: serde_json::Error| ConfigError::Invalid { form: id.to_string(), reason: e.to_string() };
-    let bad = |reason: String| ConfigError::Invalid { form: id.to_string(), reason };
-    let dup = |ids: Vec<&str>| ids.iter().enumerate().find(|(i, x)| ids[..*i].contains(x)).map(|(_, x)| x.to_string());
-    match id {
-        tc260::FORM_ID => {
-            let c: tc260::Config = serde_json::from_value(config.clone()).map_err(invalid)?;
-            if c.working_groups.is_empty() {
-                return Err(ConfigError::Empty { form: id.into(), list: "working_groups" });
-            }
-            if let Some(d) = dup(c.working_groups.iter().map(|w| w.code.as_str()).collect()) {
-                return Err(ConfigError::Duplicate { form: id.into(), id: d });
-            }
-            let (deadline, required) = (c.deadline.clone(), c.required_attachments.clone());
-            let mut form = tc260::Tc260::new(c);
-            call::apply(form.def_mut(), deadline.as_deref(), &required).map_err(bad)?;
-            Ok(Some(Box::new(form)))
-        }
-        coauthor::FORM_ID => {
-            let c: coauthor::Config = serde_json::from_value(config.clone()).map_err(invalid)?;
-            if c.standards.is_empty() {
-                return Err(ConfigError::Empty { form: id.into(), list: "standards" });
-            }
-            if let Some(d) = dup(c.standards.iter().map(|s| s.id.as_str()).collect()) {
-                return Err(ConfigError::Duplicate { form: id.into(), id: d });
-            }
-            if let Some(d) = dup(c.patent_licence_options.iter().map(|o| o.id.as_str()).collect()) {
-                return Err(ConfigError::Duplicate { form: id.into(), id: d });
-            }
-            let (deadline, required) = (c.deadline.clone(), c.required_attachments.clone());
-            let mut form = coauthor::Coauthor::new(c);
-            call::apply(form.def_mut(), deadline.as_deref(), &required).map_err(bad)?;
-            Ok(Some(Box::new(form)))
-        }
-        _ => Ok(None),
-    }
+    let Some(text) = definition(id) else { return Ok(None) };
+    let form = id.to_string();
+    let mut def = parse(text).map_err(|reason| ConfigError::Invalid { form: form.clone(), reason })?;
+    call::apply(&mut def, config).map_err(|e| match e {
+        call::CallError::Invalid(reason) => ConfigError::Invalid { form, reason },
+        call::CallError::Empty(list) => ConfigError::Empty { form, list },
+        call::CallError::Duplicate(id) => ConfigError::Duplicate { form, id },
+    })?;
+    Ok(Some(Box::new(def)))
 }
+
+#[cfg(test)]
+mod tests_coauthor;
+#[cfg(test)]
+mod tests_tc260;
 
 #[cfg(test)]
 mod tests {
@@ -126,7 +117,7 @@ mod tests {
             ],
             "contact_phone": "13800138000"
         });
-        let f = with_config(coauthor::FORM_ID, &cfg).unwrap().unwrap();
+        let f = with_config("group-std-coauthor", &cfg).unwrap().unwrap();
         let crate::form::FieldKind::MultiChoice { options, .. } = &f.def().field("standards").unwrap().kind else {
             panic!()
         };
@@ -139,7 +130,7 @@ mod tests {
     #[test]
     fn open_working_groups_come_from_the_host() {
         let cfg = json!({ "working_groups": [{ "code": "WG8", "name": { "zh": "数据安全", "en": "Data security" } }] });
-        let f = with_config(tc260::FORM_ID, &cfg).unwrap().unwrap();
+        let f = with_config("tc260-wg", &cfg).unwrap().unwrap();
         let crate::form::FieldKind::MultiChoice { options, .. } = &f.def().field("working_groups").unwrap().kind else {
             panic!()
         };
@@ -151,7 +142,7 @@ mod tests {
         use crate::form::{validate, Value};
         use crate::rules::date::CivilDate;
         let cfg = json!({ "deadline": "2026-11-30", "required_attachments": ["other_docs"] });
-        let f = with_config(tc260::FORM_ID, &cfg).unwrap().unwrap();
+        let f = with_config("tc260-wg", &cfg).unwrap().unwrap();
         assert!(f.def().field("other_docs").unwrap().required);
         let (_, mut answers) = crate::fixtures::tc260_complete();
         answers.set("other_docs", Value::Files(Vec::new()));
@@ -162,22 +153,22 @@ mod tests {
         assert_eq!(codes(before), [("other_docs".to_string(), "required.files")]);
         let after = crate::form::Context { today: CivilDate::new(2026, 12, 1).unwrap() };
         assert!(codes(after).contains(&("seal_date".to_string(), "call.closed")));
-        let e = with_config(tc260::FORM_ID, &json!({ "deadline": "30/11/2026" })).err().unwrap();
+        let e = with_config("tc260-wg", &json!({ "deadline": "30/11/2026" })).err().unwrap();
         assert!(e.text(crate::Locale::En).contains("deadline"), "{e:?}");
-        let e = with_config(tc260::FORM_ID, &json!({ "required_attachments": ["name_zh"] })).err().unwrap();
+        let e = with_config("tc260-wg", &json!({ "required_attachments": ["name_zh"] })).err().unwrap();
         assert!(e.text(crate::Locale::En).contains("“name_zh” is not an attachment field"), "{e:?}");
         // The form's own keys are still checked.
-        assert!(with_config(tc260::FORM_ID, &json!({ "deadline": "2026-12-31", "groups": [] })).is_err());
+        assert!(with_config("tc260-wg", &json!({ "deadline": "2026-12-31", "groups": [] })).is_err());
     }
 
     #[test]
     fn bad_configurations_are_explained() {
-        let e = with_config(tc260::FORM_ID, &json!({ "groups": [] })).err().unwrap();
+        let e = with_config("tc260-wg", &json!({ "groups": [] })).err().unwrap();
         assert!(e.text(crate::Locale::ZhCn).contains("unknown field `groups`"), "{e:?}");
-        let e = with_config(coauthor::FORM_ID, &json!({ "standards": [] })).err().unwrap();
-        assert_eq!(e, ConfigError::Empty { form: coauthor::FORM_ID.into(), list: "standards" });
+        let e = with_config("group-std-coauthor", &json!({ "standards": [] })).err().unwrap();
+        assert_eq!(e, ConfigError::Empty { form: "group-std-coauthor".into(), list: "standards".into() });
         let s = json!({ "id": "a", "title": { "zh": "甲", "en": "A" } });
-        let e = with_config(coauthor::FORM_ID, &json!({ "standards": [s.clone(), s] })).err().unwrap();
+        let e = with_config("group-std-coauthor", &json!({ "standards": [s.clone(), s] })).err().unwrap();
         assert!(e.text(crate::Locale::En).contains("“a”"));
     }
 }

@@ -120,14 +120,28 @@ pub fn template(locale: Locale, key: &str) -> &'static str {
     }
 }
 
-/// Renders `key` with `params` substituted, in one pass over the template: a value is copied as
-/// it is, never searched for placeholders again (so a value that contains `{name}` cannot make
-/// another parameter expand inside it). An unknown `{name}` is left as written.
-///
-/// A parameter whose text differs by language is passed twice, as `name_zh` and `name_en`, and
-/// each catalogue's template uses its own (e.g. `{category_zh}` / `{category_en}`).
+/// Renders `key` with `params` substituted (see [`fill`]).
 pub fn render(locale: Locale, key: &str, params: &[(&str, String)]) -> String {
-    let template = template(locale, key);
+    fill(locale, template(locale, key), params)
+}
+
+/// Fills a template's `{name}` placeholders in one pass: a value is copied as it is, never
+/// searched for placeholders again (so a value that contains `{name}` cannot make another
+/// parameter expand inside it). An unknown `{name}` is left as written.
+///
+/// A parameter whose text differs by language is passed twice, as `name_zh` and `name_en`; a
+/// template's `{name}` then takes the one of its language.
+pub fn fill(locale: Locale, template: &str, params: &[(&str, String)]) -> String {
+    let suffix = match locale {
+        Locale::ZhCn => "_zh",
+        Locale::En => "_en",
+    };
+    let lookup = |name: &str| {
+        params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .or_else(|| params.iter().find(|(n, _)| n.strip_suffix(suffix) == Some(name)))
+    };
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -135,7 +149,7 @@ pub fn render(locale: Locale, key: &str, params: &[(&str, String)]) -> String {
         let after = &rest[open + 1..];
         match after.find('}').map(|close| (&after[..close], close)) {
             Some((name, close)) => {
-                match params.iter().find(|(n, _)| *n == name) {
+                match lookup(name) {
                     Some((_, value)) => out.push_str(value),
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
@@ -158,7 +172,10 @@ pub fn t(locale: Locale, key: &str) -> String {
 
 /// Renders a finding in `locale`.
 pub fn finding_text(locale: Locale, f: &Finding) -> String {
-    render(locale, f.code, &f.params)
+    match &f.text {
+        Some(t) => fill(locale, t.get(locale), &f.params),
+        None => render(locale, f.code, &f.params),
+    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,10 @@
 //! Tests of the TC260 form: its definition, cross-field rules and eligibility.
 
-use super::*;
-use crate::form::{validate, Status, Value};
+use crate::form::{validate, Answers, Context, FormRules, Status, Value};
 use crate::rules::date::CivilDate;
 
-fn form() -> Tc260 {
-    Tc260::new(Config::default())
+fn form() -> Box<dyn FormRules> {
+    super::by_id("tc260-wg").unwrap()
 }
 
 fn ctx() -> Context {
@@ -17,12 +16,12 @@ fn complete() -> Answers {
 }
 
 fn codes(a: &Answers) -> Vec<(String, &'static str)> {
-    validate(&form(), a, &ctx()).issues.into_iter().map(|i| (i.path, i.finding.code)).collect()
+    validate(form().as_ref(), a, &ctx()).issues.into_iter().map(|i| (i.path, i.finding.code)).collect()
 }
 
 #[test]
 fn complete_fixture_is_valid_and_eligible() {
-    let report = validate(&form(), &complete(), &ctx());
+    let report = validate(form().as_ref(), &complete(), &ctx());
     assert!(report.is_valid(), "{:?}", report.issues);
     assert!(
         report.eligibility.iter().all(|c| matches!(c.status, Status::Pass | Status::Review)),
@@ -52,7 +51,7 @@ fn paper_form_order() {
 #[test]
 fn empty_form_needs_information_everywhere() {
     let a = Answers::empty(form().def());
-    let report = validate(&form(), &a, &ctx());
+    let report = validate(form().as_ref(), &a, &ctx());
     assert!(!report.is_valid());
     assert!(report.eligibility.iter().all(|c| c.status == Status::NeedsInfo), "{:?}", report.eligibility);
     let c = codes(&a);
@@ -66,7 +65,7 @@ fn empty_form_needs_information_everywhere() {
 fn wrong_check_character_is_named() {
     let mut a = complete();
     a.set("uscc", Value::Text("914403001922038217".into()));
-    let report = validate(&form(), &a, &ctx());
+    let report = validate(form().as_ref(), &a, &ctx());
     let issue = report.for_path("uscc").next().expect("an issue on uscc");
     assert_eq!(issue.finding.code, "uscc.check");
     assert_eq!(issue.finding.params, vec![("expected", "6".to_string())]);
@@ -81,7 +80,7 @@ fn individual_business_fails_article_9_1() {
     let body = "92440300MA5F00000";
     let code = format!("{body}{}", crate::rules::uscc::check_char(body).unwrap());
     a.set("uscc", Value::Text(code));
-    let report = validate(&form(), &a, &ctx());
+    let report = validate(form().as_ref(), &a, &ctx());
     let art91 = report.eligibility.iter().find(|c| c.id == "art9.1").unwrap();
     assert_eq!(art91.status, Status::Fail);
     assert!(art91.remedy.is_some());
@@ -97,7 +96,7 @@ fn a_valid_code_leaves_legal_personality_to_the_secretariat() {
         let mut a = complete();
         a.set("uscc", Value::Text(code.into()));
         a.set("foreign", Value::Text("yes".into()));
-        let report = validate(&form(), &a, &ctx());
+        let report = validate(form().as_ref(), &a, &ctx());
         let art91 = report.eligibility.iter().find(|c| c.id == "art9.1").unwrap();
         assert_eq!(art91.status, Status::Review);
         let reason = art91.reason.text(crate::Locale::ZhCn);
@@ -108,7 +107,7 @@ fn a_valid_code_leaves_legal_personality_to_the_secretariat() {
 
 #[test]
 fn the_field_of_work_is_reviewed_by_the_working_group() {
-    let report = validate(&form(), &complete(), &ctx());
+    let report = validate(form().as_ref(), &complete(), &ctx());
     let art93 = report.eligibility.iter().find(|c| c.id == "art9.3").unwrap();
     assert_eq!(art93.status, Status::Review);
     assert!(art93.reason.text(crate::Locale::ZhCn).contains("第十二条第2项"));
@@ -119,7 +118,7 @@ fn article_11_items_4_5_and_contact_changes_are_acknowledged() {
     for (field, id) in [("participation", "art11.4"), ("promotion", "art11.5"), ("contact_change", "art11.1")] {
         let mut a = complete();
         a.set(field, Value::Bool(false));
-        let report = validate(&form(), &a, &ctx());
+        let report = validate(form().as_ref(), &a, &ctx());
         assert_eq!(report.eligibility.iter().find(|c| c.id == id).unwrap().status, Status::NeedsInfo, "{field}");
         assert!(report.for_path(field).any(|i| i.finding.code == "required.agree"), "{field}");
     }
@@ -158,7 +157,7 @@ fn no_text_cites_what_the_seed_does_not_say() {
 fn org_type_mismatch_only_warns() {
     let mut a = complete();
     a.set("org_type", Value::Text("government".into()));
-    let report = validate(&form(), &a, &ctx());
+    let report = validate(form().as_ref(), &a, &ctx());
     assert!(report.is_valid());
     assert!(report.warnings().any(|i| i.finding.code == "tc260.org_type_mismatch"));
 }
@@ -169,7 +168,7 @@ fn other_type_needs_its_text_only_when_chosen() {
     a.set("org_type", Value::Text("other".into()));
     assert!(codes(&a).contains(&("org_type_other".into(), "required.text")));
     a.set("org_type_other", Value::Text("行业协会".into()));
-    assert!(validate(&form(), &a, &ctx()).is_valid());
+    assert!(validate(form().as_ref(), &a, &ctx()).is_valid());
 }
 
 #[test]
@@ -181,7 +180,7 @@ fn representatives_one_or_two() {
     extra.values.insert("name".into(), Value::Text("赵六".into()));
     three.push(extra);
     a.set("representatives", Value::Rows(three));
-    let report = validate(&form(), &a, &ctx());
+    let report = validate(form().as_ref(), &a, &ctx());
     assert!(report.for_path("representatives").any(|i| i.finding.code == "rows.max"));
     assert_eq!(report.eligibility.iter().find(|c| c.id == "art11.2").unwrap().status, Status::Fail);
     a.set("representatives", Value::Rows(vec![rows[0].clone(), rows[0].clone()]));
@@ -211,7 +210,7 @@ fn seal_date_not_in_future() {
 fn unchecked_declarations_need_information() {
     let mut a = complete();
     a.set("fees", Value::Bool(false));
-    let report = validate(&form(), &a, &ctx());
+    let report = validate(form().as_ref(), &a, &ctx());
     let c = report.eligibility.iter().find(|c| c.id == "art11.6").unwrap();
     assert_eq!(c.status, Status::NeedsInfo);
     assert_eq!(c.clause.render(crate::Locale::ZhCn), "第十一条第6项");

@@ -1,11 +1,12 @@
 //! Tests of the co-authoring form: rows inside rows, duplicates, warnings and requirements.
 
-use super::*;
-use crate::form::{validate, Row, Status, Value};
+use crate::form::{validate, Answers, Context, FormRules, Row, Status, Value};
 use crate::rules::date::CivilDate;
 
-fn form() -> Coauthor {
-    Coauthor::new(Config::default())
+const FORM_ID: &str = "group-std-coauthor";
+
+fn form() -> Box<dyn FormRules> {
+    super::by_id(FORM_ID).unwrap()
 }
 
 fn ctx() -> Context {
@@ -17,7 +18,7 @@ fn complete() -> Answers {
 }
 
 fn codes(a: &Answers) -> Vec<(String, &'static str)> {
-    validate(&form(), a, &ctx()).issues.into_iter().map(|i| (i.path, i.finding.code)).collect()
+    validate(form().as_ref(), a, &ctx()).issues.into_iter().map(|i| (i.path, i.finding.code)).collect()
 }
 
 fn set_writer(a: &mut Answers, i: usize, field: &str, v: &str) {
@@ -28,7 +29,7 @@ fn set_writer(a: &mut Answers, i: usize, field: &str, v: &str) {
 
 #[test]
 fn complete_fixture_is_valid() {
-    let report = validate(&form(), &complete(), &ctx());
+    let report = validate(form().as_ref(), &complete(), &ctx());
     assert!(report.is_valid(), "{:?}", report.issues);
     assert!(report.issues.is_empty(), "{:?}", report.issues);
     assert!(report.eligibility.iter().all(|c| c.status != Status::NeedsInfo), "{:?}", report.eligibility);
@@ -78,7 +79,7 @@ fn one_role_for_the_whole_application_and_no_promises() {
     let mut w = a.rows("writers").to_vec();
     w[0].values.insert("experience".into(), Value::Rows(vec![]));
     a.set("writers", Value::Rows(w));
-    let report = validate(&form(), &a, &ctx());
+    let report = validate(form().as_ref(), &a, &ctx());
     assert!(report.is_valid());
     let warn: Vec<_> = report.warnings().map(|i| (i.path.as_str(), i.finding.code)).collect();
     assert_eq!(warn, [("writers", "coauthor.no_experience")]);
@@ -102,9 +103,9 @@ fn the_uscc_is_optional_and_checked_when_given() {
 fn wechat_accepts_id_or_mobile() {
     let mut a = complete();
     set_writer(&mut a, 0, "wechat", "13800138000");
-    assert!(validate(&form(), &a, &ctx()).is_valid());
+    assert!(validate(form().as_ref(), &a, &ctx()).is_valid());
     set_writer(&mut a, 0, "wechat", "1abc");
-    assert!(!validate(&form(), &a, &ctx()).is_valid());
+    assert!(!validate(form().as_ref(), &a, &ctx()).is_valid());
 }
 
 #[test]
@@ -184,7 +185,7 @@ fn the_process_is_seed_004s() {
 
 #[test]
 fn drafts_with_a_role_per_standard_are_migrated() {
-    let old = include_str!("../../../../../fixtures/coauthor-complete.json")
+    let old = include_str!("../../../../fixtures/coauthor-complete.json")
         .replace("\"2023-02-15.2\"", "\"2023-02-15\"")
         .replace(
             "\"standards\": [\"iip-1\", \"iip-3\"],",
@@ -222,7 +223,7 @@ fn two_hundred_writers_validate_quickly_enough_to_matter() {
         })
         .collect();
     a.set("writers", Value::Rows(rows));
-    let report = validate(&form(), &a, &ctx());
+    let report = validate(form().as_ref(), &a, &ctx());
     assert!(report.is_valid(), "{:?}", report.issues.first());
 }
 

@@ -1,0 +1,301 @@
+//! A form's cross-field rules and eligibility conditions, written as data in its definition and
+//! evaluated here. The vocabulary is small on purpose — what the official forms need:
+//!
+//! | test (`Expr`) | holds when |
+//! |---|---|
+//! | `{"ticked": "f"}` | the declaration `f` is ticked |
+//! | `{"filled": "f"}` | `f` has a value and no error |
+//! | `{"empty": "f"}` | `f` has no value (errors aside) |
+//! | `{"present": "f"}` | the form has the field `f` (e.g. the call did not leave it out) |
+//! | `{"equals": ["f", "v"]}` | the choice `f` is `v` |
+//! | `{"in": ["f", ["a", "b"]]}` | the choice `f` is one of these |
+//! | `{"uscc_valid": "f"}` | `f` is a well-formed unified social credit code |
+//! | `{"uscc_kind": ["f", ["91", "92"]]}` | …whose positions 1–2 are one of these |
+//! | `{"row_count": {"field": "f", "min": 1, "max": 2}}` | `f` has that many rows |
+//! | `{"rows_complete": {"field": "f", "filled": ["name"]}}` | `f` has rows, each with these sub-fields filled and no error |
+//! | `{"any_row": {"field": "f", "filled": "sub"}}` | some row of `f` has `sub` filled |
+//! | `{"all": […]}`, `{"any": […]}`, `{"not": …}` | combinations |
+//!
+//! Values for message parameters (`Param`): `{"text": "f"}`, `{"list": "f"}` (joined 、 / “, ”),
+//! `{"count": "f"}` (rows), `{"count_with": ["f", "sub"]}`, `{"uscc_kind": "f"}` (positions 1–2),
+//! `{"uscc_category": "f"}` (the registration category those positions stand for).
+
+use super::answers::{Answers, Value};
+use super::def::FormDef;
+use super::eligibility::{Clause, Criterion, Msg, Status};
+use super::text::Text;
+use super::validate::has_error;
+use crate::issue::{Finding, Issue, Params, Severity};
+use crate::rules::{normalize, uscc};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A test over the answers (see the module's table).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Expr {
+    Ticked(String),
+    Filled(String),
+    Empty(String),
+    Present(String),
+    Equals(String, String),
+    In(String, Vec<String>),
+    UsccValid(String),
+    UsccKind(String, Vec<String>),
+    RowCount(RowCount),
+    RowsComplete(RowsComplete),
+    AnyRow(AnyRow),
+    All(Vec<Expr>),
+    Any(Vec<Expr>),
+    Not(Box<Expr>),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowCount {
+    pub field: String,
+    #[serde(default)]
+    pub min: usize,
+    #[serde(default = "unbounded")]
+    pub max: usize,
+}
+
+fn unbounded() -> usize {
+    usize::MAX
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowsComplete {
+    pub field: String,
+    pub filled: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnyRow {
+    pub field: String,
+    pub filled: String,
+}
+
+/// A value shown in a message (see the module's documentation).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Param {
+    Text(String),
+    List(String),
+    Count(String),
+    CountWith(String, String),
+    UsccKind(String),
+    UsccCategory(String),
+}
+
+/// What the tests and parameters look at.
+pub struct Scope<'a> {
+    pub def: &'a FormDef,
+    pub answers: &'a Answers,
+    pub issues: &'a [Issue],
+}
+
+fn has_value(v: Option<&Value>) -> bool {
+    match v {
+        Some(Value::Text(t)) => !t.trim().is_empty(),
+        Some(Value::Bool(b)) => *b,
+        Some(Value::List(l)) => !l.is_empty(),
+        Some(Value::Rows(r)) => !r.is_empty(),
+        Some(Value::Files(f)) => !f.is_empty(),
+        None => false,
+    }
+}
+
+impl Expr {
+    pub fn holds(&self, s: &Scope) -> bool {
+        let a = s.answers;
+        match self {
+            Expr::Ticked(f) => a.flag(f),
+            Expr::Filled(f) => has_value(a.get(f)) && !has_error(s.issues, f),
+            Expr::Empty(f) => !has_value(a.get(f)),
+            Expr::Present(f) => s.def.field(f).is_some(),
+            Expr::Equals(f, v) => a.text(f) == v,
+            Expr::In(f, vs) => vs.iter().any(|v| v == a.text(f)),
+            Expr::UsccValid(f) => uscc::parse(a.text(f)).is_ok(),
+            Expr::UsccKind(f, kinds) => uscc::parse(a.text(f)).is_ok_and(|c| kinds.contains(&c.kind_code())),
+            Expr::RowCount(r) => (r.min..=r.max).contains(&a.rows(&r.field).len()),
+            Expr::RowsComplete(r) => {
+                let rows = a.rows(&r.field);
+                !rows.is_empty()
+                    && rows.iter().enumerate().all(|(i, row)| {
+                        let prefix = format!("{}[{i}].", r.field);
+                        r.filled.iter().all(|f| has_value(row.values.get(f)))
+                            && !s.issues.iter().any(|is| is.is_error() && is.path.starts_with(&prefix))
+                    })
+            }
+            Expr::AnyRow(r) => a.rows(&r.field).iter().any(|row| has_value(row.values.get(&r.filled))),
+            Expr::All(list) => list.iter().all(|e| e.holds(s)),
+            Expr::Any(list) => list.iter().any(|e| e.holds(s)),
+            Expr::Not(e) => !e.holds(s),
+        }
+    }
+}
+
+impl Param {
+    /// The value in both languages.
+    fn value(&self, s: &Scope) -> Text {
+        let a = s.answers;
+        let same = |v: String| Text::owned(v.clone(), v);
+        match self {
+            Param::Text(f) => same(a.text(f).trim().to_string()),
+            Param::List(f) => Text::owned(a.list(f).join("、"), a.list(f).join(", ")),
+            Param::Count(f) => same(a.rows(f).len().to_string()),
+            Param::CountWith(f, sub) => {
+                same(a.rows(f).iter().filter(|r| has_value(r.values.get(sub))).count().to_string())
+            }
+            Param::UsccKind(f) => same(uscc::parse(a.text(f)).map(|c| c.kind_code()).unwrap_or_default()),
+            Param::UsccCategory(f) => match uscc::parse(a.text(f)).ok().and_then(|c| c.category()) {
+                Some((zh, en)) => Text::owned(zh, en),
+                None => Text::new("未列明的类别", "a category not in the list"),
+            },
+        }
+    }
+}
+
+/// Message parameters: each value under its name, and its two languages as `name_zh`/`name_en`
+/// (a template `{name}` picks the one of its language, see [`crate::messages::render`]).
+fn params(map: &BTreeMap<String, Param>, s: &Scope) -> Params {
+    let mut out = Params::new();
+    let id = |n: String| crate::intern::intern(&n);
+    for (name, p) in map {
+        let v = p.value(s);
+        if v.zh == v.en {
+            out.extend(id(name.clone()).map(|n| (n, v.zh.into_owned())));
+        } else if let (Some(zh), Some(en)) = (id(format!("{name}_zh")), id(format!("{name}_en"))) {
+            out.push((zh, v.zh.into_owned()));
+            out.push((en, v.en.into_owned()));
+        }
+    }
+    out
+}
+
+/// A cross-field rule: a finding at `at` when `when` holds, or — with `unique` — at each row
+/// that repeats an earlier row's key.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// The finding's code (stable; a catalogue key when `message` is absent).
+    #[serde(deserialize_with = "crate::intern::de")]
+    pub code: crate::intern::Id,
+    pub severity: Severity,
+    #[serde(default)]
+    pub message: Option<Text>,
+    #[serde(default)]
+    pub when: Option<Expr>,
+    #[serde(default)]
+    pub unique: Option<Unique>,
+    /// The field the finding is shown at (inside each row for `unique`).
+    pub at: String,
+    #[serde(default)]
+    pub params: BTreeMap<String, Param>,
+}
+
+/// Rows of `rows` must differ in `key` (names compared as a person would write them).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unique {
+    pub rows: String,
+    pub key: Vec<String>,
+}
+
+impl Rule {
+    fn finding(&self, s: &Scope) -> Finding {
+        Finding {
+            code: self.code,
+            severity: self.severity,
+            params: params(&self.params, s),
+            text: self.message.clone(),
+        }
+    }
+
+    pub fn check(&self, s: &Scope, out: &mut Vec<Issue>) {
+        if let Some(u) = &self.unique {
+            let rows = s.answers.rows(&u.rows);
+            let mut seen = std::collections::HashSet::new();
+            for (i, row) in rows.iter().enumerate() {
+                let key: Vec<String> = u.key.iter().map(|k| normalize::person_name(row.text(k))).collect();
+                if key.first().is_some_and(|k| !k.is_empty()) && !seen.insert(key) {
+                    out.push(Issue::new(format!("{}[{i}].{}", u.rows, self.at), self.finding(s)));
+                }
+            }
+        } else if self.when.as_ref().is_none_or(|w| w.holds(s)) {
+            out.push(Issue::new(self.at.clone(), self.finding(s)));
+        }
+    }
+}
+
+/// One outcome of a condition: the first whose `when` holds (or that has none) applies.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    #[serde(default)]
+    pub when: Option<Expr>,
+    pub status: Status,
+    pub reason: Text,
+    #[serde(default)]
+    pub remedy: Option<Text>,
+}
+
+/// An eligibility condition of the charter (or the call), with where it comes from.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    #[serde(deserialize_with = "crate::intern::de")]
+    pub id: crate::intern::Id,
+    /// The clause, e.g. `第九条第1项` / `Article 9(1)`.
+    pub clause: Text,
+    /// The condition as the source states it.
+    pub condition: Text,
+    #[serde(default)]
+    pub params: BTreeMap<String, Param>,
+    pub outcomes: Vec<Outcome>,
+    /// Shown only when the call's configuration says so.
+    #[serde(default)]
+    pub if_call: Option<super::def::CallCond>,
+}
+
+impl Condition {
+    pub fn evaluate(&self, s: &Scope) -> Option<Criterion> {
+        let o = self.outcomes.iter().find(|o| o.when.as_ref().is_none_or(|w| w.holds(s)))?;
+        let p = params(&self.params, s);
+        let msg = |t: &Text| Msg::text_of(t.clone(), p.clone());
+        Some(Criterion {
+            id: self.id,
+            clause: Clause::Cited { text: self.clause.clone() },
+            condition: Msg::text_of(self.condition.clone(), Vec::new()),
+            status: o.status,
+            reason: msg(&o.reason),
+            remedy: o.remedy.as_ref().map(msg),
+        })
+    }
+}
+
+/// A definition is its own engine: the field rules come from its fields, the cross-field rules
+/// and the eligibility conditions from its `rules` and `conditions`.
+impl super::validate::FormRules for FormDef {
+    fn def(&self) -> &FormDef {
+        self
+    }
+    fn def_mut(&mut self) -> &mut FormDef {
+        self
+    }
+    fn cross_check(&self, answers: &Answers, _ctx: &super::validate::Context, out: &mut Vec<Issue>) {
+        let mut found = Vec::new();
+        let scope = Scope { def: self, answers, issues: out };
+        for rule in &self.rules {
+            rule.check(&scope, &mut found);
+        }
+        out.extend(found);
+    }
+    fn eligibility(&self, answers: &Answers, issues: &[Issue]) -> Vec<Criterion> {
+        let scope = Scope { def: self, answers, issues };
+        self.conditions.iter().filter_map(|c| c.evaluate(&scope)).collect()
+    }
+}
