@@ -2,7 +2,7 @@
 // opened from disk (file://) with no network: the app's wasm and glue, the package worker (made
 // a blob: worker at first use) with its wasm and the PDF fonts, the style sheet and the English
 // messages, all inline. The app finds them through globalThis.FORMSEAL_OFFLINE.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 
@@ -40,6 +40,7 @@ const html = `<!doctype html>
       return workerUrl;
     },
     messagesEn: ${literal(text('messages-en.txt'))},
+${readdirSync(join(dir, 'forms')).map((f) => `    ${literal('forms/' + f)}: ${literal(text('forms/' + f))},`).join('\n')}
   };
 })();
 ${app.replaceAll('</script', '<\\/script')}

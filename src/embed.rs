@@ -166,8 +166,10 @@ impl Widget {
 /// Mounts a widget into `container` (inside the custom element's shadow root, or the host's
 /// element for `formseal.mount`). `options`: `form`, `lang`, `config` (object or JSON text),
 /// `draftKey`, `endpoint`; `base` is the folder of `formseal.js`, where the worker and fonts are.
+/// Resolves to the widget's handle once its first view is there (after the form's definition
+/// has been fetched), or rejects with the reason.
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(container: web_sys::HtmlElement, options: JsValue, base: String) -> Result<Widget, JsValue> {
+pub fn mount_widget(container: web_sys::HtmlElement, options: JsValue, base: String) -> js_sys::Promise {
     ASSET_BASE.with(|b| *b.borrow_mut() = Some(base));
     let get = |k: &str| js_sys::Reflect::get(&options, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
     let text = |k: &str| get(k).and_then(|v| v.as_string()).filter(|s| !s.is_empty());
@@ -182,8 +184,10 @@ pub fn mount_widget(container: web_sys::HtmlElement, options: JsValue, base: Str
         draft_key: text("draftKey"),
         endpoint: text("endpoint"),
     };
-    match crate::mount(container, opts) {
-        Ok(widget) => Ok(widget),
-        Err(message) => Err(JsValue::from_str(&message)),
-    }
+    wasm_bindgen_futures::future_to_promise(async move {
+        match crate::mount(container, opts).await {
+            Ok(widget) => Ok(widget.into()),
+            Err(message) => Err(JsValue::from_str(&message)),
+        }
+    })
 }

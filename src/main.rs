@@ -11,7 +11,7 @@ mod package;
 mod pages;
 mod state;
 
-use formseal_core::form::FormRules;
+use formseal_core::form::{FormRules, Text};
 use formseal_core::forms;
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -19,35 +19,56 @@ use state::AppState;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The forms of one widget, configured by the host.
+/// The forms of one widget opened so far, configured by the host.
 type Forms = Vec<(String, Arc<dyn FormRules>, serde_json::Value)>;
 
-/// The form named by the page's `#/<form id>`, if any.
-fn form_in_hash(forms: &Forms) -> Option<String> {
-    let hash = window().location().hash().ok()?;
-    let id = hash.trim_start_matches('#').trim_start_matches('/');
-    forms.iter().any(|(f, ..)| f == id).then(|| id.to_string())
+/// What the start page shows of a form (`forms/index.json`, made from the definitions).
+#[derive(Clone, Debug)]
+pub struct FormInfo {
+    pub id: String,
+    pub title: Text,
+    pub body: Text,
+    /// The field with the unit's name (for the list of drafts).
+    pub name_field: String,
 }
 
-/// Every form with the host's call configuration (`data-config`: a JSON object keyed by form id).
-fn configured_forms(config: Option<&str>) -> Result<Forms, String> {
-    let cfg: serde_json::Value = match config {
-        Some(text) => serde_json::from_str(text).map_err(|e| format!("data-config: {e}"))?,
-        None => serde_json::Value::Null,
-    };
-    forms::FORM_IDS
-        .iter()
-        .map(|id| {
-            let (form, call) = match cfg.get(id) {
-                Some(c) => (
-                    forms::with_config(id, c).map_err(|e| e.text(Locale::ZhCn) + " / " + &e.text(Locale::En))?,
-                    c.clone(),
-                ),
-                None => (forms::by_id(id), serde_json::json!({})),
-            };
-            Ok((id.to_string(), Arc::from(form.expect("registered form")), call))
+/// The form named by the page's `#/<form id>`, if it is one of the built-in forms.
+fn form_in_hash() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.trim_start_matches('#').trim_start_matches('/');
+    forms::FORM_IDS.contains(&id).then(|| id.to_string())
+}
+
+/// One of the widget's own files: inline in the offline file, else fetched.
+async fn asset(file: &str) -> Result<String, String> {
+    match browser::offline(file) {
+        Some(text) => Ok(text),
+        None => browser::fetch_text(&browser::asset_url(file)).await.map_err(|e| format!("{file}: {e}")),
+    }
+}
+
+/// A form's definition (`forms/<id>.json`), configured by the host's call (`config[id]`).
+async fn load_form(id: &str, config: &serde_json::Value) -> Result<(Arc<dyn FormRules>, serde_json::Value), String> {
+    let text = asset(&format!("forms/{id}.json")).await?;
+    let call = config.get(id).cloned().unwrap_or_else(|| serde_json::json!({}));
+    let form = forms::build(id, &text, &call).map_err(|e| e.text(Locale::ZhCn) + " / " + &e.text(Locale::En))?;
+    Ok((Arc::from(form), call))
+}
+
+/// The forms the start page lists.
+async fn load_index() -> Result<Vec<FormInfo>, String> {
+    let text = asset("forms/index.json").await?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("forms/index.json: {e}"))?;
+    let read = |v: &serde_json::Value| -> Option<FormInfo> {
+        let text = |k: &str| formseal_core::form::read::text(v.get(k)?, &k).ok();
+        Some(FormInfo {
+            id: v.get("id")?.as_str()?.to_string(),
+            title: text("title")?,
+            body: text("body")?,
+            name_field: v.get("name_field")?.as_str()?.to_string(),
         })
-        .collect()
+    };
+    json.as_array().and_then(|l| l.iter().map(read).collect()).ok_or_else(|| "forms/index.json".to_string())
 }
 
 /// One widget: a fixed form, or the start page and the form chosen there (`#/<form id>`).
@@ -55,8 +76,12 @@ fn configured_forms(config: Option<&str>) -> Result<Forms, String> {
 fn Root(
     /// The form the host fixed with `data-form`, if any.
     fixed: Option<String>,
-    /// The forms, configured.
+    /// The forms loaded so far, configured.
     forms: Forms,
+    /// The forms the start page lists.
+    index: Vec<FormInfo>,
+    /// The host's call configuration of each form (by form id).
+    config: serde_json::Value,
     /// Prefix of draft storage keys (from `data-draft-key`).
     draft_prefix: String,
     /// The open form's state, for the host's handle (`getData`, `validate` …).
@@ -67,16 +92,18 @@ fn Root(
     provide_context(host);
     let locale = use_context::<RwSignal<Locale>>().expect("locale");
     let forms = StoredValue::new(forms);
-    let route = RwSignal::new(fixed.clone().or_else(|| forms.with_value(form_in_hash)));
+    // Bumped when a form's definition arrives; a failure to load one is kept to be shown.
+    let arrived = RwSignal::new(0u32);
+    let failure: RwSignal<Option<String>> = RwSignal::new(None);
+    let route = RwSignal::new(fixed.clone().or_else(form_in_hash));
     if fixed.is_none() {
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(forms.with_value(form_in_hash)));
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(form_in_hash()));
         on_cleanup(move || handle.remove());
     }
     let has_home = fixed.is_none();
     move || match route.get() {
         None => {
             open_form.set(None);
-            let list = forms.get_value().into_iter().map(|(id, form, _)| (id, form)).collect();
             let verifying =
                 window().location().hash().ok().is_some_and(|h| h.trim_start_matches(['#', '/']) == "verify");
             if verifying {
@@ -86,13 +113,33 @@ fn Root(
                 return view! { <div class="fs-root" lang=move || locale.get().tag()><pages::verify_page::VerifyPage on_back=back id_prefix="fs-verify".to_string() /></div> }
                     .into_any();
             }
-            view! { <div class="fs-root" lang=move || locale.get().tag()><pages::home_page::HomePage locale=locale draft_prefix=draft_prefix.clone() forms=list /></div> }
+            view! { <div class="fs-root" lang=move || locale.get().tag()><pages::home_page::HomePage locale=locale draft_prefix=draft_prefix.clone() forms=index.clone() /></div> }
                 .into_any()
         }
         Some(id) => {
+            arrived.track();
             let found = forms
                 .with_value(|f| f.iter().find(|(f, ..)| *f == id).map(|(_, form, call)| (form.clone(), call.clone())));
-            let (form, call) = found.expect("route holds a known form");
+            let Some((form, call)) = found else {
+                // The definition is fetched the first time its form is opened.
+                let config = config.clone();
+                let wanted = id.clone();
+                leptos::task::spawn_local(async move {
+                    match load_form(&wanted, &config).await {
+                        Ok((form, call)) => {
+                            forms.update_value(|f| f.push((wanted, form, call)));
+                            arrived.update(|n| *n += 1);
+                        }
+                        Err(e) => failure.set(Some(e)),
+                    }
+                });
+                return view! {
+                    <div class="fs-root" lang=move || locale.get().tag()>
+                        <p class="fs-loading" role="status">{move || failure.get().unwrap_or_else(|| formseal_core::messages::t(locale.get(), "ui.form.loading"))}</p>
+                    </div>
+                }
+                .into_any();
+            };
             let key = format!("{draft_prefix}{id}");
             let state = AppState::new(form, call, browser::clock::today(), locale, key);
             provide_context(state);
@@ -119,21 +166,50 @@ pub struct Options {
     pub endpoint: Option<String>,
 }
 
-/// Mounts one widget into `container`; a bad option is shown there, precisely, and returned.
-pub fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<embed::Widget, String> {
+/// Mounts one widget into `container`, once what its first view needs has arrived (the fixed
+/// form's definition, or the list of forms); a bad option — also a host's configuration that
+/// does not fit its form — is shown there, precisely, and returned.
+pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<embed::Widget, String> {
     let fail = |message: String| {
         container.set_text_content(Some(&message));
         Err(message)
     };
     let fixed = opts.form.filter(|f| !f.is_empty());
     if let Some(f) = &fixed {
-        if forms::by_id(f).is_none() {
+        if !forms::FORM_IDS.contains(&f.as_str()) {
             return fail(format!("formseal: 未知的申请表 / unknown form “{f}”"));
         }
     }
-    let forms = match configured_forms(opts.config.as_deref()) {
-        Ok(f) => f,
-        Err(e) => return fail(format!("formseal: {e}")),
+    let config: serde_json::Value = match opts.config.as_deref() {
+        Some(text) => match serde_json::from_str(text) {
+            Ok(c) => c,
+            Err(e) => return fail(format!("formseal: data-config: {e}")),
+        },
+        None => serde_json::Value::Null,
+    };
+    // The fixed form, and every form the host configured (so that a bad configuration is
+    // reported now, not when an applicant opens that form).
+    let mut wanted: Vec<String> = fixed.iter().cloned().collect();
+    if let Some(map) = config.as_object() {
+        for k in map.keys().filter(|k| forms::FORM_IDS.contains(&k.as_str())) {
+            if !wanted.contains(k) {
+                wanted.push(k.clone());
+            }
+        }
+    }
+    let mut loaded = Forms::new();
+    for id in wanted {
+        match load_form(&id, &config).await {
+            Ok((form, call)) => loaded.push((id, form, call)),
+            Err(e) => return fail(format!("formseal: {e}")),
+        }
+    }
+    let index = match fixed {
+        Some(_) => Vec::new(),
+        None => match load_index().await {
+            Ok(index) => index,
+            Err(e) => return fail(format!("formseal: {e}")),
+        },
     };
     let wanted = browser::storage::get(components::lang::LANG_KEY)
         .or(opts.lang)
@@ -153,7 +229,7 @@ pub fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<embed::Wi
     let language = RwSignal::new(locale);
     let handle = leptos::mount::mount_to(container, move || {
         provide_context(language);
-        view! { <Root fixed=fixed forms=forms draft_prefix=draft_prefix open_form=slot host=host /> }
+        view! { <Root fixed=fixed forms=loaded index=index config=config draft_prefix=draft_prefix open_form=slot host=host /> }
     });
     if wanted != locale {
         leptos::task::spawn_local(async move {
@@ -182,7 +258,9 @@ fn mount_into(host: web_sys::HtmlElement) {
         draft_key: attr("data-draft-key"),
         endpoint: attr("data-endpoint"),
     };
-    let _ = mount(host.clone(), opts);
+    leptos::task::spawn_local(async move {
+        let _ = mount(host, opts).await;
+    });
 }
 
 fn main() {

@@ -61,7 +61,7 @@ export async function mount(element, options = {}) {
     throw e;
   }
   try {
-    return mountWidget(container, { ...options, theme: undefined }, base);
+    return await mountWidget(container, { ...options, theme: undefined }, base);
   } catch (e) {
     emit(element, 'error', { code: 'options', message: String(e) });
     throw e;

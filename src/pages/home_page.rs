@@ -2,11 +2,9 @@
 
 use crate::drafts::saved_summary;
 use crate::i18n::tr;
-use formseal_core::form::FormRules;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Lists the forms; each links to `#/<form id>`.
 #[component]
@@ -15,16 +13,16 @@ pub fn HomePage(
     locale: RwSignal<Locale>,
     /// Prefix of draft keys (`<prefix>` + form id).
     draft_prefix: String,
-    /// The forms offered, configured by the host.
-    forms: Vec<(String, Arc<dyn FormRules>)>,
+    /// The forms offered.
+    forms: Vec<crate::FormInfo>,
 ) -> impl IntoView {
     let items = move || {
         let l = locale.get();
         forms
             .iter()
-            .map(|(id, f)| {
-                let def = f.def();
-                let draft = saved_summary(&format!("{draft_prefix}{id}"), def.name_field);
+            .map(|f| {
+                let (id, def) = (&f.id, f);
+                let draft = saved_summary(&format!("{draft_prefix}{id}"), &def.name_field);
                 let (status, action) = match &draft {
                     Some((name, when)) => {
                         let name = if name.is_empty() { t(l, "ui.unnamed") } else { name.clone() };

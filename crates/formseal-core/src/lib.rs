@@ -20,6 +20,7 @@
 
 pub mod draft;
 #[doc(hidden)]
+#[cfg(feature = "builtin-forms")]
 pub mod fixtures;
 pub mod form;
 pub mod forms;

@@ -15,6 +15,15 @@ pub struct FileRef {
     pub size: u64,
 }
 
+impl FileRef {
+    /// Reads `{"id", "name", "type", "size"}` (no other keys), as drafts store it.
+    pub fn from_json(v: &serde_json::Value) -> Option<FileRef> {
+        let m = v.as_object().filter(|m| m.keys().all(|k| ["id", "name", "type", "size"].contains(&k.as_str())))?;
+        let s = |k: &str| m.get(k)?.as_str().map(str::to_string);
+        Some(FileRef { id: s("id")?, name: s("name")?, media_type: s("type")?, size: m.get("size")?.as_u64()? })
+    }
+}
+
 /// One value of a field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -191,9 +200,9 @@ fn read_value(
             }
         }
         (FieldKind::MultiChoice { .. }, _) => fail("list"),
-        (FieldKind::Files { .. }, J::Array(_)) => match serde_json::from_value::<Vec<FileRef>>(v.clone()) {
-            Ok(files) => Some(Value::Files(files)),
-            Err(_) => fail("files"),
+        (FieldKind::Files { .. }, J::Array(items)) => match items.iter().map(FileRef::from_json).collect() {
+            Some(files) => Some(Value::Files(files)),
+            None => fail("files"),
         },
         (FieldKind::Files { .. }, _) => fail("files"),
         (FieldKind::Rows { fields, .. }, J::Array(items)) => {

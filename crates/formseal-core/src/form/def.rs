@@ -2,28 +2,23 @@
 
 use super::answers::{Answers, Value};
 use super::text::Text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One official form: identity, version and its sections in paper order.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FormDef {
     /// Stable identifier, e.g. `tc260-wg`.
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub id: crate::intern::Id,
+    pub id: &'static str,
     /// Version of the paper form this definition reproduces.
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub version: crate::intern::Id,
+    pub version: &'static str,
     /// Version of the rule set (changes whenever a rule changes).
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub rules_version: crate::intern::Id,
+    pub rules_version: &'static str,
     pub title: Text,
     /// Short name of the body the application goes to.
     pub body: Text,
     /// The field holding the applicant organisation's name (for file names and draft lists).
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub name_field: crate::intern::Id,
+    pub name_field: &'static str,
     pub sections: Vec<SectionDef>,
     /// Where the printed form is signed and sealed.
     pub seal: Seal,
@@ -33,28 +28,22 @@ pub struct FormDef {
     #[serde(skip)]
     pub deadline: Option<crate::rules::date::CivilDate>,
     /// What a host's call configuration may set, by name (see `forms::call`).
-    #[serde(default, skip_serializing)]
-    pub call: BTreeMap<String, crate::forms::call::CallParam>,
+    #[serde(skip_serializing)]
+    pub call: Vec<(String, crate::forms::call::CallParam)>,
     /// Rules over more than one field.
-    #[serde(default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub rules: Vec<super::logic::Rule>,
     /// The eligibility conditions of the charter or call.
-    #[serde(default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub conditions: Vec<super::logic::Condition>,
-    /// The JSON Schema a definition file names, for editors (not used by the engine).
-    #[serde(rename = "$schema", default, skip_serializing)]
-    pub schema: Option<String>,
 }
 
 /// The signature-and-seal block of the printed form: the section it closes, the date field
 /// printed in it and the words beside the seal.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Seal {
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub section: crate::intern::Id,
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub date_field: crate::intern::Id,
+    pub section: &'static str,
+    pub date_field: &'static str,
     /// Printed where the seal goes, e.g. `单位公章：`.
     pub signature: Text,
     /// Printed after the date, e.g. `（盖章日期）`.
@@ -64,8 +53,7 @@ pub struct Seal {
 /// What happens to an application once it is handed in, in the words of its own seed: texts
 /// shared by every form (the review page, the package panel, the verifier) take these from the
 /// definition, so that no form speaks of another body's secretariat or process.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Process {
     /// Who the application is handed to, e.g. `秘书处` or `标准编制组联系人`.
     pub recipient: Text,
@@ -78,23 +66,19 @@ pub struct Process {
 }
 
 /// A titled block of the form (a band of the paper table).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize)]
 pub struct SectionDef {
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub id: crate::intern::Id,
+    pub id: &'static str,
     pub title: Text,
     /// Explanatory text shown under the title (e.g. where a requirement comes from).
-    #[serde(default)]
     pub note: Option<Text>,
     pub fields: Vec<FieldDef>,
     /// Not a part of the paper form (an obligation of the charter, or a call option): the PDF
     /// prints it after the paper form's rows, under its own heading, so that the printed form
     /// still matches the official one.
-    #[serde(default)]
     pub addition: bool,
     /// Present only when the call's configuration says so (e.g. an optional declaration).
-    #[serde(default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub if_call: Option<CallCond>,
 }
 
@@ -110,94 +94,54 @@ impl SectionDef {
 }
 
 /// One question.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FieldDef {
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub id: crate::intern::Id,
+    pub id: &'static str,
     pub label: Text,
-    #[serde(default)]
     pub help: Option<Text>,
     pub kind: FieldKind,
-    #[serde(default = "yes")]
     pub required: bool,
     /// Shown (and validated) only when the condition holds.
-    #[serde(default)]
     pub visible_if: Option<Cond>,
     /// Present only when the call's configuration says so.
-    #[serde(default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub if_call: Option<CallCond>,
     /// Required only when the call's configuration says so (instead of `required`).
-    #[serde(default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub required_if_call: Option<CallCond>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// A condition on the call's configuration: parameter `param` has one of the values `in`, or
 /// (with `nonempty`) is a list with at least one entry.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CallCond {
     pub param: String,
-    #[serde(default, rename = "in")]
     pub values: Vec<String>,
-    #[serde(default)]
     pub nonempty: bool,
 }
 
 /// The shape of a value a field accepts. In a definition: `{"text": {"max_chars": 100}}`,
 /// `{"choice": {"options": […]}}` and so on.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize)]
 pub enum FieldKind {
     /// Free text; `format` adds a domain rule.
-    Text {
-        max_chars: usize,
-        #[serde(default)]
-        multiline: bool,
-        #[serde(default)]
-        format: Option<Format>,
-    },
+    Text { max_chars: usize, multiline: bool, format: Option<Format> },
     /// Exactly one of the options (radio buttons).
     Choice { options: Vec<OptionDef> },
     /// Any number of the options, at least `min` (check boxes).
-    MultiChoice {
-        options: Vec<OptionDef>,
-        #[serde(default)]
-        min: usize,
-    },
+    MultiChoice { options: Vec<OptionDef>, min: usize },
     /// A declaration that must be ticked.
     Agree { statement: Text },
     /// An ISO date `YYYY-MM-DD`.
-    Date {
-        #[serde(default = "yes")]
-        not_future: bool,
-    },
+    Date { not_future: bool },
     /// Files kept with the draft.
-    Files {
-        #[serde(default)]
-        multiple: bool,
-        #[serde(default = "accept", deserialize_with = "crate::intern::de")]
-        accept: crate::intern::Id,
-        #[serde(default = "max_bytes")]
-        max_bytes: u64,
-    },
+    Files { multiple: bool, accept: &'static str, max_bytes: u64 },
     /// Repeatable rows of sub-fields.
     Rows { fields: Vec<FieldDef>, min: usize, max: usize, row_label: Text },
 }
 
-fn accept() -> &'static str {
-    ".pdf,.jpg,.jpeg,.png,.ofd"
-}
-fn max_bytes() -> u64 {
-    50 * 1024 * 1024
-}
-
 /// Domain formats of DOMAIN.md, each checked by a function of [`crate::rules`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Uscc,
@@ -209,7 +153,6 @@ pub enum Format {
     Landline,
     Fax,
     Email,
-    #[serde(rename = "wechat")]
     WeChat,
     StandardNo,
     /// Mobile or landline.
@@ -221,13 +164,11 @@ pub enum Format {
 }
 
 /// One option of a choice.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize)]
 pub struct OptionDef {
     pub value: String,
     pub label: Text,
     /// A longer description shown next to the label.
-    #[serde(default)]
     pub hint: Option<Text>,
 }
 
@@ -243,23 +184,12 @@ impl OptionDef {
 
 /// A visibility condition over other answers of the same scope. In a definition:
 /// `{"equals": {"field": "org_type", "value": "other"}}`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize)]
 pub enum Cond {
     /// A choice field has this value.
-    Equals {
-        #[serde(deserialize_with = "crate::intern::de")]
-        field: crate::intern::Id,
-        #[serde(deserialize_with = "crate::intern::de")]
-        value: crate::intern::Id,
-    },
+    Equals { field: &'static str, value: &'static str },
     /// A multi-choice field includes this value.
-    Includes {
-        #[serde(deserialize_with = "crate::intern::de")]
-        field: crate::intern::Id,
-        #[serde(deserialize_with = "crate::intern::de")]
-        value: crate::intern::Id,
-    },
+    Includes { field: &'static str, value: &'static str },
 }
 
 impl Cond {

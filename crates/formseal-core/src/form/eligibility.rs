@@ -6,7 +6,7 @@ use crate::messages::{render, Locale};
 use serde::Serialize;
 
 /// Outcome of one eligibility condition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The answers show that the condition is met.

@@ -27,12 +27,9 @@ use super::text::Text;
 use super::validate::has_error;
 use crate::issue::{Finding, Issue, Params, Severity};
 use crate::rules::{normalize, uscc};
-use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// A test over the answers (see the module's table).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub enum Expr {
     Ticked(String),
     Filled(String),
@@ -50,37 +47,27 @@ pub enum Expr {
     Not(Box<Expr>),
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct RowCount {
     pub field: String,
-    #[serde(default)]
     pub min: usize,
-    #[serde(default = "unbounded")]
     pub max: usize,
 }
 
-fn unbounded() -> usize {
-    usize::MAX
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct RowsComplete {
     pub field: String,
     pub filled: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct AnyRow {
     pub field: String,
     pub filled: String,
 }
 
 /// A value shown in a message (see the module's documentation).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub enum Param {
     Text(String),
     List(String),
@@ -161,7 +148,7 @@ impl Param {
 
 /// Message parameters: each value under its name, and its two languages as `name_zh`/`name_en`
 /// (a template `{name}` picks the one of its language, see [`crate::messages::render`]).
-fn params(map: &BTreeMap<String, Param>, s: &Scope) -> Params {
+fn params(map: &[(String, Param)], s: &Scope) -> Params {
     let mut out = Params::new();
     let id = |n: String| crate::intern::intern(&n);
     for (name, p) in map {
@@ -178,28 +165,21 @@ fn params(map: &BTreeMap<String, Param>, s: &Scope) -> Params {
 
 /// A cross-field rule: a finding at `at` when `when` holds, or — with `unique` — at each row
 /// that repeats an earlier row's key.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Rule {
     /// The finding's code (stable; a catalogue key when `message` is absent).
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub code: crate::intern::Id,
+    pub code: &'static str,
     pub severity: Severity,
-    #[serde(default)]
     pub message: Option<Text>,
-    #[serde(default)]
     pub when: Option<Expr>,
-    #[serde(default)]
     pub unique: Option<Unique>,
     /// The field the finding is shown at (inside each row for `unique`).
     pub at: String,
-    #[serde(default)]
-    pub params: BTreeMap<String, Param>,
+    pub params: Vec<(String, Param)>,
 }
 
 /// Rows of `rows` must differ in `key` (names compared as a person would write them).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Unique {
     pub rows: String,
     pub key: Vec<String>,
@@ -232,32 +212,25 @@ impl Rule {
 }
 
 /// One outcome of a condition: the first whose `when` holds (or that has none) applies.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Outcome {
-    #[serde(default)]
     pub when: Option<Expr>,
     pub status: Status,
     pub reason: Text,
-    #[serde(default)]
     pub remedy: Option<Text>,
 }
 
 /// An eligibility condition of the charter (or the call), with where it comes from.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Condition {
-    #[serde(deserialize_with = "crate::intern::de")]
-    pub id: crate::intern::Id,
+    pub id: &'static str,
     /// The clause, e.g. `第九条第1项` / `Article 9(1)`.
     pub clause: Text,
     /// The condition as the source states it.
     pub condition: Text,
-    #[serde(default)]
-    pub params: BTreeMap<String, Param>,
+    pub params: Vec<(String, Param)>,
     pub outcomes: Vec<Outcome>,
     /// Shown only when the call's configuration says so.
-    #[serde(default)]
     pub if_call: Option<super::def::CallCond>,
 }
 

@@ -5,6 +5,7 @@ mod def;
 mod display;
 mod eligibility;
 pub mod logic;
+pub mod read;
 mod text;
 mod validate;
 

@@ -19,13 +19,10 @@
 
 use crate::form::{CallCond, FieldDef, FieldKind, FormDef, OptionDef, Text};
 use crate::rules::date::CivilDate;
-use serde::Deserialize;
 use serde_json::Value as J;
-use std::collections::BTreeMap;
 
 /// One parameter a definition lets the host set (see the module's documentation).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub enum CallParam {
     Options(OptionsParam),
     Text(Text),
@@ -34,20 +31,16 @@ pub enum CallParam {
     OneOf(OneOf),
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct OptionsParam {
     pub field: String,
     pub value: String,
     pub label: String,
-    #[serde(default)]
     pub hint: Option<String>,
-    #[serde(default)]
     pub may_be_empty: bool,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct OneOf {
     pub values: Vec<String>,
     pub default: String,
@@ -75,7 +68,7 @@ fn text_of(v: &J, key: &str, at: &str) -> Result<Text, CallError> {
     match v.get(key) {
         Some(J::String(s)) => Ok(Text::owned(s.clone(), s.clone())),
         Some(obj @ J::Object(_)) => {
-            serde_json::from_value::<Text>(obj.clone()).map_err(|e| CallError::Invalid(format!("{at}.{key}: {e}")))
+            crate::form::read::text(obj, &format!("{at}.{key}")).map_err(|e| CallError::Invalid(e.to_string()))
         }
         Some(_) => Err(CallError::Invalid(format!("{at}.{key}: expected a string or {{\"zh\", \"en\"}}"))),
         None => Err(CallError::Invalid(format!("{at}: missing field `{key}`"))),
@@ -113,8 +106,8 @@ fn options(p: &OptionsParam, name: &str, list: &J) -> Result<Vec<OptionDef>, Cal
 }
 
 /// The settings of every parameter: the host's value, else the definition's default.
-fn settings(def: &FormDef, config: &serde_json::Map<String, J>) -> Result<BTreeMap<String, Setting>, CallError> {
-    let mut out = BTreeMap::new();
+fn settings(def: &FormDef, config: &serde_json::Map<String, J>) -> Result<Vec<(String, Setting)>, CallError> {
+    let mut out = Vec::with_capacity(def.call.len());
     for (name, param) in &def.call {
         let given = config.get(name);
         let setting = match (param, given) {
@@ -126,9 +119,9 @@ fn settings(def: &FormDef, config: &serde_json::Map<String, J>) -> Result<BTreeM
                 _ => Setting::Options(Vec::new()),
             },
             (CallParam::Text(t), None) => Setting::Text(t.clone()),
-            (CallParam::Text(_), Some(v)) => Setting::Text(
-                serde_json::from_value(v.clone()).map_err(|e| CallError::Invalid(format!("{name}: {e}")))?,
-            ),
+            (CallParam::Text(_), Some(v)) => {
+                Setting::Text(crate::form::read::text(v, name).map_err(|e| CallError::Invalid(e.to_string()))?)
+            }
             (CallParam::String(s), None) => Setting::Text(Text::owned(s.clone(), s.clone())),
             (CallParam::Date(d), given) => {
                 let raw = match given {
@@ -154,13 +147,13 @@ fn settings(def: &FormDef, config: &serde_json::Map<String, J>) -> Result<BTreeM
                 }
             },
         };
-        out.insert(name.clone(), setting);
+        out.push((name.clone(), setting));
     }
     Ok(out)
 }
 
-fn holds(cond: &CallCond, settings: &BTreeMap<String, Setting>) -> bool {
-    match settings.get(&cond.param) {
+fn holds(cond: &CallCond, settings: &[(String, Setting)]) -> bool {
+    match settings.iter().find(|(k, _)| *k == cond.param).map(|(_, v)| v) {
         Some(Setting::Options(list)) => !cond.nonempty || !list.is_empty(),
         Some(Setting::Choice(v)) => cond.values.iter().any(|x| x == v),
         Some(Setting::Text(_)) | None => false,
@@ -214,7 +207,7 @@ fn each_text(def: &mut FormDef, f: &mut dyn FnMut(&mut Text)) {
 }
 
 /// `{call:name}` in `s` replaced by the parameter's text.
-fn substitute(s: &str, values: &BTreeMap<String, Text>, en: bool) -> String {
+fn substitute(s: &str, values: &[(String, Text)], en: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find("{call:") {
@@ -222,7 +215,7 @@ fn substitute(s: &str, values: &BTreeMap<String, Text>, en: bool) -> String {
         let after = &rest[i + 6..];
         match after.find('}') {
             Some(j) => {
-                match values.get(&after[..j]) {
+                match values.iter().find(|(k, _)| *k == after[..j]).map(|(_, t)| t) {
                     Some(t) => out.push_str(if en { &t.en } else { &t.zh }),
                     None => out.push_str(&rest[i..i + 7 + j]),
                 }
@@ -247,15 +240,16 @@ pub fn apply(def: &mut FormDef, config: &J) -> Result<(), CallError> {
         J::Null => &empty,
         _ => return Err(CallError::Invalid("expected a JSON object".into())),
     };
-    if let Some(k) =
-        config.keys().find(|k| !def.call.contains_key(*k) && *k != "deadline" && *k != "required_attachments")
+    if let Some(k) = config
+        .keys()
+        .find(|k| !def.call.iter().any(|(n, _)| n == *k) && *k != "deadline" && *k != "required_attachments")
     {
         return Err(CallError::Invalid(format!("unknown field `{k}`")));
     }
     let settings = settings(def, config)?;
     // Options from the call.
-    for (name, param) in &def.call.clone() {
-        if let (CallParam::Options(p), Some(Setting::Options(list))) = (param, settings.get(name)) {
+    for ((_, param), (_, setting)) in def.call.clone().iter().zip(&settings) {
+        if let (CallParam::Options(p), Setting::Options(list)) = (param, setting) {
             if let Some(FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. }) =
                 def.sections.iter_mut().flat_map(|s| s.fields.iter_mut()).find(|f| f.id == p.field).map(|f| &mut f.kind)
             {
@@ -275,13 +269,12 @@ pub fn apply(def: &mut FormDef, config: &J) -> Result<(), CallError> {
     }
     def.conditions.retain(|c| c.if_call.as_ref().is_none_or(|c| holds(c, &settings)));
     // Texts.
-    let values: BTreeMap<String, Text> = settings
-        .into_iter()
-        .filter_map(|(k, v)| match v {
-            Setting::Text(t) => Some((k, t)),
-            _ => None,
-        })
-        .collect();
+    let mut values = Vec::new();
+    for (k, v) in settings {
+        if let Setting::Text(t) = v {
+            values.push((k, t));
+        }
+    }
     each_text(def, &mut |t: &mut Text| {
         if t.zh.contains("{call:") || t.en.contains("{call:") {
             *t = Text::owned(substitute(&t.zh, &values, false), substitute(&t.en, &values, true));
@@ -298,13 +291,14 @@ pub fn apply(def: &mut FormDef, config: &J) -> Result<(), CallError> {
         }
         Some(_) => return Err(CallError::Invalid("deadline: expected a date YYYY-MM-DD".into())),
     }
-    let required: Vec<String> = match config.get("required_attachments") {
+    let required: Vec<&str> = match config.get("required_attachments") {
         None => Vec::new(),
-        Some(v) => {
-            serde_json::from_value(v.clone()).map_err(|e| CallError::Invalid(format!("required_attachments: {e}")))?
-        }
+        Some(v) => v
+            .as_array()
+            .and_then(|l| l.iter().map(J::as_str).collect())
+            .ok_or_else(|| CallError::Invalid("required_attachments: expected a list of field ids".into()))?,
     };
-    for id in &required {
+    for id in required {
         let field = def
             .sections
             .iter_mut()

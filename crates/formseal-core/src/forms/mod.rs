@@ -11,22 +11,26 @@ use crate::form::{FormDef, FormRules};
 pub const FORM_IDS: &[&str] = &["tc260-wg", "group-std-coauthor"];
 
 /// The definition files of the built-in forms.
+#[cfg(feature = "builtin-forms")]
 const BUILTIN: &[(&str, &str)] = &[
     ("tc260-wg", include_str!("../../../../forms/tc260-wg/definition.json")),
     ("group-std-coauthor", include_str!("../../../../forms/group-std-coauthor/definition.json")),
 ];
 
 /// The definition file of a built-in form.
+#[cfg(feature = "builtin-forms")]
 pub fn definition(id: &str) -> Option<&'static str> {
     BUILTIN.iter().find(|(i, _)| *i == id).map(|(_, text)| *text)
 }
 
-/// Reads a definition file (JSON).
+/// Reads a definition file (JSON), naming the place of any problem.
 pub fn parse(text: &str) -> Result<FormDef, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    crate::form::read::definition(&json).map_err(|e| e.to_string())
 }
 
 /// The form with this id, with its default call configuration.
+#[cfg(feature = "builtin-forms")]
 pub fn by_id(id: &str) -> Option<Box<dyn FormRules>> {
     with_config(id, &serde_json::Value::Null).ok().flatten()
 }
@@ -59,6 +63,8 @@ pub fn migrate(form_id: &str, from_version: &str, answers: &mut serde_json::Valu
 /// Why a host's call configuration cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigError {
+    /// The form's definition file cannot be used (where, and why).
+    Definition { form: String, reason: String },
     /// Not JSON, or keys / values the form does not know (serde's precise message).
     Invalid { form: String, reason: String },
     /// A list the form needs is empty.
@@ -71,6 +77,9 @@ impl ConfigError {
     pub fn text(&self, locale: crate::Locale) -> String {
         use crate::messages::render;
         match self {
+            ConfigError::Definition { form, reason } => {
+                render(locale, "config.definition", &[("form", form.clone()), ("reason", reason.clone())])
+            }
             ConfigError::Invalid { form, reason } => {
                 render(locale, "config.invalid", &[("form", form.clone()), ("reason", reason.clone())])
             }
@@ -84,26 +93,39 @@ impl ConfigError {
     }
 }
 
-/// The form with this id configured by the host: `config` is the JSON object of that form's call
-/// (see [`call`]; `null` for the defaults); keys it leaves out keep their defaults.
+/// The built-in form with this id configured by the host: `config` is the JSON object of that
+/// form's call (see [`call`]; `null` for the defaults); keys it leaves out keep their defaults.
+#[cfg(feature = "builtin-forms")]
 pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dyn FormRules>>, ConfigError> {
-    let Some(text) = definition(id) else { return Ok(None) };
+    match definition(id) {
+        Some(text) => build(id, text, config).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A form from its definition file (`text`) and the host's configuration of its call; `id`
+/// names the form in messages (the definition's own id is checked against it).
+pub fn build(id: &str, text: &str, config: &serde_json::Value) -> Result<Box<dyn FormRules>, ConfigError> {
     let form = id.to_string();
-    let mut def = parse(text).map_err(|reason| ConfigError::Invalid { form: form.clone(), reason })?;
+    let mut def = parse(text).map_err(|reason| ConfigError::Definition { form: form.clone(), reason })?;
+    if def.id != id {
+        let reason = format!("id: “{}” (expected “{id}”)", def.id);
+        return Err(ConfigError::Definition { form, reason });
+    }
     call::apply(&mut def, config).map_err(|e| match e {
         call::CallError::Invalid(reason) => ConfigError::Invalid { form, reason },
         call::CallError::Empty(list) => ConfigError::Empty { form, list },
         call::CallError::Duplicate(id) => ConfigError::Duplicate { form, id },
     })?;
-    Ok(Some(Box::new(def)))
+    Ok(Box::new(def))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin-forms"))]
 mod tests_coauthor;
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin-forms"))]
 mod tests_tc260;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin-forms"))]
 mod tests {
     use super::*;
     use serde_json::json;
