@@ -35,46 +35,14 @@ impl Status {
     }
 }
 
-/// Where a condition comes from: an article of a charter (`第九条第1项`), or any other cited text
-/// (a call's part by its title, `五、参编单位要求 第1项`, since numbers alone can be ambiguous).
+/// Where a condition comes from, as its source cites it: `第九条第1项` / `Article 9(1)`, or a call's
+/// part by its title (`五、参编单位要求 第1项`), since numbers alone can be ambiguous.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Clause {
-    Article { article: u16, item: Option<u16> },
-    Cited { text: Text },
-}
+pub struct Clause(pub Text);
 
 impl Clause {
-    pub const fn item(article: u16, item: u16) -> Self {
-        Clause::Article { article, item: Some(item) }
-    }
-    pub const fn article(article: u16) -> Self {
-        Clause::Article { article, item: None }
-    }
-    /// `第九条第1项` / `Article 9(1)`.
     pub fn render(&self, locale: Locale) -> String {
-        let num = |n: u16| match locale {
-            Locale::ZhCn => chinese_number(n),
-            Locale::En => n.to_string(),
-        };
-        match self {
-            Clause::Article { article, item: Some(item) } => {
-                render(locale, "clause.article_item", &[("article", num(*article)), ("item", item.to_string())])
-            }
-            Clause::Article { article, item: None } => render(locale, "clause.article", &[("article", num(*article))]),
-            Clause::Cited { text } => text.get(locale).to_string(),
-        }
-    }
-}
-
-/// 1–99 in Chinese numerals as used for article numbers (九, 十一, 二十).
-pub fn chinese_number(n: u16) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n as usize].to_string(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { D[(n % 10) as usize] }),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
-        _ => n.to_string(),
+        self.0.get(locale).to_string()
     }
 }
 
@@ -142,26 +110,5 @@ pub fn summary(criteria: &[Criterion], process: &super::def::Process, locale: Lo
         )
     } else {
         render(locale, "ui.elig.summary_pass", &[("reviewers", reviewers())])
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chinese_numbers() {
-        assert_eq!(chinese_number(9), "九");
-        assert_eq!(chinese_number(10), "十");
-        assert_eq!(chinese_number(11), "十一");
-        assert_eq!(chinese_number(20), "二十");
-        assert_eq!(chinese_number(23), "二十三");
-    }
-
-    #[test]
-    fn clause_rendering() {
-        assert_eq!(Clause::item(9, 1).render(Locale::ZhCn), "第九条第1项");
-        assert_eq!(Clause::item(11, 2).render(Locale::En), "Article 11(2)");
-        assert_eq!(Clause::article(12).render(Locale::ZhCn), "第十二条");
     }
 }

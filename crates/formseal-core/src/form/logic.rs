@@ -138,10 +138,11 @@ impl Param {
                 same(a.rows(f).iter().filter(|r| has_value(r.values.get(sub))).count().to_string())
             }
             Param::UsccKind(f) => same(uscc::parse(a.text(f)).map(|c| c.kind_code()).unwrap_or_default()),
-            Param::UsccCategory(f) => match uscc::parse(a.text(f)).ok().and_then(|c| c.category()) {
-                Some((zh, en)) => Text::owned(zh, en),
-                None => Text::new("未列明的类别", "a category not in the list"),
-            },
+            // A catalogue key, looked up in the language the message is shown in.
+            Param::UsccCategory(f) => {
+                let key = uscc::parse(a.text(f)).ok().and_then(|c| c.category());
+                same(format!("{}{}", crate::messages::KEY_MARK, key.as_deref().unwrap_or("uscc.kind.unknown")))
+            }
         }
     }
 }
@@ -241,7 +242,7 @@ impl Condition {
         let msg = |t: &Text| Msg::text_of(t.clone(), p.clone());
         Some(Criterion {
             id: self.id,
-            clause: Clause::Cited { text: self.clause.clone() },
+            clause: Clause(self.clause.clone()),
             condition: Msg::text_of(self.condition.clone(), Vec::new()),
             status: o.status,
             reason: msg(&o.reason),

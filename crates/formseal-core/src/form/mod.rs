@@ -12,7 +12,7 @@ mod validate;
 pub use answers::{empty_row, AnswerError, Answers, FileRef, Row, Value};
 pub use def::{CallCond, Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, Process, Seal, SectionDef};
 pub use display::{cells, display, human_size, Cell};
-pub use eligibility::{chinese_number, summary as eligibility_summary, Clause, Criterion, Msg, Status};
+pub use eligibility::{summary as eligibility_summary, Clause, Criterion, Msg, Status};
 pub use text::Text;
 pub use validate::{
     check_field, check_format, has_error, validate, validate_with, Context, FormRules, Report, RowCache,

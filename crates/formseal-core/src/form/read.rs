@@ -69,6 +69,7 @@ fn at<'a>(path: Path<'a>, key: &'a str) -> At<'a> {
 }
 
 /// An object with only these keys.
+#[inline(never)]
 fn object<'a>(v: &'a J, path: Path, keys: &[&str]) -> R<&'a Map<String, J>> {
     let Some(map) = v.as_object() else { return fail(path, "expected an object") };
     match map.keys().find(|k| !keys.contains(&k.as_str())) {
@@ -82,14 +83,17 @@ fn get<'a>(m: &'a Map<String, J>, key: &str) -> Option<&'a J> {
     m.get(key).filter(|v| !v.is_null())
 }
 
+#[inline(never)]
 fn need<'a>(m: &'a Map<String, J>, key: &str, path: Path) -> R<&'a J> {
     get(m, key).map_or_else(|| fail(path, format!("missing “{key}”")), Ok)
 }
 
+#[inline(never)]
 fn string(v: &J, path: Path) -> R<String> {
     v.as_str().map(str::to_string).map_or_else(|| fail(path, "expected a string"), Ok)
 }
 
+#[inline(never)]
 fn id(v: &J, path: Path) -> R<&'static str> {
     match v.as_str() {
         Some("") => fail(path, "must not be empty"),
@@ -98,24 +102,34 @@ fn id(v: &J, path: Path) -> R<&'static str> {
     }
 }
 
+#[inline(never)]
 fn field_str(m: &Map<String, J>, key: &str, path: Path) -> R<String> {
     string(need(m, key, path)?, &at(path, key))
 }
 
+#[inline(never)]
 fn field_id(m: &Map<String, J>, key: &str, path: Path) -> R<&'static str> {
     id(need(m, key, path)?, &at(path, key))
 }
 
 /// `{"zh": "…", "en": "…"}`.
+#[inline(never)]
 pub fn text(v: &J, path: Path) -> R<Text> {
     let m = object(v, path, &["zh", "en"])?;
     Ok(Text::owned(field_str(m, "zh", path)?, field_str(m, "en", path)?))
 }
 
+#[inline(never)]
+fn text_at(m: &Map<String, J>, key: &str, path: Path) -> R<Text> {
+    text(need(m, key, path)?, &at(path, key))
+}
+
+#[inline(never)]
 fn opt_text(m: &Map<String, J>, key: &str, path: Path) -> R<Option<Text>> {
     get(m, key).map(|v| text(v, &at(path, key))).transpose()
 }
 
+#[inline(never)]
 fn flag(m: &Map<String, J>, key: &str, path: Path, default: bool) -> R<bool> {
     match get(m, key) {
         None => Ok(default),
@@ -124,6 +138,7 @@ fn flag(m: &Map<String, J>, key: &str, path: Path, default: bool) -> R<bool> {
     }
 }
 
+#[inline(never)]
 fn count(m: &Map<String, J>, key: &str, path: Path, default: u64) -> R<u64> {
     match get(m, key) {
         None => Ok(default),
@@ -183,7 +198,7 @@ fn option(v: &J, path: Path) -> R<OptionDef> {
     let m = object(v, path, &["value", "label", "hint"])?;
     Ok(OptionDef {
         value: field_str(m, "value", path)?,
-        label: text(need(m, "label", path)?, &at(path, "label"))?,
+        label: text_at(m, "label", path)?,
         hint: opt_text(m, "hint", path)?,
     })
 }
@@ -216,7 +231,7 @@ fn kind(v: &J, path: Path, depth: usize) -> R<FieldKind> {
         }
         "agree" => {
             let m = object(inner, p, &["statement"])?;
-            FieldKind::Agree { statement: text(need(m, "statement", p)?, &at(p, "statement"))? }
+            FieldKind::Agree { statement: text_at(m, "statement", p)? }
         }
         "date" => FieldKind::Date { not_future: flag(object(inner, p, &["not_future"])?, "not_future", p, true)? },
         "files" => {
@@ -239,7 +254,7 @@ fn kind(v: &J, path: Path, depth: usize) -> R<FieldKind> {
                 fields: list(need(m, "fields", p)?, &at(p, "fields"), |v, q| field(v, q, depth + 1))?,
                 min: count(m, "min", p, 0)? as usize,
                 max: count(m, "max", p, 1000)?.min(10_000) as usize,
-                row_label: text(need(m, "row_label", p)?, &at(p, "row_label"))?,
+                row_label: text_at(m, "row_label", p)?,
             }
         }
     })
@@ -269,7 +284,7 @@ fn field(v: &J, path: Path, depth: usize) -> R<FieldDef> {
     let m = object(v, path, &keys)?;
     Ok(FieldDef {
         id: field_id(m, "id", path)?,
-        label: text(need(m, "label", path)?, &at(path, "label"))?,
+        label: text_at(m, "label", path)?,
         help: opt_text(m, "help", path)?,
         kind: kind(need(m, "kind", path)?, &at(path, "kind"), depth)?,
         required: flag(m, "required", path, true)?,
@@ -283,7 +298,7 @@ fn section(v: &J, path: Path) -> R<SectionDef> {
     let m = object(v, path, &["id", "title", "note", "fields", "addition", "if_call"])?;
     Ok(SectionDef {
         id: field_id(m, "id", path)?,
-        title: text(need(m, "title", path)?, &at(path, "title"))?,
+        title: text_at(m, "title", path)?,
         note: opt_text(m, "note", path)?,
         fields: list(need(m, "fields", path)?, &at(path, "fields"), |v, p| field(v, p, 1))?,
         addition: flag(m, "addition", path, false)?,
@@ -466,7 +481,7 @@ fn outcome(v: &J, path: Path) -> R<Outcome> {
     Ok(Outcome {
         when: opt_expr(m, "when", path)?,
         status: status(need(m, "status", path)?, &at(path, "status"))?,
-        reason: text(need(m, "reason", path)?, &at(path, "reason"))?,
+        reason: text_at(m, "reason", path)?,
         remedy: opt_text(m, "remedy", path)?,
     })
 }
@@ -475,8 +490,8 @@ fn condition(v: &J, path: Path) -> R<Condition> {
     let m = object(v, path, &["id", "clause", "condition", "params", "outcomes", "if_call"])?;
     Ok(Condition {
         id: field_id(m, "id", path)?,
-        clause: text(need(m, "clause", path)?, &at(path, "clause"))?,
-        condition: text(need(m, "condition", path)?, &at(path, "condition"))?,
+        clause: text_at(m, "clause", path)?,
+        condition: text_at(m, "condition", path)?,
         params: params(m, path)?,
         outcomes: list(need(m, "outcomes", path)?, &at(path, "outcomes"), outcome)?,
         if_call: call_cond(m, "if_call", path)?,
@@ -488,17 +503,17 @@ fn seal(v: &J, path: Path) -> R<Seal> {
     Ok(Seal {
         section: field_id(m, "section", path)?,
         date_field: field_id(m, "date_field", path)?,
-        signature: text(need(m, "signature", path)?, &at(path, "signature"))?,
-        date_note: text(need(m, "date_note", path)?, &at(path, "date_note"))?,
+        signature: text_at(m, "signature", path)?,
+        date_note: text_at(m, "date_note", path)?,
     })
 }
 
 fn process(v: &J, path: Path) -> R<Process> {
     let m = object(v, path, &["recipient", "reviewers", "hand_in", "steps"])?;
     Ok(Process {
-        recipient: text(need(m, "recipient", path)?, &at(path, "recipient"))?,
-        reviewers: text(need(m, "reviewers", path)?, &at(path, "reviewers"))?,
-        hand_in: text(need(m, "hand_in", path)?, &at(path, "hand_in"))?,
+        recipient: text_at(m, "recipient", path)?,
+        reviewers: text_at(m, "reviewers", path)?,
+        hand_in: text_at(m, "hand_in", path)?,
         steps: list(need(m, "steps", path)?, &at(path, "steps"), text)?,
     })
 }
@@ -537,8 +552,8 @@ pub fn definition(v: &J) -> R<FormDef> {
         id: field_id(m, "id", root)?,
         version: field_id(m, "version", root)?,
         rules_version: field_id(m, "rules_version", root)?,
-        title: text(need(m, "title", root)?, &"title")?,
-        body: text(need(m, "body", root)?, &"body")?,
+        title: text_at(m, "title", root)?,
+        body: text_at(m, "body", root)?,
         name_field: field_id(m, "name_field", root)?,
         sections: list(need(m, "sections", root)?, &"sections", section)?,
         seal: seal(need(m, "seal", root)?, &"seal")?,

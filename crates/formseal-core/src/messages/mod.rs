@@ -125,13 +125,17 @@ pub fn render(locale: Locale, key: &str, params: &[(&str, String)]) -> String {
     fill(locale, template(locale, key), params)
 }
 
+/// Marks a parameter value that is a catalogue key (shown in the template's language); it cannot
+/// come from anything an applicant types.
+pub const KEY_MARK: char = '\u{1}';
+
 /// Fills a template's `{name}` placeholders in one pass: a value is copied as it is, never
 /// searched for placeholders again (so a value that contains `{name}` cannot make another
 /// parameter expand inside it). An unknown `{name}` is left as written.
 ///
 /// A parameter whose text differs by language is passed twice, as `name_zh` and `name_en`; a
 /// template's `{name}` then takes the one of its language.
-pub fn fill(locale: Locale, template: &str, params: &[(&str, String)]) -> String {
+pub fn fill(locale: Locale, text: &str, params: &[(&str, String)]) -> String {
     let suffix = match locale {
         Locale::ZhCn => "_zh",
         Locale::En => "_en",
@@ -142,15 +146,18 @@ pub fn fill(locale: Locale, template: &str, params: &[(&str, String)]) -> String
             .find(|(n, _)| *n == name)
             .or_else(|| params.iter().find(|(n, _)| n.strip_suffix(suffix) == Some(name)))
     };
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match after.find('}').map(|close| (&after[..close], close)) {
             Some((name, close)) => {
                 match lookup(name) {
-                    Some((_, value)) => out.push_str(value),
+                    Some((_, value)) => match value.strip_prefix(KEY_MARK) {
+                        Some(key) => out.push_str(template(locale, key)),
+                        None => out.push_str(value),
+                    },
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
                 rest = &after[close + 1..];

@@ -82,9 +82,12 @@ impl Uscc {
     }
 
     /// The registration category of positions 1–2 (登记管理部门 and 机构类别, GB 32100-2015 and the
-    /// registration authorities' code tables), in Chinese and English; `None` for a pair not in use.
-    pub fn category(&self) -> Option<(&'static str, &'static str)> {
-        CATEGORIES.iter().find(|(k, _, _)| *k == self.kind_code()).map(|(_, zh, en)| (*zh, *en))
+    /// registration authorities' code tables): its name is in the message catalogues (the list of
+    /// pairs in use, [practice]); `None` for a pair not in use.
+    /// The catalogue key of its name (`uscc.kind.91`), for pairs in use [practice].
+    pub fn category(&self) -> Option<String> {
+        let key = format!("uscc.kind.{}", self.kind_code());
+        crate::messages::catalogue(crate::Locale::ZhCn).contains_key(key.as_str()).then_some(key)
     }
 
     /// `92` 个体工商户: an individual business, registered but **not** a legal person.
@@ -92,51 +95,6 @@ impl Uscc {
         self.authority == '9' && self.kind == '2'
     }
 }
-
-/// Authority/type pairs in use [practice] and the category each stands for; any other pair only
-/// gives a warning.
-const CATEGORIES: &[(&str, &str, &str)] = &[
-    ("11", "机构编制：机关", "government body"),
-    ("12", "机构编制：事业单位", "public institution"),
-    ("13", "机构编制：中央编办直接管理机构编制的群众团体", "mass organisation under the central establishment office"),
-    ("19", "机构编制：其他", "other (establishment office)"),
-    ("21", "外交：外国常驻新闻机构", "resident foreign news agency"),
-    ("29", "外交：其他", "other (foreign affairs)"),
-    ("31", "司法行政：律师执业机构", "law firm"),
-    ("32", "司法行政：公证处", "notary office"),
-    ("33", "司法行政：基层法律服务所", "basic legal service office"),
-    ("34", "司法行政：司法鉴定机构", "forensic appraisal institution"),
-    ("35", "司法行政：仲裁委员会", "arbitration commission"),
-    ("39", "司法行政：其他", "other (justice administration)"),
-    ("41", "文化：外国在华文化中心", "foreign cultural centre"),
-    ("49", "文化：其他", "other (culture)"),
-    ("51", "民政：社会团体", "social organisation"),
-    ("52", "民政：民办非企业单位", "private non-enterprise unit"),
-    ("53", "民政：基金会", "foundation"),
-    ("59", "民政：其他", "other (civil affairs)"),
-    ("61", "旅游：外国旅游部门常驻代表机构", "resident office of a foreign tourism authority"),
-    (
-        "62",
-        "旅游：港澳台地区旅游部门常驻内地（大陆）代表机构",
-        "resident office of a Hong Kong, Macao or Taiwan tourism authority",
-    ),
-    ("69", "旅游：其他", "other (tourism)"),
-    ("71", "宗教：宗教活动场所", "place of religious activity"),
-    ("72", "宗教：宗教院校", "religious college"),
-    ("79", "宗教：其他", "other (religion)"),
-    ("81", "工会：基层工会", "grassroots trade union"),
-    ("89", "工会：其他", "other (trade union)"),
-    ("91", "工商：企业", "enterprise"),
-    ("92", "工商：个体工商户", "individual business"),
-    ("93", "工商：农民专业合作社", "farmers' specialised cooperative"),
-    ("A1", "中央军委改革和编制办公室：军队事业单位", "military public institution"),
-    ("A9", "中央军委改革和编制办公室：其他", "other (military)"),
-    ("N1", "农业：组级集体经济组织", "group-level collective economic organisation"),
-    ("N2", "农业：村级集体经济组织", "village-level collective economic organisation"),
-    ("N3", "农业：乡镇级集体经济组织", "township-level collective economic organisation"),
-    ("N9", "农业：其他", "other (agriculture)"),
-    ("Y1", "其他", "other"),
-];
 
 fn value(c: char) -> Option<u32> {
     ALPHABET.find(c).map(|i| i as u32)
