@@ -50,7 +50,7 @@ async fn asset(file: &str) -> Result<String, String> {
 /// A form's definition (`forms/<id>.json`), configured by the host's call (`config[id]`).
 async fn load_form(id: &str, config: &serde_json::Value) -> Result<(Arc<dyn FormRules>, serde_json::Value), String> {
     let text = asset(&format!("forms/{id}.json")).await?;
-    let call = config.get(id).cloned().unwrap_or_else(|| serde_json::json!({}));
+    let call = config.get(id).cloned().unwrap_or_else(|| serde_json::Value::Object(Default::default()));
     let form = forms::build(id, &text, &call).map_err(|e| e.text(Locale::ZhCn) + " / " + &e.text(Locale::En))?;
     Ok((Arc::from(form), call))
 }
@@ -71,9 +71,8 @@ async fn load_index() -> Result<Vec<FormInfo>, String> {
     json.as_array().and_then(|l| l.iter().map(read).collect()).ok_or_else(|| "forms/index.json".to_string())
 }
 
-/// One widget: a fixed form, or the start page and the form chosen there (`#/<form id>`).
-#[component]
-fn Root(
+/// What one widget starts with.
+struct Setup {
     /// The form the host fixed with `data-form`, if any.
     fixed: Option<String>,
     /// The forms loaded so far, configured.
@@ -88,7 +87,11 @@ fn Root(
     open_form: RwSignal<Option<AppState>>,
     /// Where events go, and the host's submission endpoint.
     host: embed::Host,
-) -> impl IntoView {
+}
+
+/// One widget: a fixed form, or the start page and the form chosen there (`#/<form id>`).
+fn root(setup: Setup) -> impl IntoView {
+    let Setup { fixed, forms, index, config, draft_prefix, open_form, host } = setup;
     provide_context(host);
     let locale = use_context::<RwSignal<Locale>>().expect("locale");
     let forms = StoredValue::new(forms);
@@ -229,7 +232,7 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<emb
     let language = RwSignal::new(locale);
     let handle = leptos::mount::mount_to(container, move || {
         provide_context(language);
-        view! { <Root fixed=fixed forms=loaded index=index config=config draft_prefix=draft_prefix open_form=slot host=host /> }
+        root(Setup { fixed, forms: loaded, index, config, draft_prefix, open_form: slot, host })
     });
     if wanted != locale {
         leptos::task::spawn_local(async move {

@@ -1,9 +1,12 @@
 //! Reads a form definition (JSON) into a [`FormDef`], checking every key and value and naming
-//! the exact place of a problem: `sections[2].fields[4].kind.text.format: unknown format
+//! the exact place of the first problem: `sections[2].fields[4].kind.text.format: unknown format
 //! “moblie”`.
 //!
-//! Written by hand rather than derived with serde: the derived code for these types weighs about
-//! 90 KB (raw wasm) in the browser's first download, these readers a few KB.
+//! Written by hand rather than derived with serde (the derived code for these types weighs about
+//! 90 KB of raw wasm in the browser's first download), and as straight-line code: a reader notes
+//! the first problem and goes on with an empty value, so that no early return has to take apart
+//! a half-built definition (that clean-up code alone would weigh more than the reading). Input is
+//! read once, in time linear in its size.
 
 use super::def::{CallCond, Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, Process, Seal, SectionDef};
 use super::eligibility::Status;
@@ -31,10 +34,7 @@ impl std::fmt::Display for DefError {
     }
 }
 
-type R<T> = Result<T, DefError>;
-
-/// A place in the definition, written out only when there is a problem there (building every
-/// path as text would cost time and code for nothing).
+/// A place in the definition, written out only when there is a problem there.
 type Path<'a> = &'a dyn std::fmt::Display;
 
 /// `parent.key` (just `key` at the top).
@@ -60,508 +60,610 @@ impl std::fmt::Display for Idx<'_> {
     }
 }
 
-fn fail<T>(path: Path, message: impl Into<String>) -> R<T> {
-    Err(DefError { path: path.to_string(), message: message.into() })
-}
-
 fn at<'a>(path: Path<'a>, key: &'a str) -> At<'a> {
     At(path, key)
 }
 
-/// An object with only these keys.
-#[inline(never)]
-fn object<'a>(v: &'a J, path: Path, keys: &[&str]) -> R<&'a Map<String, J>> {
-    let Some(map) = v.as_object() else { return fail(path, "expected an object") };
-    match map.keys().find(|k| !keys.contains(&k.as_str())) {
-        Some(k) => fail(path, format!("unknown key “{k}” (expected one of: {})", keys.join(", "))),
-        None => Ok(map),
-    }
-}
+type Obj<'a> = Option<&'a Map<String, J>>;
 
 /// A present, non-null value.
-fn get<'a>(m: &'a Map<String, J>, key: &str) -> Option<&'a J> {
-    m.get(key).filter(|v| !v.is_null())
-}
-
-#[inline(never)]
-fn need<'a>(m: &'a Map<String, J>, key: &str, path: Path) -> R<&'a J> {
-    get(m, key).map_or_else(|| fail(path, format!("missing “{key}”")), Ok)
-}
-
-#[inline(never)]
-fn string(v: &J, path: Path) -> R<String> {
-    v.as_str().map(str::to_string).map_or_else(|| fail(path, "expected a string"), Ok)
-}
-
-#[inline(never)]
-fn id(v: &J, path: Path) -> R<&'static str> {
-    match v.as_str() {
-        Some("") => fail(path, "must not be empty"),
-        Some(s) => crate::intern::intern(s).map_or_else(|| fail(path, "too many distinct ids"), Ok),
-        None => fail(path, "expected a string"),
-    }
-}
-
-#[inline(never)]
-fn field_str(m: &Map<String, J>, key: &str, path: Path) -> R<String> {
-    string(need(m, key, path)?, &at(path, key))
-}
-
-#[inline(never)]
-fn field_id(m: &Map<String, J>, key: &str, path: Path) -> R<&'static str> {
-    id(need(m, key, path)?, &at(path, key))
-}
-
-/// `{"zh": "…", "en": "…"}`.
-#[inline(never)]
-pub fn text(v: &J, path: Path) -> R<Text> {
-    let m = object(v, path, &["zh", "en"])?;
-    Ok(Text::owned(field_str(m, "zh", path)?, field_str(m, "en", path)?))
-}
-
-#[inline(never)]
-fn text_at(m: &Map<String, J>, key: &str, path: Path) -> R<Text> {
-    text(need(m, key, path)?, &at(path, key))
-}
-
-#[inline(never)]
-fn opt_text(m: &Map<String, J>, key: &str, path: Path) -> R<Option<Text>> {
-    get(m, key).map(|v| text(v, &at(path, key))).transpose()
-}
-
-#[inline(never)]
-fn flag(m: &Map<String, J>, key: &str, path: Path, default: bool) -> R<bool> {
-    match get(m, key) {
-        None => Ok(default),
-        Some(J::Bool(b)) => Ok(*b),
-        Some(_) => fail(&at(path, key), "expected true or false"),
-    }
-}
-
-#[inline(never)]
-fn count(m: &Map<String, J>, key: &str, path: Path, default: u64) -> R<u64> {
-    match get(m, key) {
-        None => Ok(default),
-        Some(v) => v.as_u64().map_or_else(|| fail(&at(path, key), "expected a whole number ≥ 0"), Ok),
-    }
-}
-
-fn list<T>(v: &J, path: Path, item: impl Fn(&J, Path) -> R<T>) -> R<Vec<T>> {
-    let Some(items) = v.as_array() else { return fail(path, "expected a list") };
-    items.iter().enumerate().map(|(i, x)| item(x, &Idx(path, i))).collect()
-}
-
-fn strings(v: &J, path: Path) -> R<Vec<String>> {
-    list(v, path, string)
-}
-
-/// An object with exactly one key, naming a variant: `{"text": {…}}`.
-fn variant<'a>(v: &'a J, path: Path, names: &[&str]) -> R<(&'a str, &'a J)> {
-    let m = object(v, path, names)?;
-    let mut it = m.iter();
-    match (it.next(), it.next()) {
-        (Some((k, inner)), None) => Ok((k.as_str(), inner)),
-        _ => fail(path, format!("expected exactly one of: {}", names.join(", "))),
-    }
-}
-
-/// A two-element list `[a, b]`.
-fn pair<'a>(v: &'a J, path: Path) -> R<(&'a J, &'a J)> {
-    match v.as_array().map(Vec::as_slice) {
-        Some([a, b]) => Ok((a, b)),
-        _ => fail(path, "expected a list of two"),
-    }
-}
-
-fn format(v: &J, path: Path) -> R<Format> {
-    let name = string(v, path)?;
-    Ok(match name.as_str() {
-        "uscc" => Format::Uscc,
-        "person_name" => Format::PersonName,
-        "org_name" => Format::OrgName,
-        "english_org_name" => Format::EnglishOrgName,
-        "postcode" => Format::Postcode,
-        "mobile" => Format::Mobile,
-        "landline" => Format::Landline,
-        "fax" => Format::Fax,
-        "email" => Format::Email,
-        "wechat" => Format::WeChat,
-        "standard_no" => Format::StandardNo,
-        "phone" => Format::Phone,
-        "standard_ref" => Format::StandardRef,
-        "rank" => Format::Rank,
-        _ => return fail(path, format!("unknown format “{name}”")),
-    })
-}
-
-fn option(v: &J, path: Path) -> R<OptionDef> {
-    let m = object(v, path, &["value", "label", "hint"])?;
-    Ok(OptionDef {
-        value: field_str(m, "value", path)?,
-        label: text_at(m, "label", path)?,
-        hint: opt_text(m, "hint", path)?,
-    })
-}
-
-fn options(m: &Map<String, J>, path: Path) -> R<Vec<OptionDef>> {
-    list(need(m, "options", path)?, &at(path, "options"), option)
+fn get<'a>(m: Obj<'a>, key: &str) -> Option<&'a J> {
+    m?.get(key).filter(|v| !v.is_null())
 }
 
 const MAX_DEPTH: usize = 3;
+const FORMATS: &[(&str, Format)] = &[
+    ("uscc", Format::Uscc),
+    ("person_name", Format::PersonName),
+    ("org_name", Format::OrgName),
+    ("english_org_name", Format::EnglishOrgName),
+    ("postcode", Format::Postcode),
+    ("mobile", Format::Mobile),
+    ("landline", Format::Landline),
+    ("fax", Format::Fax),
+    ("email", Format::Email),
+    ("wechat", Format::WeChat),
+    ("standard_no", Format::StandardNo),
+    ("phone", Format::Phone),
+    ("standard_ref", Format::StandardRef),
+    ("rank", Format::Rank),
+];
+const STATUSES: &[(&str, Status)] = &[
+    ("pass", Status::Pass),
+    ("fail", Status::Fail),
+    ("needs_info", Status::NeedsInfo),
+    ("review", Status::Review),
+    ("info", Status::Info),
+];
 
-fn kind(v: &J, path: Path, depth: usize) -> R<FieldKind> {
-    let (name, inner) = variant(v, path, &["text", "choice", "multi_choice", "agree", "date", "files", "rows"])?;
-    let p: Path = &at(path, name);
-    Ok(match name {
-        "text" => {
-            let m = object(inner, p, &["max_chars", "multiline", "format"])?;
-            FieldKind::Text {
-                max_chars: count(m, "max_chars", p, 0).and_then(|n| match n {
-                    1..=100_000 => Ok(n as usize),
-                    _ => fail(&at(p, "max_chars"), "expected 1 to 100000"),
-                })?,
-                multiline: flag(m, "multiline", p, false)?,
-                format: get(m, "format").map(|f| format(f, &at(p, "format"))).transpose()?,
-            }
-        }
-        "choice" => FieldKind::Choice { options: options(object(inner, p, &["options"])?, p)? },
-        "multi_choice" => {
-            let m = object(inner, p, &["options", "min"])?;
-            FieldKind::MultiChoice { options: options(m, p)?, min: count(m, "min", p, 0)? as usize }
-        }
-        "agree" => {
-            let m = object(inner, p, &["statement"])?;
-            FieldKind::Agree { statement: text_at(m, "statement", p)? }
-        }
-        "date" => FieldKind::Date { not_future: flag(object(inner, p, &["not_future"])?, "not_future", p, true)? },
-        "files" => {
-            let m = object(inner, p, &["multiple", "accept", "max_bytes"])?;
-            FieldKind::Files {
-                multiple: flag(m, "multiple", p, false)?,
-                accept: match get(m, "accept") {
-                    Some(a) => id(a, &at(p, "accept"))?,
-                    None => ".pdf,.jpg,.jpeg,.png,.ofd",
-                },
-                max_bytes: count(m, "max_bytes", p, 50 * 1024 * 1024)?,
-            }
-        }
-        _ => {
-            if depth >= MAX_DEPTH {
-                return fail(p, format!("rows nested deeper than {MAX_DEPTH} levels"));
-            }
-            let m = object(inner, p, &["fields", "min", "max", "row_label"])?;
-            FieldKind::Rows {
-                fields: list(need(m, "fields", p)?, &at(p, "fields"), |v, q| field(v, q, depth + 1))?,
-                min: count(m, "min", p, 0)? as usize,
-                max: count(m, "max", p, 1000)?.min(10_000) as usize,
-                row_label: text_at(m, "row_label", p)?,
-            }
-        }
-    })
+/// Reads values, keeping the first problem.
+#[derive(Default)]
+struct Reader {
+    err: Option<DefError>,
 }
 
-fn cond(v: &J, path: Path) -> R<Cond> {
-    let (name, inner) = variant(v, path, &["equals", "includes"])?;
-    let p: Path = &at(path, name);
-    let m = object(inner, p, &["field", "value"])?;
-    let (field, value) = (field_id(m, "field", p)?, field_id(m, "value", p)?);
-    Ok(if name == "equals" { Cond::Equals { field, value } } else { Cond::Includes { field, value } })
-}
-
-fn call_cond(m: &Map<String, J>, key: &str, path: Path) -> R<Option<CallCond>> {
-    let Some(v) = get(m, key) else { return Ok(None) };
-    let p: Path = &at(path, key);
-    let c = object(v, p, &["param", "in", "nonempty"])?;
-    Ok(Some(CallCond {
-        param: field_str(c, "param", p)?,
-        values: get(c, "in").map(|x| strings(x, &at(p, "in"))).transpose()?.unwrap_or_default(),
-        nonempty: flag(c, "nonempty", p, false)?,
-    }))
-}
-
-fn field(v: &J, path: Path, depth: usize) -> R<FieldDef> {
-    let keys = ["id", "label", "help", "kind", "required", "visible_if", "if_call", "required_if_call"];
-    let m = object(v, path, &keys)?;
-    Ok(FieldDef {
-        id: field_id(m, "id", path)?,
-        label: text_at(m, "label", path)?,
-        help: opt_text(m, "help", path)?,
-        kind: kind(need(m, "kind", path)?, &at(path, "kind"), depth)?,
-        required: flag(m, "required", path, true)?,
-        visible_if: get(m, "visible_if").map(|c| cond(c, &at(path, "visible_if"))).transpose()?,
-        if_call: call_cond(m, "if_call", path)?,
-        required_if_call: call_cond(m, "required_if_call", path)?,
-    })
-}
-
-fn section(v: &J, path: Path) -> R<SectionDef> {
-    let m = object(v, path, &["id", "title", "note", "fields", "addition", "if_call"])?;
-    Ok(SectionDef {
-        id: field_id(m, "id", path)?,
-        title: text_at(m, "title", path)?,
-        note: opt_text(m, "note", path)?,
-        fields: list(need(m, "fields", path)?, &at(path, "fields"), |v, p| field(v, p, 1))?,
-        addition: flag(m, "addition", path, false)?,
-        if_call: call_cond(m, "if_call", path)?,
-    })
-}
-
-fn call_param(v: &J, path: Path) -> R<CallParam> {
-    let (name, inner) = variant(v, path, &["options", "text", "string", "date", "one_of"])?;
-    let p: Path = &at(path, name);
-    Ok(match name {
-        "options" => {
-            let m = object(inner, p, &["field", "value", "label", "hint", "may_be_empty"])?;
-            CallParam::Options(OptionsParam {
-                field: field_str(m, "field", p)?,
-                value: field_str(m, "value", p)?,
-                label: field_str(m, "label", p)?,
-                hint: get(m, "hint").map(|h| string(h, &at(p, "hint"))).transpose()?,
-                may_be_empty: flag(m, "may_be_empty", p, false)?,
-            })
+impl Reader {
+    #[inline(never)]
+    fn fail(&mut self, path: Path, message: String) {
+        if self.err.is_none() {
+            self.err = Some(DefError { path: path.to_string(), message });
         }
-        "text" => CallParam::Text(text(inner, p)?),
-        "string" => CallParam::String(string(inner, p)?),
-        "date" => CallParam::Date(string(inner, p)?),
-        _ => {
-            let m = object(inner, p, &["values", "default"])?;
-            CallParam::OneOf(OneOf {
-                values: strings(need(m, "values", p)?, &at(p, "values"))?,
-                default: field_str(m, "default", p)?,
-            })
-        }
-    })
-}
-
-fn expr(v: &J, path: Path, depth: usize) -> R<Expr> {
-    if depth > 16 {
-        return fail(path, "expression nested too deeply");
     }
-    let names = [
-        "ticked",
-        "filled",
-        "empty",
-        "present",
-        "equals",
-        "in",
-        "uscc_valid",
-        "uscc_kind",
-        "row_count",
-        "rows_complete",
-        "any_row",
-        "all",
-        "any",
-        "not",
-    ];
-    let (name, inner) = variant(v, path, &names)?;
-    let p: Path = &at(path, name);
-    let s = |v: &J| string(v, p);
-    Ok(match name {
-        "ticked" => Expr::Ticked(s(inner)?),
-        "filled" => Expr::Filled(s(inner)?),
-        "empty" => Expr::Empty(s(inner)?),
-        "present" => Expr::Present(s(inner)?),
-        "uscc_valid" => Expr::UsccValid(s(inner)?),
-        "equals" => {
-            let (a, b) = pair(inner, p)?;
-            Expr::Equals(s(a)?, s(b)?)
+
+    /// An object with only these keys (`None`, noted, when it is not one).
+    #[inline(never)]
+    fn object<'a>(&mut self, v: Option<&'a J>, path: Path, keys: &[&str]) -> Obj<'a> {
+        let Some(v) = v else {
+            self.fail(path, "missing".into());
+            return None;
+        };
+        let Some(map) = v.as_object() else {
+            self.fail(path, "expected an object".into());
+            return None;
+        };
+        if let Some(k) = map.keys().find(|k| !keys.contains(&k.as_str())) {
+            self.fail(path, format!("unknown key “{k}” (expected one of: {})", keys.join(", ")));
         }
-        "in" | "uscc_kind" => {
-            let (a, b) = pair(inner, p)?;
-            let (f, vs) = (s(a)?, strings(b, p)?);
-            if name == "in" {
-                Expr::In(f, vs)
-            } else {
-                Expr::UsccKind(f, vs)
+        Some(map)
+    }
+
+    #[inline(never)]
+    fn string(&mut self, v: Option<&J>, path: Path) -> String {
+        match v {
+            Some(J::String(s)) => s.clone(),
+            Some(_) => {
+                self.fail(path, "expected a string".into());
+                String::new()
+            }
+            None => {
+                self.fail(path, "missing".into());
+                String::new()
             }
         }
-        "row_count" => {
-            let m = object(inner, p, &["field", "min", "max"])?;
-            Expr::RowCount(RowCount {
-                field: field_str(m, "field", p)?,
-                min: count(m, "min", p, 0)? as usize,
-                max: count(m, "max", p, u64::MAX)?.try_into().unwrap_or(usize::MAX),
-            })
+    }
+
+    #[inline(never)]
+    fn str_at(&mut self, m: Obj, key: &str, path: Path) -> String {
+        self.string(get(m, key), &at(path, key))
+    }
+
+    /// A non-empty id, kept for the program's life ([`crate::intern`]).
+    #[inline(never)]
+    fn id(&mut self, v: Option<&J>, path: Path) -> &'static str {
+        let s = self.string(v, path);
+        if s.is_empty() {
+            if v.is_some_and(J::is_string) {
+                self.fail(path, "must not be empty".into());
+            }
+            return "";
         }
-        "rows_complete" => {
-            let m = object(inner, p, &["field", "filled"])?;
-            Expr::RowsComplete(RowsComplete {
-                field: field_str(m, "field", p)?,
-                filled: strings(need(m, "filled", p)?, &at(p, "filled"))?,
-            })
-        }
-        "any_row" => {
-            let m = object(inner, p, &["field", "filled"])?;
-            Expr::AnyRow(AnyRow { field: field_str(m, "field", p)?, filled: field_str(m, "filled", p)? })
-        }
-        "all" | "any" => {
-            let items = list(inner, p, |v, q| expr(v, q, depth + 1))?;
-            if name == "all" {
-                Expr::All(items)
-            } else {
-                Expr::Any(items)
+        crate::intern::intern(&s).unwrap_or_else(|| {
+            self.fail(path, "too many distinct ids".into());
+            ""
+        })
+    }
+
+    #[inline(never)]
+    fn id_at(&mut self, m: Obj, key: &str, path: Path) -> &'static str {
+        self.id(get(m, key), &at(path, key))
+    }
+
+    /// `{"zh": "…", "en": "…"}`.
+    #[inline(never)]
+    fn text(&mut self, v: Option<&J>, path: Path) -> Text {
+        let m = self.object(v, path, &["zh", "en"]);
+        Text::owned(self.str_at(m, "zh", path), self.str_at(m, "en", path))
+    }
+
+    #[inline(never)]
+    fn text_at(&mut self, m: Obj, key: &str, path: Path) -> Text {
+        self.text(get(m, key), &at(path, key))
+    }
+
+    #[inline(never)]
+    fn opt_text(&mut self, m: Obj, key: &str, path: Path) -> Option<Text> {
+        let v = get(m, key)?;
+        Some(self.text(Some(v), &at(path, key)))
+    }
+
+    #[inline(never)]
+    fn flag(&mut self, m: Obj, key: &str, path: Path, default: bool) -> bool {
+        match get(m, key) {
+            None => default,
+            Some(J::Bool(b)) => *b,
+            Some(_) => {
+                self.fail(&at(path, key), "expected true or false".into());
+                default
             }
         }
-        _ => Expr::Not(Box::new(expr(inner, p, depth + 1)?)),
-    })
-}
-
-fn param(v: &J, path: Path) -> R<Param> {
-    let names = ["text", "list", "count", "count_with", "uscc_kind", "uscc_category"];
-    let (name, inner) = variant(v, path, &names)?;
-    let p: Path = &at(path, name);
-    if name == "count_with" {
-        let (a, b) = pair(inner, p)?;
-        return Ok(Param::CountWith(string(a, p)?, string(b, p)?));
     }
-    let f = string(inner, p)?;
-    Ok(match name {
-        "text" => Param::Text(f),
-        "list" => Param::List(f),
-        "count" => Param::Count(f),
-        "uscc_kind" => Param::UsccKind(f),
-        _ => Param::UsccCategory(f),
-    })
-}
 
-fn params(m: &Map<String, J>, path: Path) -> R<Vec<(String, Param)>> {
-    let Some(v) = get(m, "params") else { return Ok(Vec::new()) };
-    let p: Path = &at(path, "params");
-    let Some(map) = v.as_object() else { return fail(p, "expected an object") };
-    let mut out = Vec::with_capacity(map.len());
-    for (k, v) in map {
-        out.push((k.clone(), param(v, &at(p, k))?));
+    #[inline(never)]
+    fn count(&mut self, m: Obj, key: &str, path: Path, default: u64, max: u64) -> u64 {
+        match get(m, key) {
+            None => default,
+            Some(v) => match v.as_u64() {
+                Some(n) if n <= max => n,
+                _ => {
+                    self.fail(&at(path, key), format!("expected a whole number from 0 to {max}"));
+                    default
+                }
+            },
+        }
     }
-    Ok(out)
-}
 
-fn opt_expr(m: &Map<String, J>, key: &str, path: Path) -> R<Option<Expr>> {
-    get(m, key).map(|v| expr(v, &at(path, key), 0)).transpose()
-}
+    fn list<T>(&mut self, v: Option<&J>, path: Path, mut item: impl FnMut(&mut Self, &J, Path) -> T) -> Vec<T> {
+        match v {
+            Some(J::Array(items)) => items.iter().enumerate().map(|(i, x)| item(self, x, &Idx(path, i))).collect(),
+            Some(_) => {
+                self.fail(path, "expected a list".into());
+                Vec::new()
+            }
+            None => {
+                self.fail(path, "missing".into());
+                Vec::new()
+            }
+        }
+    }
 
-fn rule(v: &J, path: Path) -> R<Rule> {
-    let m = object(v, path, &["code", "severity", "message", "when", "unique", "at", "params"])?;
-    let severity = match field_str(m, "severity", path)?.as_str() {
-        "error" => Severity::Error,
-        "warning" => Severity::Warning,
-        other => return fail(&at(path, "severity"), format!("expected “error” or “warning”, not “{other}”")),
-    };
-    let unique = match get(m, "unique") {
-        None => None,
-        Some(u) => {
+    fn strings(&mut self, v: Option<&J>, path: Path) -> Vec<String> {
+        self.list(v, path, |r, x, p| r.string(Some(x), p))
+    }
+
+    /// An object with exactly one key, naming a variant: `{"text": {…}}`; `("", null)` when not.
+    #[inline(never)]
+    fn variant<'a>(&mut self, v: Option<&'a J>, path: Path, names: &[&str]) -> (&'a str, &'a J) {
+        static NULL: J = J::Null;
+        let m = self.object(v, path, names);
+        match m.map(|m| (m.len(), m.iter().next())) {
+            Some((1, Some((k, inner)))) => (k.as_str(), inner),
+            Some(_) => {
+                self.fail(path, format!("expected exactly one of: {}", names.join(", ")));
+                ("", &NULL)
+            }
+            None => ("", &NULL),
+        }
+    }
+
+    /// A two-element list `[a, b]`.
+    #[inline(never)]
+    fn pair<'a>(&mut self, v: &'a J, path: Path) -> (Option<&'a J>, Option<&'a J>) {
+        match v.as_array().map(Vec::as_slice) {
+            Some([a, b]) => (Some(a), Some(b)),
+            _ => {
+                self.fail(path, "expected a list of two".into());
+                (None, None)
+            }
+        }
+    }
+
+    /// One of the names of `table`.
+    fn named<T: Copy>(&mut self, v: Option<&J>, path: Path, what: &str, table: &[(&str, T)]) -> Option<T> {
+        let name = self.string(v, path);
+        let found = table.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
+        if found.is_none() && v.is_some_and(J::is_string) {
+            let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+            self.fail(path, format!("unknown {what} “{name}” (expected one of: {})", names.join(", ")));
+        }
+        found
+    }
+
+    fn option(&mut self, v: &J, path: Path) -> OptionDef {
+        let m = self.object(Some(v), path, &["value", "label", "hint"]);
+        OptionDef {
+            value: self.str_at(m, "value", path),
+            label: self.text_at(m, "label", path),
+            hint: self.opt_text(m, "hint", path),
+        }
+    }
+
+    fn options(&mut self, m: Obj, path: Path) -> Vec<OptionDef> {
+        self.list(get(m, "options"), &at(path, "options"), Self::option)
+    }
+
+    fn kind(&mut self, v: Option<&J>, path: Path, depth: usize) -> FieldKind {
+        let (name, inner) =
+            self.variant(v, path, &["text", "choice", "multi_choice", "agree", "date", "files", "rows"]);
+        let p: Path = &at(path, name);
+        let inner = Some(inner);
+        match name {
+            "choice" => {
+                let m = self.object(inner, p, &["options"]);
+                FieldKind::Choice { options: self.options(m, p) }
+            }
+            "multi_choice" => {
+                let m = self.object(inner, p, &["options", "min"]);
+                FieldKind::MultiChoice { options: self.options(m, p), min: self.count(m, "min", p, 0, 1000) as usize }
+            }
+            "agree" => {
+                let m = self.object(inner, p, &["statement"]);
+                FieldKind::Agree { statement: self.text_at(m, "statement", p) }
+            }
+            "date" => {
+                let m = self.object(inner, p, &["not_future"]);
+                FieldKind::Date { not_future: self.flag(m, "not_future", p, true) }
+            }
+            "files" => {
+                let m = self.object(inner, p, &["multiple", "accept", "max_bytes"]);
+                FieldKind::Files {
+                    multiple: self.flag(m, "multiple", p, false),
+                    accept: match get(m, "accept") {
+                        Some(a) => self.id(Some(a), &at(p, "accept")),
+                        None => ".pdf,.jpg,.jpeg,.png,.ofd",
+                    },
+                    max_bytes: self.count(m, "max_bytes", p, 50 * 1024 * 1024, 1 << 30),
+                }
+            }
+            "rows" => {
+                let m = self.object(inner, p, &["fields", "min", "max", "row_label"]);
+                let fields = if depth >= MAX_DEPTH {
+                    self.fail(p, format!("rows nested deeper than {MAX_DEPTH} levels"));
+                    Vec::new()
+                } else {
+                    self.list(get(m, "fields"), &at(p, "fields"), |r, v, q| r.field(v, q, depth + 1))
+                };
+                FieldKind::Rows {
+                    fields,
+                    min: self.count(m, "min", p, 0, 10_000) as usize,
+                    max: self.count(m, "max", p, 1000, 10_000) as usize,
+                    row_label: self.text_at(m, "row_label", p),
+                }
+            }
+            _ => {
+                let m = self.object(inner.filter(|_| name == "text"), p, &["max_chars", "multiline", "format"]);
+                let max_chars = self.count(m, "max_chars", p, 0, 100_000) as usize;
+                if m.is_some() && max_chars == 0 {
+                    self.fail(&at(p, "max_chars"), "expected 1 to 100000".into());
+                }
+                FieldKind::Text {
+                    max_chars,
+                    multiline: self.flag(m, "multiline", p, false),
+                    format: get(m, "format").and_then(|f| self.named(Some(f), &at(p, "format"), "format", FORMATS)),
+                }
+            }
+        }
+    }
+
+    fn cond(&mut self, v: &J, path: Path) -> Cond {
+        let (name, inner) = self.variant(Some(v), path, &["equals", "includes"]);
+        let p: Path = &at(path, name);
+        let m = self.object(Some(inner), p, &["field", "value"]);
+        let (field, value) = (self.id_at(m, "field", p), self.id_at(m, "value", p));
+        if name == "includes" {
+            Cond::Includes { field, value }
+        } else {
+            Cond::Equals { field, value }
+        }
+    }
+
+    fn call_cond(&mut self, m: Obj, key: &str, path: Path) -> Option<CallCond> {
+        let v = get(m, key)?;
+        let p: Path = &at(path, key);
+        let c = self.object(Some(v), p, &["param", "in", "nonempty"]);
+        Some(CallCond {
+            param: self.str_at(c, "param", p),
+            values: match get(c, "in") {
+                Some(x) => self.strings(Some(x), &at(p, "in")),
+                None => Vec::new(),
+            },
+            nonempty: self.flag(c, "nonempty", p, false),
+        })
+    }
+
+    fn field(&mut self, v: &J, path: Path, depth: usize) -> FieldDef {
+        let keys = ["id", "label", "help", "kind", "required", "visible_if", "if_call", "required_if_call"];
+        let m = self.object(Some(v), path, &keys);
+        FieldDef {
+            id: self.id_at(m, "id", path),
+            label: self.text_at(m, "label", path),
+            help: self.opt_text(m, "help", path),
+            kind: self.kind(get(m, "kind"), &at(path, "kind"), depth),
+            required: self.flag(m, "required", path, true),
+            visible_if: get(m, "visible_if").map(|c| self.cond(c, &at(path, "visible_if"))),
+            if_call: self.call_cond(m, "if_call", path),
+            required_if_call: self.call_cond(m, "required_if_call", path),
+        }
+    }
+
+    fn section(&mut self, v: &J, path: Path) -> SectionDef {
+        let m = self.object(Some(v), path, &["id", "title", "note", "fields", "addition", "if_call"]);
+        SectionDef {
+            id: self.id_at(m, "id", path),
+            title: self.text_at(m, "title", path),
+            note: self.opt_text(m, "note", path),
+            fields: self.list(get(m, "fields"), &at(path, "fields"), |r, v, p| r.field(v, p, 1)),
+            addition: self.flag(m, "addition", path, false),
+            if_call: self.call_cond(m, "if_call", path),
+        }
+    }
+
+    fn call_param(&mut self, v: &J, path: Path) -> CallParam {
+        let (name, inner) = self.variant(Some(v), path, &["options", "text", "string", "date", "one_of"]);
+        let p: Path = &at(path, name);
+        let inner = Some(inner);
+        match name {
+            "options" => {
+                let m = self.object(inner, p, &["field", "value", "label", "hint", "may_be_empty"]);
+                CallParam::Options(OptionsParam {
+                    field: self.str_at(m, "field", p),
+                    value: self.str_at(m, "value", p),
+                    label: self.str_at(m, "label", p),
+                    hint: get(m, "hint").map(|h| self.string(Some(h), &at(p, "hint"))),
+                    may_be_empty: self.flag(m, "may_be_empty", p, false),
+                })
+            }
+            "string" => CallParam::String(self.string(inner, p)),
+            "date" => CallParam::Date(self.string(inner, p)),
+            "one_of" => {
+                let m = self.object(inner, p, &["values", "default"]);
+                CallParam::OneOf(OneOf {
+                    values: self.strings(get(m, "values"), &at(p, "values")),
+                    default: self.str_at(m, "default", p),
+                })
+            }
+            _ => CallParam::Text(self.text(inner.filter(|_| name == "text"), p)),
+        }
+    }
+
+    fn call_params(&mut self, v: &J) -> Vec<(String, CallParam)> {
+        let Some(c) = v.get("call").filter(|c| !c.is_null()) else { return Vec::new() };
+        let Some(map) = c.as_object() else {
+            self.fail(&"call", "expected an object".into());
+            return Vec::new();
+        };
+        map.iter().map(|(k, v)| (k.clone(), self.call_param(v, &at(&"call", k)))).collect()
+    }
+
+    fn expr(&mut self, v: Option<&J>, path: Path, depth: usize) -> Expr {
+        if depth > 16 {
+            self.fail(path, "expression nested too deeply".into());
+            return Expr::All(Vec::new());
+        }
+        let names = [
+            "ticked",
+            "filled",
+            "empty",
+            "present",
+            "equals",
+            "in",
+            "uscc_valid",
+            "uscc_kind",
+            "row_count",
+            "rows_complete",
+            "any_row",
+            "all",
+            "any",
+            "not",
+        ];
+        let (name, inner) = self.variant(v, path, &names);
+        let p: Path = &at(path, name);
+        let s = |r: &mut Self| r.string(Some(inner), p);
+        match name {
+            "ticked" => Expr::Ticked(s(self)),
+            "filled" => Expr::Filled(s(self)),
+            "empty" => Expr::Empty(s(self)),
+            "present" => Expr::Present(s(self)),
+            "uscc_valid" => Expr::UsccValid(s(self)),
+            "equals" => {
+                let (a, b) = self.pair(inner, p);
+                Expr::Equals(self.string(a, p), self.string(b, p))
+            }
+            "in" | "uscc_kind" => {
+                let (a, b) = self.pair(inner, p);
+                let (f, vs) = (self.string(a, p), if b.is_some() { self.strings(b, p) } else { Vec::new() });
+                if name == "in" {
+                    Expr::In(f, vs)
+                } else {
+                    Expr::UsccKind(f, vs)
+                }
+            }
+            "row_count" => {
+                let m = self.object(Some(inner), p, &["field", "min", "max"]);
+                Expr::RowCount(RowCount {
+                    field: self.str_at(m, "field", p),
+                    min: self.count(m, "min", p, 0, 100_000) as usize,
+                    max: self.count(m, "max", p, 100_000, 100_000) as usize,
+                })
+            }
+            "rows_complete" => {
+                let m = self.object(Some(inner), p, &["field", "filled"]);
+                Expr::RowsComplete(RowsComplete {
+                    field: self.str_at(m, "field", p),
+                    filled: self.strings(get(m, "filled"), &at(p, "filled")),
+                })
+            }
+            "any_row" => {
+                let m = self.object(Some(inner), p, &["field", "filled"]);
+                Expr::AnyRow(AnyRow { field: self.str_at(m, "field", p), filled: self.str_at(m, "filled", p) })
+            }
+            "all" => Expr::All(self.list(Some(inner), p, |r, v, q| r.expr(Some(v), q, depth + 1))),
+            "any" => Expr::Any(self.list(Some(inner), p, |r, v, q| r.expr(Some(v), q, depth + 1))),
+            "not" => Expr::Not(Box::new(self.expr(Some(inner), p, depth + 1))),
+            _ => Expr::All(Vec::new()),
+        }
+    }
+
+    fn param(&mut self, v: &J, path: Path) -> Param {
+        let names = ["text", "list", "count", "count_with", "uscc_kind", "uscc_category"];
+        let (name, inner) = self.variant(Some(v), path, &names);
+        let p: Path = &at(path, name);
+        if name == "count_with" {
+            let (a, b) = self.pair(inner, p);
+            return Param::CountWith(self.string(a, p), self.string(b, p));
+        }
+        let f = if name.is_empty() { String::new() } else { self.string(Some(inner), p) };
+        match name {
+            "list" => Param::List(f),
+            "count" => Param::Count(f),
+            "uscc_kind" => Param::UsccKind(f),
+            "uscc_category" => Param::UsccCategory(f),
+            _ => Param::Text(f),
+        }
+    }
+
+    fn params(&mut self, m: Obj, path: Path) -> Vec<(String, Param)> {
+        let Some(v) = get(m, "params") else { return Vec::new() };
+        let p: Path = &at(path, "params");
+        let Some(map) = v.as_object() else {
+            self.fail(p, "expected an object".into());
+            return Vec::new();
+        };
+        map.iter().map(|(k, v)| (k.clone(), self.param(v, &at(p, k)))).collect()
+    }
+
+    fn opt_expr(&mut self, m: Obj, key: &str, path: Path) -> Option<Expr> {
+        let v = get(m, key)?;
+        Some(self.expr(Some(v), &at(path, key), 0))
+    }
+
+    fn rule(&mut self, v: &J, path: Path) -> Rule {
+        let m = self.object(Some(v), path, &["code", "severity", "message", "when", "unique", "at", "params"]);
+        let severities = [("error", Severity::Error), ("warning", Severity::Warning)];
+        let severity = self.named(get(m, "severity"), &at(path, "severity"), "severity", &severities);
+        let unique = get(m, "unique").map(|u| {
             let p: Path = &at(path, "unique");
-            let u = object(u, p, &["rows", "key"])?;
-            Some(Unique { rows: field_str(u, "rows", p)?, key: strings(need(u, "key", p)?, &at(p, "key"))? })
+            let u = self.object(Some(u), p, &["rows", "key"]);
+            Unique { rows: self.str_at(u, "rows", p), key: self.strings(get(u, "key"), &at(p, "key")) }
+        });
+        Rule {
+            code: self.id_at(m, "code", path),
+            severity: severity.unwrap_or(Severity::Warning),
+            message: self.opt_text(m, "message", path),
+            when: self.opt_expr(m, "when", path),
+            unique,
+            at: self.str_at(m, "at", path),
+            params: self.params(m, path),
         }
-    };
-    Ok(Rule {
-        code: field_id(m, "code", path)?,
-        severity,
-        message: opt_text(m, "message", path)?,
-        when: opt_expr(m, "when", path)?,
-        unique,
-        at: field_str(m, "at", path)?,
-        params: params(m, path)?,
-    })
+    }
+
+    fn outcome(&mut self, v: &J, path: Path) -> Outcome {
+        let m = self.object(Some(v), path, &["when", "status", "reason", "remedy"]);
+        Outcome {
+            when: self.opt_expr(m, "when", path),
+            status: self.named(get(m, "status"), &at(path, "status"), "status", STATUSES).unwrap_or(Status::NeedsInfo),
+            reason: self.text_at(m, "reason", path),
+            remedy: self.opt_text(m, "remedy", path),
+        }
+    }
+
+    fn condition(&mut self, v: &J, path: Path) -> Condition {
+        let m = self.object(Some(v), path, &["id", "clause", "condition", "params", "outcomes", "if_call"]);
+        Condition {
+            id: self.id_at(m, "id", path),
+            clause: self.text_at(m, "clause", path),
+            condition: self.text_at(m, "condition", path),
+            params: self.params(m, path),
+            outcomes: self.list(get(m, "outcomes"), &at(path, "outcomes"), Self::outcome),
+            if_call: self.call_cond(m, "if_call", path),
+        }
+    }
+
+    fn definition(&mut self, v: &J) -> FormDef {
+        let keys = [
+            "$schema",
+            "id",
+            "version",
+            "rules_version",
+            "title",
+            "body",
+            "name_field",
+            "call",
+            "process",
+            "seal",
+            "sections",
+            "rules",
+            "conditions",
+        ];
+        let root: Path = &"";
+        let m = self.object(Some(v), root, &keys);
+        let seal = {
+            let p: Path = &"seal";
+            let s = self.object(get(m, "seal"), p, &["section", "date_field", "signature", "date_note"]);
+            Seal {
+                section: self.id_at(s, "section", p),
+                date_field: self.id_at(s, "date_field", p),
+                signature: self.text_at(s, "signature", p),
+                date_note: self.text_at(s, "date_note", p),
+            }
+        };
+        let process = {
+            let p: Path = &"process";
+            let s = self.object(get(m, "process"), p, &["recipient", "reviewers", "hand_in", "steps"]);
+            Process {
+                recipient: self.text_at(s, "recipient", p),
+                reviewers: self.text_at(s, "reviewers", p),
+                hand_in: self.text_at(s, "hand_in", p),
+                steps: self.list(get(s, "steps"), &at(p, "steps"), |r, v, q| r.text(Some(v), q)),
+            }
+        };
+        FormDef {
+            id: self.id_at(m, "id", root),
+            version: self.id_at(m, "version", root),
+            rules_version: self.id_at(m, "rules_version", root),
+            title: self.text_at(m, "title", root),
+            body: self.text_at(m, "body", root),
+            name_field: self.id_at(m, "name_field", root),
+            sections: self.list(get(m, "sections"), &"sections", Self::section),
+            seal,
+            process,
+            deadline: None,
+            call: self.call_params(v),
+            rules: match get(m, "rules") {
+                Some(r) => self.list(Some(r), &"rules", Self::rule),
+                None => Vec::new(),
+            },
+            conditions: match get(m, "conditions") {
+                Some(c) => self.list(Some(c), &"conditions", Self::condition),
+                None => Vec::new(),
+            },
+        }
+    }
+
+    fn done<T>(self, value: T) -> Result<T, DefError> {
+        match self.err {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
+    }
 }
 
-fn status(v: &J, path: Path) -> R<Status> {
-    Ok(match string(v, path)?.as_str() {
-        "pass" => Status::Pass,
-        "fail" => Status::Fail,
-        "needs_info" => Status::NeedsInfo,
-        "review" => Status::Review,
-        "info" => Status::Info,
-        other => return fail(path, format!("unknown status “{other}” (pass, fail, needs_info, review, info)")),
-    })
+/// `{"zh": "…", "en": "…"}`.
+pub fn text(v: &J, path: Path) -> Result<Text, DefError> {
+    let mut r = Reader::default();
+    let t = r.text(Some(v), path);
+    r.done(t)
 }
 
-fn outcome(v: &J, path: Path) -> R<Outcome> {
-    let m = object(v, path, &["when", "status", "reason", "remedy"])?;
-    Ok(Outcome {
-        when: opt_expr(m, "when", path)?,
-        status: status(need(m, "status", path)?, &at(path, "status"))?,
-        reason: text_at(m, "reason", path)?,
-        remedy: opt_text(m, "remedy", path)?,
-    })
-}
-
-fn condition(v: &J, path: Path) -> R<Condition> {
-    let m = object(v, path, &["id", "clause", "condition", "params", "outcomes", "if_call"])?;
-    Ok(Condition {
-        id: field_id(m, "id", path)?,
-        clause: text_at(m, "clause", path)?,
-        condition: text_at(m, "condition", path)?,
-        params: params(m, path)?,
-        outcomes: list(need(m, "outcomes", path)?, &at(path, "outcomes"), outcome)?,
-        if_call: call_cond(m, "if_call", path)?,
-    })
-}
-
-fn seal(v: &J, path: Path) -> R<Seal> {
-    let m = object(v, path, &["section", "date_field", "signature", "date_note"])?;
-    Ok(Seal {
-        section: field_id(m, "section", path)?,
-        date_field: field_id(m, "date_field", path)?,
-        signature: text_at(m, "signature", path)?,
-        date_note: text_at(m, "date_note", path)?,
-    })
-}
-
-fn process(v: &J, path: Path) -> R<Process> {
-    let m = object(v, path, &["recipient", "reviewers", "hand_in", "steps"])?;
-    Ok(Process {
-        recipient: text_at(m, "recipient", path)?,
-        reviewers: text_at(m, "reviewers", path)?,
-        hand_in: text_at(m, "hand_in", path)?,
-        steps: list(need(m, "steps", path)?, &at(path, "steps"), text)?,
-    })
+/// The call parameters a definition declares (its `call` object).
+pub fn call_params(v: &J) -> Result<Vec<(String, CallParam)>, DefError> {
+    let mut r = Reader::default();
+    let p = r.call_params(v);
+    r.done(p)
 }
 
 /// Reads a whole definition.
-pub fn definition(v: &J) -> R<FormDef> {
-    let keys = [
-        "$schema",
-        "id",
-        "version",
-        "rules_version",
-        "title",
-        "body",
-        "name_field",
-        "call",
-        "process",
-        "seal",
-        "sections",
-        "rules",
-        "conditions",
-    ];
-    let root: Path = &"";
-    let m = object(v, root, &keys)?;
-    let call = match get(m, "call") {
-        None => Vec::new(),
-        Some(c) => {
-            let Some(map) = c.as_object() else { return fail(&"call", "expected an object") };
-            let mut out = Vec::with_capacity(map.len());
-            for (k, v) in map {
-                out.push((k.clone(), call_param(v, &at(&"call", k))?));
-            }
-            out
-        }
-    };
-    let def = FormDef {
-        id: field_id(m, "id", root)?,
-        version: field_id(m, "version", root)?,
-        rules_version: field_id(m, "rules_version", root)?,
-        title: text_at(m, "title", root)?,
-        body: text_at(m, "body", root)?,
-        name_field: field_id(m, "name_field", root)?,
-        sections: list(need(m, "sections", root)?, &"sections", section)?,
-        seal: seal(need(m, "seal", root)?, &"seal")?,
-        process: process(need(m, "process", root)?, &"process")?,
-        deadline: None,
-        call,
-        rules: get(m, "rules").map(|r| list(r, &"rules", rule)).transpose()?.unwrap_or_default(),
-        conditions: get(m, "conditions").map(|c| list(c, &"conditions", condition)).transpose()?.unwrap_or_default(),
-    };
-    Ok(def)
+pub fn definition(v: &J) -> Result<FormDef, DefError> {
+    let mut r = Reader::default();
+    let d = r.definition(v);
+    r.done(d)
 }

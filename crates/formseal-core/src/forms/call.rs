@@ -17,7 +17,7 @@
 //! Sections and fields with `"if_call": {"param": "name", "in": [values]}` (or `"nonempty": true`
 //! for an options list) exist only when it holds; `"required_if_call"` makes a field required.
 
-use crate::form::{CallCond, FieldDef, FieldKind, FormDef, OptionDef, Text};
+use crate::form::{CallCond, FieldKind, FormDef, OptionDef, Text};
 use crate::rules::date::CivilDate;
 use serde_json::Value as J;
 
@@ -59,7 +59,8 @@ pub enum CallError {
 
 /// The value of a parameter after the host's configuration.
 enum Setting {
-    Options(Vec<OptionDef>),
+    /// The host's list of options; `None`: the field keeps the definition's.
+    Options(Option<Vec<OptionDef>>),
     Text(Text),
     Choice(String),
 }
@@ -106,18 +107,16 @@ fn options(p: &OptionsParam, name: &str, list: &J) -> Result<Vec<OptionDef>, Cal
 }
 
 /// The settings of every parameter: the host's value, else the definition's default.
-fn settings(def: &FormDef, config: &serde_json::Map<String, J>) -> Result<Vec<(String, Setting)>, CallError> {
-    let mut out = Vec::with_capacity(def.call.len());
-    for (name, param) in &def.call {
+fn settings(
+    params: &[(String, CallParam)],
+    config: &serde_json::Map<String, J>,
+) -> Result<Vec<(String, Setting)>, CallError> {
+    let mut out = Vec::with_capacity(params.len());
+    for (name, param) in params {
         let given = config.get(name);
         let setting = match (param, given) {
-            (CallParam::Options(p), Some(list)) => Setting::Options(options(p, name, list)?),
-            (CallParam::Options(p), None) => match def.field(&p.field).map(|f| &f.kind) {
-                Some(FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. }) => {
-                    Setting::Options(options.clone())
-                }
-                _ => Setting::Options(Vec::new()),
-            },
+            (CallParam::Options(p), Some(list)) => Setting::Options(Some(options(p, name, list)?)),
+            (CallParam::Options(_), None) => Setting::Options(None),
             (CallParam::Text(t), None) => Setting::Text(t.clone()),
             (CallParam::Text(_), Some(v)) => {
                 Setting::Text(crate::form::read::text(v, name).map_err(|e| CallError::Invalid(e.to_string()))?)
@@ -154,55 +153,62 @@ fn settings(def: &FormDef, config: &serde_json::Map<String, J>) -> Result<Vec<(S
 
 fn holds(cond: &CallCond, settings: &[(String, Setting)]) -> bool {
     match settings.iter().find(|(k, _)| *k == cond.param).map(|(_, v)| v) {
-        Some(Setting::Options(list)) => !cond.nonempty || !list.is_empty(),
+        Some(Setting::Options(list)) => !cond.nonempty || list.as_ref().is_some_and(|l| !l.is_empty()),
         Some(Setting::Choice(v)) => cond.values.iter().any(|x| x == v),
         Some(Setting::Text(_)) | None => false,
     }
 }
 
-/// Every text of the definition, for `{call:name}` substitution.
-fn each_text(def: &mut FormDef, f: &mut dyn FnMut(&mut Text)) {
-    fn field(x: &mut FieldDef, f: &mut dyn FnMut(&mut Text)) {
-        f(&mut x.label);
-        x.help.iter_mut().for_each(&mut *f);
-        match &mut x.kind {
-            FieldKind::Agree { statement } => f(statement),
-            FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. } => {
-                for o in options {
-                    f(&mut o.label);
-                    o.hint.iter_mut().for_each(&mut *f);
+/// `{call:name}` in every text of a definition (the strings under `zh` and `en`), before it is
+/// read: the host's configuration (a JSON object, or `null`) gives the values. Returns the
+/// configuration's object, checked for unknown keys.
+pub fn substitute_texts(definition: &mut J, params: &[(String, CallParam)], config: &J) -> Result<(), CallError> {
+    let config = object(config, params)?;
+    let mut values = Vec::new();
+    for (k, v) in settings(params, config)? {
+        if let Setting::Text(t) = v {
+            values.push((k, t));
+        }
+    }
+    fn walk(v: &mut J, values: &[(String, Text)], en: Option<bool>) {
+        match v {
+            J::Object(m) => {
+                for (k, x) in m.iter_mut() {
+                    let lang = match k.as_str() {
+                        "zh" => Some(false),
+                        "en" => Some(true),
+                        _ => en,
+                    };
+                    walk(x, values, lang);
                 }
             }
-            FieldKind::Rows { fields, row_label, .. } => {
-                f(row_label);
-                fields.iter_mut().for_each(|s| field(s, f));
+            J::Array(items) => items.iter_mut().for_each(|x| walk(x, values, en)),
+            J::String(s) if s.contains("{call:") => {
+                if let Some(en) = en {
+                    *s = substitute(s, values, en);
+                }
             }
             _ => {}
         }
     }
-    for t in [&mut def.title, &mut def.body, &mut def.seal.signature, &mut def.seal.date_note] {
-        f(t);
+    if !values.is_empty() {
+        walk(definition, &values, None);
     }
-    let p = &mut def.process;
-    for t in [&mut p.recipient, &mut p.reviewers, &mut p.hand_in].into_iter().chain(p.steps.iter_mut()) {
-        f(t);
-    }
-    for s in &mut def.sections {
-        f(&mut s.title);
-        s.note.iter_mut().for_each(&mut *f);
-        s.fields.iter_mut().for_each(|x| field(x, f));
-    }
-    for c in &mut def.conditions {
-        for t in [&mut c.clause, &mut c.condition] {
-            f(t);
-        }
-        for o in &mut c.outcomes {
-            f(&mut o.reason);
-            o.remedy.iter_mut().for_each(&mut *f);
-        }
-    }
-    for r in &mut def.rules {
-        r.message.iter_mut().for_each(&mut *f);
+    Ok(())
+}
+
+/// The host's configuration as an object with only known keys.
+fn object<'a>(config: &'a J, params: &[(String, CallParam)]) -> Result<&'a serde_json::Map<String, J>, CallError> {
+    static EMPTY: std::sync::OnceLock<serde_json::Map<String, J>> = std::sync::OnceLock::new();
+    let config = match config {
+        J::Object(map) => map,
+        J::Null => EMPTY.get_or_init(serde_json::Map::new),
+        _ => return Err(CallError::Invalid("expected a JSON object".into())),
+    };
+    let known = |k: &String| params.iter().any(|(n, _)| n == k) || k == "deadline" || k == "required_attachments";
+    match config.keys().find(|k| !known(k)) {
+        Some(k) => Err(CallError::Invalid(format!("unknown field `{k}`"))),
+        None => Ok(config),
     }
 }
 
@@ -231,30 +237,25 @@ fn substitute(s: &str, values: &[(String, Text)], en: bool) -> String {
     out
 }
 
-/// Applies a host's configuration (a JSON object; `null` for none) to a definition: options,
-/// texts, sections and fields the call switches, the closing date and required attachments.
+/// Applies a host's configuration (a JSON object; `null` for none) to a definition whose texts
+/// were already filled in ([`substitute_texts`]): options, the sections, fields and conditions
+/// the call switches, the closing date and the required attachments.
 pub fn apply(def: &mut FormDef, config: &J) -> Result<(), CallError> {
-    let empty = serde_json::Map::new();
-    let config = match config {
-        J::Object(map) => map,
-        J::Null => &empty,
-        _ => return Err(CallError::Invalid("expected a JSON object".into())),
-    };
-    if let Some(k) = config
-        .keys()
-        .find(|k| !def.call.iter().any(|(n, _)| n == *k) && *k != "deadline" && *k != "required_attachments")
-    {
-        return Err(CallError::Invalid(format!("unknown field `{k}`")));
-    }
-    let settings = settings(def, config)?;
-    // Options from the call.
-    for ((_, param), (_, setting)) in def.call.clone().iter().zip(&settings) {
-        if let (CallParam::Options(p), Setting::Options(list)) = (param, setting) {
-            if let Some(FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. }) =
-                def.sections.iter_mut().flat_map(|s| s.fields.iter_mut()).find(|f| f.id == p.field).map(|f| &mut f.kind)
-            {
-                *options = list.clone();
-            }
+    let params = std::mem::take(&mut def.call);
+    let config = object(config, &params)?;
+    let mut settings = settings(&params, config)?;
+    // Options from the call (a list the host left out: the field's own).
+    for ((_, param), (_, setting)) in params.iter().zip(settings.iter_mut()) {
+        let CallParam::Options(p) = param else { continue };
+        let Some(FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. }) =
+            def.sections.iter_mut().flat_map(|s| s.fields.iter_mut()).find(|f| f.id == p.field).map(|f| &mut f.kind)
+        else {
+            continue;
+        };
+        match setting {
+            Setting::Options(Some(list)) => *options = list.clone(),
+            Setting::Options(None) => *setting = Setting::Options(Some(options.clone())),
+            _ => {}
         }
     }
     // Sections, fields and conditions the call switches on or off.
@@ -268,18 +269,6 @@ pub fn apply(def: &mut FormDef, config: &J) -> Result<(), CallError> {
         }
     }
     def.conditions.retain(|c| c.if_call.as_ref().is_none_or(|c| holds(c, &settings)));
-    // Texts.
-    let mut values = Vec::new();
-    for (k, v) in settings {
-        if let Setting::Text(t) = v {
-            values.push((k, t));
-        }
-    }
-    each_text(def, &mut |t: &mut Text| {
-        if t.zh.contains("{call:") || t.en.contains("{call:") {
-            *t = Text::owned(substitute(&t.zh, &values, false), substitute(&t.en, &values, true));
-        }
-    });
     // The closing date and the required attachments.
     match config.get("deadline") {
         None | Some(J::Null) => {}

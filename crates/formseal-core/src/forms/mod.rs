@@ -5,7 +5,7 @@
 
 pub mod call;
 
-use crate::form::{FormDef, FormRules};
+use crate::form::FormRules;
 
 /// Ids of the built-in forms, in the order a start page lists them.
 pub const FORM_IDS: &[&str] = &["tc260-wg", "group-std-coauthor"];
@@ -21,12 +21,6 @@ const BUILTIN: &[(&str, &str)] = &[
 #[cfg(feature = "builtin-forms")]
 pub fn definition(id: &str) -> Option<&'static str> {
     BUILTIN.iter().find(|(i, _)| *i == id).map(|(_, text)| *text)
-}
-
-/// Reads a definition file (JSON), naming the place of any problem.
-pub fn parse(text: &str) -> Result<FormDef, String> {
-    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    crate::form::read::definition(&json).map_err(|e| e.to_string())
 }
 
 /// The form with this id, with its default call configuration.
@@ -56,8 +50,9 @@ pub fn migrate(form_id: &str, from_version: &str, answers: &mut serde_json::Valu
     let standards: Vec<String> = rows.iter().map(|r| field(r, "standard")).filter(|s| !s.is_empty()).collect();
     let roles: Vec<String> = rows.iter().map(|r| field(r, "role")).collect();
     let role = ["chief", "deputy", "member"].into_iter().find(|r| roles.iter().any(|x| x == r)).unwrap_or_default();
-    obj.insert("standards".into(), serde_json::json!(standards));
-    obj.entry("role").or_insert_with(|| serde_json::json!(role));
+    let list = standards.into_iter().map(serde_json::Value::String).collect();
+    obj.insert("standards".into(), serde_json::Value::Array(list));
+    obj.entry("role").or_insert_with(|| serde_json::Value::String(role.into()));
 }
 
 /// Why a host's call configuration cannot be used.
@@ -107,17 +102,26 @@ pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dy
 /// names the form in messages (the definition's own id is checked against it).
 pub fn build(id: &str, text: &str, config: &serde_json::Value) -> Result<Box<dyn FormRules>, ConfigError> {
     let form = id.to_string();
-    let mut def = parse(text).map_err(|reason| ConfigError::Definition { form: form.clone(), reason })?;
+    let definition = |reason: String| ConfigError::Definition { form: form.clone(), reason };
+    let mut json: serde_json::Value = serde_json::from_str(text).map_err(|e| definition(e.to_string()))?;
+    let params = crate::form::read::call_params(&json).map_err(|e| definition(e.to_string()))?;
+    call::substitute_texts(&mut json, &params, config).map_err(|e| config_error(&form, e))?;
+    let mut def = crate::form::read::definition(&json).map_err(|e| definition(e.to_string()))?;
     if def.id != id {
         let reason = format!("id: “{}” (expected “{id}”)", def.id);
         return Err(ConfigError::Definition { form, reason });
     }
-    call::apply(&mut def, config).map_err(|e| match e {
+    call::apply(&mut def, config).map_err(|e| config_error(&form, e))?;
+    Ok(Box::new(def))
+}
+
+fn config_error(form: &str, e: call::CallError) -> ConfigError {
+    let form = form.to_string();
+    match e {
         call::CallError::Invalid(reason) => ConfigError::Invalid { form, reason },
         call::CallError::Empty(list) => ConfigError::Empty { form, list },
         call::CallError::Duplicate(id) => ConfigError::Duplicate { form, id },
-    })?;
-    Ok(Box::new(def))
+    }
 }
 
 #[cfg(all(test, feature = "builtin-forms"))]
