@@ -15,6 +15,17 @@ for f in dist/*.wasm dist/*.js dist/*.css; do
   printf '%-48s %10d %10d\n' "$(basename "$f")" "$raw" "$br"
 done
 printf '%-48s %10s %10d (budget %d)\n' "first load" "" "$total" "$budget"
+# The data a first view also fetches (not wasm/JS/CSS): the start page's list of forms, or the
+# definition of the form it opens (forms/<id>.json). Reported, not counted against the budget.
+for f in dist/forms/*.json; do
+  [ -e "$f" ] || continue
+  br=$(brotli -q 11 -c "$f" | wc -c)
+  case "$(basename "$f")" in
+    index.json) what="start page (+ forms/index.json)" ;;
+    *) what="form $(basename "$f" .json) (+ its definition)" ;;
+  esac
+  printf '%-48s %10s %10d (data %d)\n' "$what" "" "$((total + br))" "$br"
+done
 for f in dist/formseal-worker*; do
   [ -e "$f" ] || continue
   printf '%-48s %10d %10d (on demand)\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(brotli -q 11 -c "$f" | wc -c)"

@@ -261,7 +261,8 @@ fn mount_into(host: web_sys::HtmlElement) {
         draft_key: attr("data-draft-key"),
         endpoint: attr("data-endpoint"),
     };
-    leptos::task::spawn_local(async move {
+    // Leptos' executor starts with the first mount: this first task goes to wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = mount(host, opts).await;
     });
 }
