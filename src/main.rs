@@ -68,7 +68,10 @@ async fn load_index() -> Result<Vec<FormInfo>, String> {
             name_field: v.get("name_field")?.as_str()?.to_string(),
         })
     };
-    json.as_array().and_then(|l| l.iter().map(read).collect()).ok_or_else(|| "forms/index.json".to_string())
+    let list: Vec<FormInfo> =
+        json.as_array().and_then(|l| l.iter().map(read).collect()).ok_or_else(|| "forms/index.json".to_string())?;
+    // In the order of the built-in forms; only those.
+    Ok(forms::FORM_IDS.iter().filter_map(|id| list.iter().find(|f| f.id == *id).cloned()).collect())
 }
 
 /// What one widget starts with.
@@ -210,7 +213,16 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<emb
     let index = match fixed {
         Some(_) => Vec::new(),
         None => match load_index().await {
-            Ok(index) => index,
+            // A form the host configured is listed with its call's own title and body.
+            Ok(index) => index
+                .into_iter()
+                .map(|info| match loaded.iter().find(|(id, ..)| *id == info.id) {
+                    Some((_, form, _)) => {
+                        FormInfo { title: form.def().title.clone(), body: form.def().body.clone(), ..info }
+                    }
+                    None => info,
+                })
+                .collect(),
             Err(e) => return fail(format!("formseal: {e}")),
         },
     };

@@ -208,6 +208,14 @@ fn the_forms_make_no_promise_the_seeds_do_not_make() {
     let forms = [forms::by_id("tc260-wg").unwrap(), forms::by_id("group-std-coauthor").unwrap()];
     let mut texts: Vec<String> = zh.values().map(|s| s.to_string()).collect();
     for f in &forms {
+        for c in &f.def().conditions {
+            texts.extend([c.clause.zh.to_string(), c.condition.zh.to_string()]);
+            for o in &c.outcomes {
+                texts.push(o.reason.zh.to_string());
+                texts.extend(o.remedy.iter().map(|r| r.zh.to_string()));
+            }
+        }
+        texts.extend(f.def().rules.iter().filter_map(|r| r.message.as_ref()).map(|m| m.zh.to_string()));
         for s in &f.def().sections {
             texts.extend(s.note.iter().map(|n| n.zh.to_string()));
             for field in &s.fields {

@@ -1,0 +1,83 @@
+//! The definition reader on the built-in definitions and on broken ones.
+
+use serde_json::{json, Value as J};
+
+fn builtin() -> J {
+    serde_json::from_str(crate::forms::definition("tc260-wg").unwrap()).unwrap()
+}
+
+/// The message for the built-in TC260 definition changed by `change`.
+fn problem(change: impl FnOnce(&mut J)) -> String {
+    let mut v = builtin();
+    change(&mut v);
+    super::definition(&v).err().map(|e| e.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn the_builtin_definitions_read() {
+    for id in crate::forms::FORM_IDS {
+        let v: J = serde_json::from_str(crate::forms::definition(id).unwrap()).unwrap();
+        assert!(super::definition(&v).is_ok(), "{id}");
+    }
+}
+
+#[test]
+fn each_problem_is_named_with_its_place() {
+    let cases: Vec<(Box<dyn FnOnce(&mut J)>, &str)> = vec![
+        (
+            Box::new(|v| v["sections"][1]["fields"][5]["kind"]["text"]["format"] = json!("moblie")),
+            "sections[1].fields[5].kind.text.format: unknown format “moblie”",
+        ),
+        (
+            Box::new(|v| v["sections"][0]["fields"][0]["lable"] = json!("x")),
+            "sections[0].fields[0]: unknown key “lable”",
+        ),
+        (
+            Box::new(|v| v["sections"][0]["fields"][0]["label"] = json!("单位")),
+            "sections[0].fields[0].label: expected an object",
+        ),
+        (Box::new(|v| v["sections"][0]["fields"][0]["id"] = json!("")), "sections[0].fields[0].id: must not be empty"),
+        (
+            Box::new(|v| v["conditions"][0]["outcomes"][0]["status"] = json!("ok")),
+            "conditions[0].outcomes[0].status: unknown status “ok”",
+        ),
+        (
+            Box::new(|v| v["conditions"][0]["outcomes"][0]["when"] = json!({ "tickd": "x" })),
+            "conditions[0].outcomes[0].when: unknown key “tickd”",
+        ),
+        (Box::new(|v| v["rules"][0]["severity"] = json!("fatal")), "rules[0].severity: unknown severity “fatal”"),
+        (
+            Box::new(|v| v["call"]["working_groups"] = json!({ "options": 3 })),
+            "call.working_groups.options: expected an object",
+        ),
+        (Box::new(|v| v["sections"] = json!({})), "sections: expected a list"),
+        (Box::new(|v| *v = json!([])), "expected an object"),
+        (Box::new(|v| v.as_object_mut().unwrap().remove("seal").map(drop).unwrap_or(())), "seal: missing"),
+    ];
+    for (change, want) in cases {
+        let got = problem(change);
+        assert!(got.starts_with(want), "got “{got}”, want “{want}…”");
+    }
+}
+
+#[test]
+fn deep_or_large_input_is_bounded() {
+    // Rows in rows in rows in rows: refused, not followed.
+    let mut rows = json!({ "id": "x", "label": { "zh": "x", "en": "x" }, "kind": { "text": { "max_chars": 1 } } });
+    for _ in 0..6 {
+        rows = json!({ "id": "r", "label": { "zh": "r", "en": "r" },
+            "kind": { "rows": { "fields": [rows], "row_label": { "zh": "r", "en": "r" } } } });
+    }
+    let got = problem(|v| v["sections"][0]["fields"] = json!([rows]));
+    assert!(got.contains("rows nested deeper than 3 levels"), "{got}");
+    // An expression nested 1,000 deep: refused at depth 16 (no stack overflow).
+    let mut e = json!({ "ticked": "pledge" });
+    for _ in 0..1000 {
+        e = json!({ "not": e });
+    }
+    let got = problem(|v| v["conditions"][0]["outcomes"][0]["when"] = e);
+    assert!(got.contains("expression nested too deeply"), "{got}");
+    // 5 MB of text in a label reads (it is only text) and costs no more than reading it.
+    let long = "字".repeat(5 * 1024 * 1024 / 3);
+    assert_eq!(problem(|v| v["title"]["zh"] = json!(long)), "");
+}
