@@ -18,6 +18,7 @@
 //! for an options list) exist only when it holds; `"required_if_call"` makes a field required.
 
 use crate::form::{CallCond, FieldKind, FormDef, OptionDef, Text};
+use crate::messages::Locale;
 use crate::rules::date::CivilDate;
 use serde_json::Value as J;
 
@@ -164,28 +165,32 @@ fn holds(cond: &CallCond, settings: &[(String, Setting)]) -> bool {
 /// configuration's object, checked for unknown keys.
 pub fn substitute_texts(definition: &mut J, params: &[(String, CallParam)], config: &J) -> Result<(), CallError> {
     let config = object(config, params)?;
-    let mut values = Vec::new();
+    // `{call:name}` is a placeholder of the message renderer named `call:name`, with the text of
+    // each language under `call:name_zh` / `call:name_en`.
+    let mut names = Vec::new();
     for (k, v) in settings(params, config)? {
         if let Setting::Text(t) = v {
-            values.push((k, t));
+            names.push((format!("call:{k}_zh"), t.zh.into_owned()));
+            names.push((format!("call:{k}_en"), t.en.into_owned()));
         }
     }
-    fn walk(v: &mut J, values: &[(String, Text)], en: Option<bool>) {
+    let values: Vec<(&str, String)> = names.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    fn walk(v: &mut J, values: &[(&str, String)], lang: Option<Locale>) {
         match v {
             J::Object(m) => {
                 for (k, x) in m.iter_mut() {
                     let lang = match k.as_str() {
-                        "zh" => Some(false),
-                        "en" => Some(true),
-                        _ => en,
+                        "zh" => Some(Locale::ZhCn),
+                        "en" => Some(Locale::En),
+                        _ => lang,
                     };
                     walk(x, values, lang);
                 }
             }
-            J::Array(items) => items.iter_mut().for_each(|x| walk(x, values, en)),
+            J::Array(items) => items.iter_mut().for_each(|x| walk(x, values, lang)),
             J::String(s) if s.contains("{call:") => {
-                if let Some(en) = en {
-                    *s = substitute(s, values, en);
+                if let Some(locale) = lang {
+                    *s = crate::messages::fill(locale, s, values);
                 }
             }
             _ => {}
@@ -210,31 +215,6 @@ fn object<'a>(config: &'a J, params: &[(String, CallParam)]) -> Result<&'a serde
         Some(k) => Err(CallError::Invalid(format!("unknown field `{k}`"))),
         None => Ok(config),
     }
-}
-
-/// `{call:name}` in `s` replaced by the parameter's text.
-fn substitute(s: &str, values: &[(String, Text)], en: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("{call:") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 6..];
-        match after.find('}') {
-            Some(j) => {
-                match values.iter().find(|(k, _)| *k == after[..j]).map(|(_, t)| t) {
-                    Some(t) => out.push_str(if en { &t.en } else { &t.zh }),
-                    None => out.push_str(&rest[i..i + 7 + j]),
-                }
-                rest = &after[j + 1..];
-            }
-            None => {
-                out.push_str(&rest[i..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Applies a host's configuration (a JSON object; `null` for none) to a definition whose texts
