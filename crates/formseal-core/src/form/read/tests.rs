@@ -23,7 +23,8 @@ fn the_builtin_definitions_read() {
 
 #[test]
 fn each_problem_is_named_with_its_place() {
-    let cases: Vec<(Box<dyn FnOnce(&mut J)>, &str)> = vec![
+    type Change = Box<dyn FnOnce(&mut J)>;
+    let cases: Vec<(Change, &str)> = vec![
         (
             Box::new(|v| v["sections"][1]["fields"][5]["kind"]["text"]["format"] = json!("moblie")),
             "sections[1].fields[5].kind.text.format: unknown format “moblie”",
