@@ -193,6 +193,25 @@ fn tampering_is_caught_and_named() {
 }
 
 #[test]
+fn a_manifest_that_lists_itself_is_refused_without_a_crash() {
+    // Issue 14, item 2: the manifest listing `manifest.json` and `signature.json` crashed the
+    // verifier (index out of bounds); now it is a finding.
+    let good = make(&key(Algorithm::Ed25519)).bytes;
+    let bad = tamper(&good, |e| {
+        let m = entry(e, "manifest.json");
+        let mut v: serde_json::Value = serde_json::from_slice(&m.bytes).unwrap();
+        let files = v["files"].as_array_mut().unwrap();
+        for name in ["manifest.json", "signature.json"] {
+            files.push(serde_json::json!({ "path": name, "size": 1, "sha256": "00" }));
+        }
+        m.bytes = canonical(&v);
+    });
+    let c = codes(&bad);
+    assert!(c.contains(&"package.manifest.duplicate"), "{c:?}");
+    assert!(!verify(&bad, &ctx()).is_valid());
+}
+
+#[test]
 fn manifest_and_application_must_be_canonical() {
     let good = make(&key(Algorithm::EcdsaP256)).bytes;
     let pretty = tamper(&good, |e| {

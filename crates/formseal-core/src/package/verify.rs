@@ -160,6 +160,11 @@ fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, 
             v.problems.push(err("package.manifest.duplicate").with("name", f.path.clone()));
             continue;
         }
+        // The manifest lists the files before it: never itself or the signature.
+        if f.path == MANIFEST_JSON || f.path == SIGNATURE_JSON {
+            v.problems.push(err("package.manifest.duplicate").with("name", f.path.clone()));
+            continue;
+        }
         match entries.iter().find(|e| e.name == f.path) {
             None => v.problems.push(err("package.file.missing").with("name", f.path.clone())),
             Some(e) => {
@@ -190,20 +195,26 @@ fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, 
         }
     }
     // Entry order: the manifest's files, then the manifest, then the signature.
-    let expected: Vec<&str> = manifest
-        .files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain([MANIFEST_JSON, SIGNATURE_JSON])
-        .filter(|n| entries.iter().any(|e| e.name == *n))
-        .collect();
+    let mut expected: Vec<&str> = Vec::new();
+    for name in manifest.files.iter().map(|f| f.path.as_str()).chain([MANIFEST_JSON, SIGNATURE_JSON]) {
+        if entries.iter().any(|e| e.name == name) && !expected.contains(&name) {
+            expected.push(name);
+        }
+    }
     let actual: Vec<&str> = entries.iter().map(|e| e.name.as_str()).filter(|n| expected.contains(n)).collect();
-    if let Some(i) = (0..expected.len()).find(|&i| expected[i] != actual[i]) {
+    // Compared without indexing: a hostile manifest must not be able to make the lists differ
+    // in length and the verifier fall over (issue 14, item 2).
+    let first_difference = expected
+        .iter()
+        .zip(&actual)
+        .position(|(e, a)| e != a)
+        .or_else(|| (expected.len() != actual.len()).then_some(expected.len().min(actual.len())));
+    if let Some(i) = first_difference {
         v.problems.push(
             err("package.order")
                 .with("position", (i + 1).to_string())
-                .with("expected", expected[i])
-                .with("found", actual[i]),
+                .with("expected", expected.get(i).copied().unwrap_or("—"))
+                .with("found", actual.get(i).copied().unwrap_or("—")),
         );
     }
 }
