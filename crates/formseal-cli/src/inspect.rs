@@ -83,6 +83,16 @@ fn json(v: &Verification) -> String {
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
 
+/// A cell a spreadsheet (Excel, WPS, LibreOffice) will not read as a formula: one that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (shown by none of
+/// them). A genuine `+86 137…` stays readable as text (issue 14, item 6).
+fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 fn csv(v: &Verification, locale: Locale, bom: bool) -> String {
     let (form, answers, app) = (v.form.as_ref().unwrap(), v.answers.as_ref().unwrap(), v.application.as_ref().unwrap());
     let def = form.def();
@@ -109,8 +119,8 @@ fn csv(v: &Verification, locale: Locale, bom: bool) -> String {
     }
     let mut w = ::csv::Writer::from_writer(Vec::new());
     // Writing to memory cannot fail.
-    let _ = w.write_record(&header);
-    let _ = w.write_record(&row);
+    let _ = w.write_record(header.iter().map(|c| safe_cell(c).into_owned()));
+    let _ = w.write_record(row.iter().map(|c| safe_cell(c).into_owned()));
     let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
     if bom {
         format!("\u{feff}{body}")

@@ -179,4 +179,8 @@ fn inspect_gives_json_and_csv() {
     assert!(header.contains("联系人 · 邮编"), "{header}");
     assert!(row.contains("欧阳·明") && row.contains("企业"), "{row}");
     assert!(row.ends_with(",有效"), "{row}");
+    // A cell a spreadsheet would read as a formula is neutralised: the representative's
+    // “+86 137…” mobile stays text.
+    assert!(row.contains(",'+86 13712345678,"), "{row}");
+    assert!(!row.contains(",+86"), "{row}");
 }
