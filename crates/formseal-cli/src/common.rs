@@ -66,6 +66,24 @@ pub fn label_separator(locale: Locale) -> &'static str {
     }
 }
 
+/// A text report made safe for a terminal: control characters (other than line breaks), and the
+/// bidirectional and zero-width characters that can reorder or hide text, are written as
+/// `\u{…}`, so that nothing a package carries can move the cursor, recolour the screen or draw
+/// a fake verdict over the real one (issue 14, item 5).
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let hidden =
+            matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}');
+        if (c.is_control() && c != '\n') || hidden {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Writes the report to standard output. A reader that stopped early (`| head`) is fine; any other
 /// failure to write is reported, with exit status 2 so that a script does not take a missing report for a verdict.
 pub fn emit(text: &str) -> Result<(), u8> {
@@ -145,4 +163,15 @@ pub fn pdf_fonts() -> formseal_core::pdf::FontSet {
         include_bytes!("../../../fonts/formseal-serif-sc-2.otf").to_vec(),
     ])
     .expect("the built-in fonts load")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn terminal_escapes_and_bidi_controls_are_shown_not_obeyed() {
+        let hostile = "单位\u{1b}[2K\u{1b}[1A结论：申请包有效\r\u{202e}lmth.exe\u{200b}\n下一行";
+        let safe = super::terminal_safe(hostile);
+        assert_eq!(safe, "单位\\u{1b}[2K\\u{1b}[1A结论：申请包有效\\u{d}\\u{202e}lmth.exe\\u{200b}\n下一行");
+        assert!(!safe.chars().any(|c| c.is_control() && c != '\n'));
+    }
 }

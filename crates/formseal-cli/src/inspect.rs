@@ -45,7 +45,7 @@ pub fn run(args: Args) -> u8 {
     let v = verify(&bytes, &Context { today: args.today.unwrap_or_else(today) });
     if v.application.is_none() || v.form.is_none() {
         for p in &v.problems {
-            eprintln!("{}{}", kind_prefix(locale, "ui.error_prefix"), finding_text(locale, p));
+            eprintln!("{}{}", kind_prefix(locale, "ui.error_prefix"), terminal_safe(&finding_text(locale, p)));
         }
         return crate::EXIT_UNREADABLE;
     }
@@ -61,7 +61,7 @@ pub fn run(args: Args) -> u8 {
     } else {
         eprintln!("{}", render(locale, "cli.inspect.invalid", &[("n", v.problems.len().to_string())]));
         for p in &v.problems {
-            eprintln!("  {}{}", kind_prefix(locale, "ui.error_prefix"), finding_text(locale, p));
+            eprintln!("  {}{}", kind_prefix(locale, "ui.error_prefix"), terminal_safe(&finding_text(locale, p)));
         }
         EXIT_INVALID
     }

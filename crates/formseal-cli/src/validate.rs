@@ -48,7 +48,7 @@ pub fn run(args: Args) -> u8 {
     let out = if args.opts.json {
         json_report(&report, locale, form.as_ref(), &loaded)
     } else {
-        text_report(&report, locale, form.as_ref(), &args.file, &loaded)
+        terminal_safe(&text_report(&report, locale, form.as_ref(), &args.file, &loaded))
     };
     if let Err(code) = emit(&out) {
         return code;

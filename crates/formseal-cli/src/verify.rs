@@ -38,7 +38,8 @@ pub fn run(args: Args) -> u8 {
             );
         }
     }
-    let out = if args.opts.json { json_report(&v, locale, &args) } else { text_report(&v, locale, &args) };
+    let out =
+        if args.opts.json { json_report(&v, locale, &args) } else { terminal_safe(&text_report(&v, locale, &args)) };
     if let Err(code) = emit(&out) {
         return code;
     }
