@@ -56,6 +56,7 @@ pub struct Entry {
 /// Unpacks a package, refusing anything a well-made package never contains. The error names the
 /// entry and what is wrong with it.
 pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
+    container(bytes)?;
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         Finding::error(match e {
             zip::result::ZipError::InvalidArchive(ref m) if m.contains("uplicate") => "package.zip.duplicate_unknown",
@@ -100,6 +101,20 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
         }
         names.push(name);
     }
+    // Each local header names the entry its central directory record names: a streaming reader
+    // (which reads the local headers) sees the same package as this one.
+    for (i, name) in names.iter().enumerate() {
+        let f = archive.by_index_raw(i).map_err(|e| unreadable(name, e))?;
+        let at = usize::try_from(f.header_start()).unwrap_or(usize::MAX);
+        let u16_at = |i: usize| bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize);
+        let local = match (bytes.get(at..at + 4), u16_at(at + 26)) {
+            (Some([0x50, 0x4b, 3, 4]), Some(n)) => bytes.get(at + 30..at + 30 + n),
+            _ => None,
+        };
+        if local != Some(f.name_raw()) {
+            return Err(Finding::error("package.zip.local_name").with("name", name.clone()));
+        }
+    }
     // Then the bytes, never more than each entry declared (a lying header cannot inflate us).
     let mut out = Vec::with_capacity(names.len());
     for (i, name) in names.into_iter().enumerate() {
@@ -113,6 +128,37 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
         out.push(Entry { name, bytes: data });
     }
     Ok(out)
+}
+
+/// The container's shape, from its end record alone, before any parsing: the first local header
+/// at the very start, the end record at the very end (nothing hidden before or after the
+/// archive), no zip64, and no more entries or directory bytes than a package can have — so a
+/// hostile directory costs nothing to refuse (issue 14, items 8 and 9).
+fn container(bytes: &[u8]) -> Result<(), Finding> {
+    let unreadable = |reason: &str| Finding::error("package.zip.unreadable").with("reason", reason);
+    let from = bytes.len().saturating_sub(65_557);
+    let eocd = (from..bytes.len().saturating_sub(21)).rev().find(|&i| bytes.get(i..i + 4) == Some(&[0x50, 0x4b, 5, 6]));
+    let Some(eocd) = eocd else { return Err(unreadable("no end of central directory record")) };
+    if bytes.get(..4) != Some(&[0x50, 0x4b, 3, 4]) {
+        return Err(Finding::error("package.zip.prefix"));
+    }
+    let u16_at = |i: usize| bytes.get(i..i + 2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as usize);
+    let u32_at = |i: usize| bytes.get(i..i + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    if eocd + 22 + u16_at(eocd + 20) != bytes.len() {
+        return Err(Finding::error("package.zip.trailing"));
+    }
+    let (count, size, offset) = (u16_at(eocd + 10), u32_at(eocd + 12), u32_at(eocd + 16));
+    if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+        return Err(unreadable("zip64, which formseal packages never use"));
+    }
+    if count > MAX_ENTRIES || size > MAX_ENTRIES * (46 + 3 * 1024) {
+        return Err(Finding::error("package.zip.too_many").with("count", count.to_string()));
+    }
+    // The directory's recorded offset is where it is: no bytes were put before the archive.
+    if offset + size != eocd {
+        return Err(Finding::error("package.zip.prefix"));
+    }
+    Ok(())
 }
 
 /// Names of the central directory records, in order (empty when the directory cannot be found;

@@ -212,6 +212,34 @@ fn a_manifest_that_lists_itself_is_refused_without_a_crash() {
 }
 
 #[test]
+fn only_the_documented_layout_is_a_package() {
+    // Issue 14, items 8 and 9: the container and the names are checked before anything is read.
+    let good = make(&key(Algorithm::Ed25519)).bytes;
+    let before = [b"PK\x03\x04fake".as_slice(), &good].concat();
+    assert_eq!(codes(&before), ["package.zip.prefix"]);
+    let after = [good.as_slice(), b"trailing"].concat();
+    assert_eq!(codes(&after), ["package.zip.trailing"]);
+    // The end record's entry count (a hostile directory is refused before it is parsed).
+    let eocd = good.len() - 22;
+    let mut many = good.clone();
+    many[eocd + 10..eocd + 12].copy_from_slice(&5000u16.to_le_bytes());
+    assert_eq!(codes(&many), ["package.zip.too_many"]);
+    let mut zip64 = good.clone();
+    zip64[eocd + 10..eocd + 12].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    assert_eq!(codes(&zip64), ["package.zip.unreadable"]);
+    // A local header that names another file than the central directory.
+    let mut local = good.clone();
+    assert_eq!(&local[30..46], b"application.json");
+    local[30] = b'A';
+    assert_eq!(codes(&local), ["package.zip.local_name"]);
+    // Names outside the format: a case variant, a look-alike letter, a program, a hidden character.
+    for name in ["Application.json", "\u{430}pplication.json", "evil.exe", "attachments/01-a\u{202e}fdp.exe"] {
+        let extra = tamper(&good, |e| e.insert(1, Entry { name: name.into(), bytes: b"x".to_vec() }));
+        assert!(codes(&extra).contains(&"package.file.layout"), "{name}: {:?}", codes(&extra));
+    }
+}
+
+#[test]
 fn manifest_and_application_must_be_canonical() {
     let good = make(&key(Algorithm::EcdsaP256)).bytes;
     let pretty = tamper(&good, |e| {

@@ -54,6 +54,12 @@ pub fn person_name(input: &str) -> String {
     trimmed.chars().map(|c| if is_lookalike_dot(c) || (has_han && c == '.') { MIDDLE_DOT } else { c }).collect()
 }
 
+/// Characters that reorder or hide text without being seen: bidirectional controls, zero-width
+/// characters and the byte-order mark. A name or a report must show them, never obey them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
