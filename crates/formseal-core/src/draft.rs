@@ -84,6 +84,8 @@ pub enum DraftError {
     BadAnswers(Vec<AnswerError>),
     /// An embedded attachment that is damaged.
     BadFile { name: String },
+    /// An attachment larger than its field allows.
+    TooLarge { name: String, max: String },
 }
 
 impl DraftError {
@@ -94,6 +96,9 @@ impl DraftError {
                 render(locale, "draft.not_json", &[("line", line.to_string()), ("column", column.to_string())])
             }
             DraftError::NotADraft => render(locale, "draft.not_a_draft", &[]),
+            DraftError::TooLarge { name, max } => {
+                render(locale, "file.too_large", &[("name", name.clone()), ("max", max.clone())])
+            }
             DraftError::NewerVersion { found } => {
                 render(locale, "draft.newer_version", &[("found", found.to_string()), ("current", VERSION.to_string())])
             }
@@ -218,6 +223,19 @@ pub fn parse(text: &str, def: &FormDef) -> Result<Loaded, DraftError> {
             _ => return Err(DraftError::BadFile { name: f.name.clone() }),
         }
     }
+    // Each attachment the answers name: its declared size is the embedded file's, and within its
+    // field's limit (issue 14, item 12: else the draft packs, and its package fails to verify).
+    for field in def.fields() {
+        let crate::form::FieldKind::Files { max_bytes, .. } = field.kind else { continue };
+        for r in draft.answers.files(field.id) {
+            if draft.files.get(&r.id).is_some_and(|e| e.size != r.size) {
+                return Err(DraftError::BadFile { name: r.name.clone() });
+            }
+            if r.size > max_bytes {
+                return Err(DraftError::TooLarge { name: r.name.clone(), max: crate::form::human_size(max_bytes) });
+            }
+        }
+    }
     Ok(Loaded { draft, dropped, migrated_from })
 }
 
@@ -288,6 +306,35 @@ mod tests {
         assert_eq!(l.migrated_from.as_deref(), Some("2019-01-01"));
         assert_eq!(l.dropped, vec!["fax_extension".to_string()]);
         assert_eq!(l.draft.form.version, "2025-04-01.2");
+    }
+
+    #[test]
+    fn a_hundred_thousand_rows_are_refused_before_they_are_read() {
+        // Issue 14, item 4: 100,000 empty rows (a 400 KB draft) took 11 s and 1.3 GB.
+        let f = def();
+        let rows = vec![serde_json::json!({}); 100_000];
+        let mut v: serde_json::Value = serde_json::from_str(COMPLETE).unwrap();
+        v["answers"]["representatives"] = serde_json::Value::Array(rows);
+        let started = std::time::Instant::now();
+        let e = parse(&v.to_string(), f.def()).unwrap_err();
+        assert!(matches!(&e, DraftError::BadAnswers(list) if list[0].path == "representatives"), "{e:?}");
+        // Not a timed test: a generous bound only to show that nothing is built row by row.
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn attachments_must_match_their_bytes_and_limit() {
+        // Issue 14, item 12: the size in the answers is the embedded file's, and within the field's limit.
+        let f = def();
+        let file = FileRef { id: "x".into(), name: "a.pdf".into(), media_type: "application/pdf".into(), size: 4 };
+        let mut d = parse(COMPLETE, f.def()).unwrap().draft;
+        d.answers.set("licence", Value::Files(vec![FileRef { size: 5, ..file.clone() }]));
+        d.embed(&file, b"%PDF");
+        assert_eq!(parse(&d.to_json_string(), f.def()).err(), Some(DraftError::BadFile { name: "a.pdf".into() }));
+        d.answers.set("licence", Value::Files(vec![FileRef { size: 60 << 20, ..file.clone() }]));
+        d.files.clear();
+        let e = parse(&d.to_json_string(), f.def()).unwrap_err();
+        assert!(e.text(crate::Locale::ZhCn).contains("超过 50.0 MB"), "{}", e.text(crate::Locale::ZhCn));
     }
 
     #[test]

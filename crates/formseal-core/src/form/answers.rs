@@ -166,6 +166,16 @@ impl Answers {
     }
 }
 
+/// Longest text value read from a file (bytes): beyond any field's length.
+pub const MAX_TEXT_BYTES: usize = 400_000;
+/// Most attachments one field may list.
+pub const MAX_FILES: usize = 200;
+/// Rows are refused beyond a field's maximum, or this many when its maximum is smaller (a
+/// few rows too many are shown as a validation message, not refused).
+pub const MIN_ROWS_CAP: usize = 50;
+/// At most this many values are reported as not fitting.
+const MAX_ERRORS: usize = 100;
+
 /// A new row with every sub-field empty.
 pub fn empty_row(fields: &[FieldDef], key: u64) -> Row {
     Row { key, values: fields.iter().map(|f| (f.id.to_string(), f.empty_value())).collect() }
@@ -179,11 +189,21 @@ fn read_value(
     errors: &mut Vec<AnswerError>,
 ) -> Option<Value> {
     use serde_json::Value as J;
+    // Bounds at parse time (issue 14, item 4): what no field can hold is refused before it is
+    // copied, so a hostile draft or package costs no more than its own size.
+    if errors.len() >= MAX_ERRORS {
+        return None;
+    }
     let mut fail = |expected| {
         errors.push(AnswerError { path: path.to_string(), expected });
         None
     };
     match (&f.kind, v) {
+        (FieldKind::Text { .. } | FieldKind::Choice { .. } | FieldKind::Date { .. }, J::String(s))
+            if s.len() > MAX_TEXT_BYTES =>
+        {
+            fail("text")
+        }
         (FieldKind::Text { .. } | FieldKind::Choice { .. } | FieldKind::Date { .. }, J::String(s)) => {
             Some(Value::Text(s.clone()))
         }
@@ -193,6 +213,9 @@ fn read_value(
         (FieldKind::Text { .. } | FieldKind::Choice { .. } | FieldKind::Date { .. }, _) => fail("text"),
         (FieldKind::Agree { .. }, J::Bool(b)) => Some(Value::Bool(*b)),
         (FieldKind::Agree { .. }, _) => fail("boolean"),
+        (FieldKind::MultiChoice { options, .. }, J::Array(items)) if items.len() > options.len() + 16 => fail("list"),
+        (FieldKind::Files { .. }, J::Array(items)) if items.len() > MAX_FILES => fail("files"),
+        (FieldKind::Rows { max, .. }, J::Array(items)) if items.len() > (*max).max(MIN_ROWS_CAP) => fail("rows"),
         (FieldKind::MultiChoice { .. }, J::Array(items)) => {
             match items.iter().map(|i| i.as_str().map(str::to_string)).collect::<Option<Vec<_>>>() {
                 Some(l) => Some(Value::List(l)),
