@@ -4,7 +4,7 @@ use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::form::Context;
 use formseal_core::messages::{finding_text, render};
-use formseal_core::package::{verify, Verification};
+use formseal_core::package::{verify_with, Official, Verification};
 use formseal_core::Locale;
 use std::path::PathBuf;
 
@@ -17,6 +17,15 @@ pub struct Args {
     /// Also require the package to be signed by the key with this fingerprint (SHA-256 hex).
     #[arg(long)]
     key: Option<String>,
+    /// The secretariat's own call (JSON: the form's call configuration, or an object keyed by
+    /// form id as hosts give it): the package is judged by it, and any difference in the
+    /// package's copy is a failure. Without it the package's own call is used, and the report says so.
+    #[arg(long, value_name = "CALL.json")]
+    call: Option<PathBuf>,
+    /// The day the package was received (YYYY-MM-DD, or an ISO date-time): the closing date is
+    /// judged by it, and a package signed after it is refused.
+    #[arg(long, value_name = "DATE")]
+    received: Option<String>,
 }
 
 /// Runs the command; returns the exit status.
@@ -27,7 +36,24 @@ pub fn run(args: Args) -> u8 {
         Err(e) => return unreadable(locale, args.opts.json, &args.file, e.to_string()),
     };
     let ctx = Context { today: args.opts.today.unwrap_or_else(today) };
-    let mut v = verify(&bytes, &ctx);
+    let call = match &args.call {
+        None => None,
+        Some(path) => match read_bytes(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string()))
+        {
+            Ok(c) => Some(c),
+            Err(e) => return unreadable(locale, args.opts.json, path, e),
+        },
+    };
+    let received = match &args.received {
+        None => None,
+        Some(r) => match r.get(..10).and_then(formseal_core::rules::date::CivilDate::parse) {
+            Some(d) => Some(d),
+            None => return unreadable(locale, args.opts.json, std::path::Path::new(r), "YYYY-MM-DD".into()),
+        },
+    };
+    let mut v = verify_with(&bytes, &ctx, &Official { call, received });
     if let (Some(want), Some(have)) = (&args.key, &v.key_fingerprint) {
         let want = want.replace([':', ' '], "").to_ascii_lowercase();
         if &want != have {

@@ -3,6 +3,7 @@
 
 mod support;
 
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -157,6 +158,25 @@ fn encrypted_keys_need_their_passphrase() {
         .arg(&out)
         .assert()
         .code(0);
+}
+
+#[test]
+fn verify_against_the_secretariats_call_and_receipt() {
+    let dir = scratch("official");
+    let key = keygen(&dir, "ed25519");
+    let pkg = dir.join("p.zip");
+    pack(COMPLETE, &key, &pkg).code(0);
+    let verify =
+        |extra: &[&str]| formseal().args(["verify", "--lang", "en", "--today", TODAY]).args(extra).arg(&pkg).assert();
+    verify(&[]).code(0).stdout(contains("No call of the secretariat given"));
+    let call = dir.join("call.json");
+    std::fs::write(&call, r#"{"tc260-wg": {"deadline": "2020-01-31"}}"#).unwrap();
+    verify(&["--call", call.to_str().unwrap()]).code(1).stdout(contains("differs from the secretariat"));
+    std::fs::write(&call, "{}").unwrap();
+    verify(&["--call", call.to_str().unwrap()]).code(0).stdout(contains("No call of the secretariat").not());
+    verify(&["--call", call.to_str().unwrap(), "--received", "2000-01-01"])
+        .code(1)
+        .stdout(contains("after it was received (2000-01-01)"));
 }
 
 #[test]

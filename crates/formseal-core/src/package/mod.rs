@@ -31,7 +31,7 @@ pub use hex::{hex, sha256, sha256_hex};
 pub use keys::{pem, Algorithm, KeyError, KeyPair, PublicKey, BACKUP_ITERATIONS, SM2_USER_ID};
 pub use limits::{MAX_ATTACHMENT_BYTES, MAX_TOTAL_ATTACHMENT_BYTES};
 pub use manifest::{FileEntry, Manifest, SignatureFile, MANIFEST_FORMAT};
-pub use verify::{verify, Verification};
+pub use verify::{verify, verify_with, Official, Verification};
 
 /// Entry names with a fixed meaning.
 pub const APPLICATION_JSON: &str = "application.json";

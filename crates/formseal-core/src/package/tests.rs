@@ -240,6 +240,28 @@ fn only_the_documented_layout_is_a_package() {
 }
 
 #[test]
+fn the_secretariats_call_and_receipt_are_the_reference() {
+    // Issue 14, item 1: a package made with an empty call, judged by the official one.
+    use super::{verify_with, Official};
+    use crate::rules::date::CivilDate;
+    let good = make(&key(Algorithm::Ed25519)).bytes;
+    let own = verify(&good, &ctx());
+    assert!(own.is_valid() && own.notes.iter().any(|n| n.code == "package.call.own"), "{:?}", own.codes());
+    let same = Official { call: Some(serde_json::json!({})), received: None };
+    let v = verify_with(&good, &ctx(), &same);
+    assert!(v.is_valid() && !v.notes.iter().any(|n| n.code == "package.call.own"), "{:?}", v.codes());
+    // The official call had closed before the package was signed, and opened WG8 only.
+    let closed = serde_json::json!({ "tc260-wg": { "deadline": "2026-01-31", "working_groups": [{ "code": "WG8" }] } });
+    let v = verify_with(&good, &ctx(), &Official { call: Some(closed), received: None });
+    assert!(v.codes().contains(&"package.call.differs"), "{:?}", v.codes());
+    assert!(v.issues.iter().any(|i| i.finding.code == "call.closed"), "{:?}", v.issues);
+    assert!(v.issues.iter().any(|i| i.finding.code == "choice.unknown"), "{:?}", v.issues);
+    // Signed after it was received: a back-dated claim cannot hide that.
+    let early = Official { call: Some(serde_json::json!({})), received: CivilDate::parse("2000-01-01") };
+    assert!(verify_with(&good, &ctx(), &early).codes().contains(&"package.signed_after_receipt"));
+}
+
+#[test]
 fn manifest_and_application_must_be_canonical() {
     let good = make(&key(Algorithm::EcdsaP256)).bytes;
     let pretty = tamper(&good, |e| {

@@ -98,8 +98,25 @@ fn err(code: &'static str) -> Finding {
     Finding::error(code)
 }
 
-/// Verifies the package `bytes`, running the form rules as of `ctx`.
+/// What the secretariat holds against a package (issue 14, item 1): its own configuration of the
+/// call (the package's copy is the applicant's word), and when the package reached it.
+#[derive(Clone, Debug, Default)]
+pub struct Official {
+    /// The call as the secretariat published it (the form's configuration object); `None`: the
+    /// package's own is used, and the report says so.
+    pub call: Option<serde_json::Value>,
+    /// The day the package was received: the closing date is judged by it, and a package signed
+    /// after it is refused.
+    pub received: Option<crate::rules::date::CivilDate>,
+}
+
+/// Verifies the package `bytes`, running the form rules as of `ctx`, with the package's own call.
 pub fn verify(bytes: &[u8], ctx: &Context) -> Verification {
+    verify_with(bytes, ctx, &Official::default())
+}
+
+/// Verifies the package `bytes` against the secretariat's own call and receipt date.
+pub fn verify_with(bytes: &[u8], ctx: &Context, official: &Official) -> Verification {
     let mut v = Verification {
         problems: Vec::new(),
         notes: Vec::new(),
@@ -141,7 +158,7 @@ pub fn verify(bytes: &[u8], ctx: &Context) -> Verification {
     }
     if let Some(a) = find(APPLICATION_JSON) {
         v.application_sha256 = Some(sha256_hex(&a.bytes));
-        check_application(&mut v, &entries, &a.bytes, ctx);
+        check_application(&mut v, &entries, &a.bytes, ctx, official);
     }
     v
 }
@@ -273,7 +290,7 @@ fn check_signature(v: &mut Verification, raw: &[u8], manifest: &[u8]) {
     }
 }
 
-fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &Context) {
+fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &Context, official: &Official) {
     let app: Application = match serde_json::from_slice(raw) {
         Ok(a) => a,
         Err(e) => return v.problems.push(err("package.application.malformed").with("reason", e.to_string())),
@@ -299,12 +316,29 @@ fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &
             v.problems.push(err("package.attachment.unlisted").with("name", e.name.clone()));
         }
     }
-    check_rules(v, &app, ctx);
+    check_rules(v, &app, ctx, official);
     v.application = Some(app);
 }
 
-fn check_rules(v: &mut Verification, app: &Application, ctx: &Context) {
-    let form = match crate::forms::with_config(&app.form.id, &app.call) {
+fn check_rules(v: &mut Verification, app: &Application, ctx: &Context, official: &Official) {
+    // The secretariat's call is the reference; any difference in the package's copy is a failure.
+    let empty = |c: &serde_json::Value| c.is_null() || c.as_object().is_some_and(|m| m.is_empty());
+    // A call given as hosts give it (keyed by form id) is narrowed to the package's form.
+    let official_call =
+        official.call.as_ref().map(|c| c.get(app.form.id.as_str()).filter(|x| x.is_object()).unwrap_or(c));
+    let call = match official_call {
+        Some(c) => {
+            if c != &app.call && !(empty(c) && empty(&app.call)) {
+                v.problems.push(err("package.call.differs"));
+            }
+            c
+        }
+        None => {
+            v.notes.push(Finding::warning("package.call.own"));
+            &app.call
+        }
+    };
+    let form = match crate::forms::with_config(&app.form.id, call) {
         Ok(Some(f)) => f,
         Ok(None) => return v.problems.push(err("package.form.unknown").with("form", app.form.id.clone())),
         Err(e) => return v.problems.push(err("package.form.call").with("reason", e.text(crate::Locale::En))),
@@ -350,8 +384,20 @@ fn check_rules(v: &mut Verification, app: &Application, ctx: &Context) {
     }
     // The rules as of the day the package was made (a call's closing date, dates not in the
     // future), not of the day the secretariat checks it.
+    // The signing time is the applicant's claim: with a receipt date, the closing date is judged
+    // by that, and a package signed after it is refused.
     let made = app.created_at.get(..10).and_then(crate::rules::date::CivilDate::parse);
-    let ctx = Context { today: made.map_or(ctx.today, |d| d.min(ctx.today)) };
+    if let (Some(made), Some(received)) = (made, official.received) {
+        if made > received {
+            v.problems.push(
+                err("package.signed_after_receipt")
+                    .with("signed", made.to_string())
+                    .with("received", received.to_string()),
+            );
+        }
+    }
+    let day = official.received.or(made).map_or(ctx.today, |d| d.min(ctx.today));
+    let ctx = Context { today: day };
     let report = validate(form.as_ref(), &answers, &ctx);
     let errors = report.errors().count();
     if errors > 0 {
