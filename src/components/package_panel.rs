@@ -150,7 +150,10 @@ pub fn PackagePanel() -> impl IntoView {
         spawn_local(async move {
             match keys::backup(&p1, locale.tag()).await {
                 Ok(pem) => {
-                    let fp = key.get_untracked().map(|k| k.fingerprint[..8].to_string()).unwrap_or_default();
+                    let fp = key
+                        .get_untracked()
+                        .and_then(|k| k.fingerprint.get(..8).map(str::to_string))
+                        .unwrap_or_default();
                     let name = format!("formseal-key-{fp}.pem");
                     let _ = files::download(&name, pem.as_bytes(), "application/x-pem-file");
                     say(false, render(locale, "ui.key.backup_done", &[("name", name)]));

@@ -264,6 +264,12 @@ fn the_secretariats_call_and_receipt_are_the_reference() {
 #[test]
 fn manifest_and_application_must_be_canonical() {
     let good = make(&key(Algorithm::EcdsaP256)).bytes;
+    let pretty_signature = tamper(&good, |e| {
+        let s = entry(e, "signature.json");
+        let v: serde_json::Value = serde_json::from_slice(&s.bytes).unwrap();
+        s.bytes = serde_json::to_vec_pretty(&v).unwrap();
+    });
+    assert!(codes(&pretty_signature).contains(&"package.signature.not_canonical"), "{:?}", codes(&pretty_signature));
     let pretty = tamper(&good, |e| {
         let a = entry(e, "application.json");
         let v: serde_json::Value = serde_json::from_slice(&a.bytes).unwrap();

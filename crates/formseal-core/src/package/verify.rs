@@ -264,6 +264,9 @@ fn check_signature(v: &mut Verification, raw: &[u8], manifest: &[u8]) {
     };
     v.key_fingerprint = Some(sig.key_fingerprint.clone());
     v.algorithm = Some(sig.algorithm.clone());
+    if !is_canonical(raw) {
+        v.problems.push(err("package.signature.not_canonical"));
+    }
     let Some(algorithm) = Algorithm::parse(&sig.algorithm).filter(|a| a.name() == sig.algorithm) else {
         return v.problems.push(err("package.signature.algorithm").with("algorithm", sig.algorithm));
     };
