@@ -78,6 +78,20 @@ fn read_source(args: &Args, bytes: &[u8], locale: Locale) -> Result<Source, Stri
     Ok(Source { form, answers: loaded.draft.answers, created_at, identity: None, json: None })
 }
 
+/// The PDF the signed answers make (`application.json` and the key fingerprint of a package),
+/// with the built-in fonts; `None` when the answers cannot be rendered (the verifier reports why).
+pub(crate) fn rerender(application_json: &[u8], fingerprint: &str) -> Option<Vec<u8>> {
+    let source = from_application(application_json, Some(fingerprint.to_string()), Locale::En).ok()?;
+    let input = PdfInput {
+        form: source.form.def(),
+        answers: &source.answers,
+        created_at: &source.created_at,
+        identity: source.identity.clone(),
+        application_json: source.json.as_deref(),
+    };
+    pdf::render(&input, &pdf_fonts()).ok()
+}
+
 pub fn run(args: Args) -> u8 {
     let locale = args.lang;
     let bytes = match read_bytes(&args.file) {

@@ -4,7 +4,7 @@ use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::form::Context;
 use formseal_core::messages::{finding_text, render};
-use formseal_core::package::{verify_with, Official, Verification};
+use formseal_core::package::{read_entries, verify_with, Official, Verification, APPLICATION_JSON, APPLICATION_PDF};
 use formseal_core::Locale;
 use std::path::PathBuf;
 
@@ -26,6 +26,24 @@ pub struct Args {
     /// judged by it, and a package signed after it is refused.
     #[arg(long, value_name = "DATE")]
     received: Option<String>,
+}
+
+/// The paper form must be the one the signed answers make (issue 14, item 7): the PDF is made
+/// again with the built-in fonts (the renderer is deterministic) and compared byte for byte, so
+/// that a stamped printout cannot show other content than the signed data.
+fn check_pdf(bytes: &[u8], v: &mut Verification) {
+    let (Ok(entries), Some(fingerprint)) = (read_entries(bytes), v.key_fingerprint.clone()) else { return };
+    let get = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.bytes.as_slice());
+    let (Some(app), Some(pdf)) = (get(APPLICATION_JSON), get(APPLICATION_PDF)) else { return };
+    if let Some(again) = crate::render::rerender(app, &fingerprint) {
+        if again != pdf {
+            v.problems.push(
+                formseal_core::Finding::error("package.pdf.differs")
+                    .with("size", pdf.len().to_string())
+                    .with("expected", again.len().to_string()),
+            );
+        }
+    }
 }
 
 /// Runs the command; returns the exit status.
@@ -54,6 +72,7 @@ pub fn run(args: Args) -> u8 {
         },
     };
     let mut v = verify_with(&bytes, &ctx, &Official { call, received });
+    check_pdf(&bytes, &mut v);
     if let (Some(want), Some(have)) = (&args.key, &v.key_fingerprint) {
         let want = want.replace([':', ' '], "").to_ascii_lowercase();
         if &want != have {

@@ -254,3 +254,52 @@ fn pages_look_like_the_reference_renders() {
         }
     }
 }
+
+/// Renders another application's paper form in place of the one the answers make.
+struct OtherPdf;
+
+impl formseal_core::package::RenderPdf for OtherPdf {
+    fn render(
+        &self,
+        _stamp: &formseal_core::package::Stamp<'_>,
+    ) -> Result<Vec<u8>, formseal_core::package::PackageError> {
+        let (form, answers) = formseal_core::fixtures::coauthor_complete();
+        let input = formseal_core::pdf::PdfInput {
+            form: form.def(),
+            answers: &answers,
+            created_at: "2026-11-22T14:02:00+08:00",
+            identity: None,
+            application_json: None,
+        };
+        Ok(formseal_core::pdf::render(&input, &support::fonts()).expect("renders"))
+    }
+}
+
+#[test]
+fn a_pdf_that_the_signed_answers_do_not_make_is_refused() {
+    // Issue 14, item 7: a correctly signed package whose PDF shows other content.
+    use formseal_core::package::{build, Algorithm, KeyPair, PackageInput};
+    let (form, answers) = formseal_core::fixtures::tc260_complete();
+    let input = PackageInput {
+        form: form.as_ref(),
+        call: serde_json::json!({}),
+        answers: &answers,
+        ctx: formseal_core::form::Context {
+            today: formseal_core::rules::date::CivilDate::parse("2026-11-22").unwrap(),
+        },
+        created_at: "2026-11-22T14:02:00+08:00".into(),
+        pdf: Some(&OtherPdf),
+        generator: "formseal test".into(),
+    };
+    let key = KeyPair::generate(Algorithm::Ed25519, &mut rand_core::OsRng);
+    let built = build(&input, &std::collections::BTreeMap::new(), &key).expect("packages");
+    let dir = support::scratch("other-pdf");
+    let pkg = dir.join("p.zip");
+    std::fs::write(&pkg, &built.bytes).unwrap();
+    formseal()
+        .args(["verify", "--lang", "en", "--today", "2026-11-22"])
+        .arg(&pkg)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("is not the paper form the signed answers make"));
+}

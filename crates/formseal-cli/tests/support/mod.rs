@@ -22,3 +22,13 @@ pub fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The PDF fonts the CLI builds in.
+#[allow(dead_code)]
+pub fn fonts() -> formseal_core::pdf::FontSet {
+    formseal_core::pdf::FontSet::new(vec![
+        include_bytes!("../../../../fonts/formseal-serif-sc-1.otf").to_vec(),
+        include_bytes!("../../../../fonts/formseal-serif-sc-2.otf").to_vec(),
+    ])
+    .expect("the built-in fonts load")
+}
