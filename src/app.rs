@@ -39,7 +39,11 @@ pub fn App(
                 Step::Review => view! { <ReviewPage /> }.into_any(),
                 Step::Verify => {
                     let back = Callback::new(move |_| app.step.set(Step::Review));
-                    view! { <VerifyPage on_back=back id_prefix=app.id_prefix.get_value() /> }.into_any()
+                    // This form's call, keyed by its id as hosts give it.
+                    let mut call = serde_json::Map::new();
+                    call.insert(app.form.get_value().def().id.to_string(), app.call.get_value());
+                    let call = serde_json::Value::Object(call);
+                    view! { <VerifyPage on_back=back id_prefix=app.id_prefix.get_value() call=call /> }.into_any()
                 }
             }}
         </div>

@@ -116,7 +116,7 @@ fn root(setup: Setup) -> impl IntoView {
                 let back = Callback::new(move |_| {
                     let _ = window().location().set_hash("#/");
                 });
-                return view! { <div class="fs-root" lang=move || locale.get().tag()><pages::verify_page::VerifyPage on_back=back id_prefix="fs-verify".to_string() /></div> }
+                return view! { <div class="fs-root" lang=move || locale.get().tag()><pages::verify_page::VerifyPage on_back=back id_prefix="fs-verify".to_string() call=config.clone() /></div> }
                     .into_any();
             }
             view! { <div class="fs-root" lang=move || locale.get().tag()><pages::home_page::HomePage locale=locale draft_prefix=draft_prefix.clone() forms=index.clone() /></div> }

@@ -14,7 +14,10 @@ pub fn VerifyPage(
     on_back: Callback<()>,
     /// Prefix of DOM ids, unique per widget.
     id_prefix: String,
+    /// The host's configuration of its calls (by form id): the reference a package is judged by.
+    call: serde_json::Value,
 ) -> impl IntoView {
+    let call = StoredValue::new(call);
     let locale = use_locale();
     // The report's markup comes from the worker (escaped there), keeping this page small.
     let result: RwSignal<Option<String>> = RwSignal::new(None);
@@ -28,7 +31,9 @@ pub fn VerifyPage(
             let l = locale.get_untracked();
             let outcome = match files::bytes(&file).await {
                 Ok(bytes) => {
-                    let args = serde_json::json!({ "lang": l.tag(), "today": clock::today().to_string(), "name": file.name() });
+                    let args = serde_json::json!({
+                        "lang": l.tag(), "today": clock::today().to_string(), "name": file.name(), "call": call.get_value()
+                    });
                     worker::call("verify", args, vec![], Some(&bytes)).await.map(|r| r.result)
                 }
                 Err(message) => Err(worker::Failure { code: "ui.import.unreadable".into(), message }),

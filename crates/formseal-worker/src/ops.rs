@@ -270,8 +270,23 @@ fn submit(args: &Value, bytes: &[u8]) -> Outcome {
 }
 
 /// Text safe inside HTML.
+/// HTML-escaped, with control, bidirectional and zero-width characters shown as `\u{…}` (a
+/// package's strings must not reorder or hide the report's text; issue 14, item 5).
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() || formseal_core::rules::normalize::is_invisible(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Verifies a package and renders the report as HTML for the verify page (the page itself stays
@@ -279,7 +294,9 @@ fn esc(s: &str) -> String {
 fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
     let today = args["today"].as_str().and_then(CivilDate::parse).unwrap_or(CivilDate { year: 2000, month: 1, day: 1 });
     let name = args["name"].as_str().unwrap_or_default().to_string();
-    let v = package::verify(bytes, &Context { today });
+    // The host's configuration of its calls is the reference when it gave one (keyed by form id).
+    let call = Some(args["call"].clone()).filter(|c| c.is_object());
+    let v = package::verify_with(bytes, &Context { today }, &package::Official { call, received: None });
     let (class, verdict) = if v.is_valid() {
         ("ok", render(loc, "ui.verify.valid", &[("name", name), ("files", v.files_checked.to_string())]))
     } else {
