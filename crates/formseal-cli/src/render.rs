@@ -82,14 +82,21 @@ fn read_source(args: &Args, bytes: &[u8], locale: Locale) -> Result<Source, Stri
 /// with the built-in fonts; `None` when the answers cannot be rendered (the verifier reports why).
 pub(crate) fn rerender(application_json: &[u8], fingerprint: &str) -> Option<Vec<u8>> {
     let source = from_application(application_json, Some(fingerprint.to_string()), Locale::En).ok()?;
-    let input = PdfInput {
-        form: source.form.def(),
-        answers: &source.answers,
-        created_at: &source.created_at,
-        identity: source.identity.clone(),
-        application_json: source.json.as_deref(),
-    };
-    pdf::render(&input, &pdf_fonts()).ok()
+    source.pdf().ok()
+}
+
+impl Source {
+    /// The paper form of this source, with the built-in fonts.
+    fn pdf(&self) -> Result<Vec<u8>, pdf::PdfError> {
+        let input = PdfInput {
+            form: self.form.def(),
+            answers: &self.answers,
+            created_at: &self.created_at,
+            identity: self.identity.clone(),
+            application_json: self.json.as_deref(),
+        };
+        pdf::render(&input, &pdf_fonts())
+    }
 }
 
 pub fn run(args: Args) -> u8 {
@@ -102,14 +109,7 @@ pub fn run(args: Args) -> u8 {
         Ok(s) => s,
         Err(reason) => return unreadable(locale, false, &args.file, reason),
     };
-    let input = PdfInput {
-        form: source.form.def(),
-        answers: &source.answers,
-        created_at: &source.created_at,
-        identity: source.identity.clone(),
-        application_json: source.json.as_deref(),
-    };
-    let pdf = match pdf::render(&input, &pdf_fonts()) {
+    let pdf = match source.pdf() {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{}", e.text(locale));
