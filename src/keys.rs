@@ -29,8 +29,28 @@ fn storage_failure(e: idb::IdbError) -> Failure {
 
 /// The stored key's PKCS#8 bytes, for the worker.
 pub async fn load() -> Option<Vec<u8>> {
-    let blob = idb::get(KEY_BLOB).await.ok().flatten()?;
-    files::bytes(&blob).await.ok()
+    stored().await.ok().flatten()
+}
+
+/// The stored key: `Ok(None)` only when there is none (a storage that cannot be read is an
+/// error, never a reason to make a new key over the old one).
+async fn stored() -> Result<Option<Vec<u8>>, Failure> {
+    let failure = |message: String| Failure { code: "ui.key.store_failed".into(), message };
+    match idb::get(KEY_BLOB).await.map_err(storage_failure)? {
+        None => Ok(None),
+        Some(blob) => files::bytes(&blob).await.map(Some).map_err(failure),
+    }
+}
+
+fn meta_of(result: &serde_json::Value) -> KeyMeta {
+    KeyMeta {
+        algorithm: result["algorithm"].as_str().unwrap_or_default().into(),
+        fingerprint: result["fingerprint"].as_str().unwrap_or_default().into(),
+    }
+}
+
+fn remember(meta: &KeyMeta) {
+    let _ = storage::set(KEY_META, &format!("{} {}", meta.algorithm, meta.fingerprint));
 }
 
 /// Stores a key the worker returned (`{algorithm, fingerprint}` and the PKCS#8 bytes).
@@ -38,17 +58,26 @@ async fn store(result: &serde_json::Value, der: &[u8]) -> Result<KeyMeta, Failur
     let blob = files::blob(der, "application/pkcs8")
         .ok_or(Failure { code: "ui.key.store_failed".into(), message: String::new() })?;
     idb::put(KEY_BLOB, &blob).await.map_err(storage_failure)?;
-    let meta = KeyMeta {
-        algorithm: result["algorithm"].as_str().unwrap_or_default().into(),
-        fingerprint: result["fingerprint"].as_str().unwrap_or_default().into(),
-    };
-    let _ = storage::set(KEY_META, &format!("{} {}", meta.algorithm, meta.fingerprint));
+    let meta = meta_of(result);
+    remember(&meta);
     Ok(meta)
 }
 
-/// The stored key, or a new one of `algorithm` (generated in the worker and stored first).
+/// The stored key, or a new one of `algorithm` (generated in the worker and stored first). A
+/// stored key is never replaced: when its description was lost (or could not be written), it is
+/// read again from the key itself (issue 14: the applicant would lose the key their earlier
+/// packages were signed with).
 pub async fn ensure(algorithm: &str) -> Result<(Vec<u8>, KeyMeta), Failure> {
-    if let (Some(key), Some(meta)) = (load().await, meta()) {
+    if let Some(key) = stored().await? {
+        let meta = match meta() {
+            Some(meta) => meta,
+            None => {
+                let reply = worker::call("import", serde_json::json!({}), vec![], Some(&key)).await?;
+                let meta = meta_of(&reply.result);
+                remember(&meta);
+                meta
+            }
+        };
         return Ok((key, meta));
     }
     let reply = worker::call("keygen", serde_json::json!({ "algorithm": algorithm }), vec![], None).await?;

@@ -67,7 +67,9 @@ test('a valid application becomes a signed package that formseal verify accepts'
   await page.locator('.fs-package__key').getByText(grouped).waitFor();
   await page.getByText(report.manifest_sha256.match(/.{4}/g).join(' '), { exact: false }).waitFor();
 
-  // Same key next time; a second package verifies too and names the same key.
+  // Same key next time, even when the page lost the key's description (localStorage): the
+  // stored key is never replaced by a new one; a second package names the same key.
+  await page.evaluate(() => localStorage.removeItem('formseal:signing-key'));
   const again = page.waitForEvent('download');
   await page.getByRole('button', { name: '生成并下载申请包' }).click();
   const second = join(dir, 'second.zip');

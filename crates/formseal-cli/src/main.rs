@@ -47,6 +47,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A bug reached by some input is reported as such, with the "cannot read" status (2), never
+    // as a bare abort a script could take for a verdict.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("formseal: internal error, please report it with the input that caused it: {info}");
+        std::process::exit(i32::from(EXIT_UNREADABLE));
+    }));
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Validate(args) => validate::run(args),
