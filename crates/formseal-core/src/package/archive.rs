@@ -195,6 +195,24 @@ fn mb(bytes: u64) -> String {
     (bytes / (1024 * 1024)).to_string()
 }
 
+/// Whether `name` is one of the documented entries (README, package format): the four fixed
+/// files, or `attachments/NN-name` with two digits and a plain, visible file name. Case
+/// variants, look-alike letters and hidden characters are not (issue 14, item 8).
+pub(crate) fn documented(name: &str) -> bool {
+    if [super::APPLICATION_JSON, super::APPLICATION_PDF, super::MANIFEST_JSON, super::SIGNATURE_JSON].contains(&name) {
+        return true;
+    }
+    let Some(rest) = name.strip_prefix("attachments/") else { return false };
+    let (digits, file) = (rest.get(..2), rest.get(3..));
+    digits.is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        && rest.as_bytes().get(2) == Some(&b'-')
+        && file.is_some_and(|f| {
+            !f.is_empty()
+                && !f.contains('/')
+                && !f.chars().any(|c| c.is_control() || crate::rules::normalize::is_invisible(c))
+        })
+}
+
 /// Entry names are relative, forward-slash paths without `.`/`..` components or control characters.
 fn check_name(name: &str) -> Result<(), Finding> {
     let bad = |code| Err(Finding::error(code).with("name", name));

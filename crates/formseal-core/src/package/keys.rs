@@ -203,7 +203,7 @@ impl KeyPair {
         if let Ok(enc) = pkcs8::EncryptedPrivateKeyInfo::from_der(&der) {
             // The file names its own key-derivation cost: bounded before any work is done, so that
             // a crafted backup cannot make the import take gigabytes or minutes (issue 14, item 13).
-            if !affordable(&enc.encryption_algorithm) {
+            if !super::limits::affordable(&enc.encryption_algorithm) {
                 return Err(KeyError::TooCostly);
             }
             let pass = passphrase.filter(|p| !p.is_empty()).ok_or(KeyError::NeedsPassphrase)?;
@@ -228,28 +228,6 @@ impl KeyPair {
             (OID_EC, Some(curve)) => Err(KeyError::Unsupported { oid: curve.to_string() }),
             (oid, _) => Err(KeyError::Unsupported { oid: oid.to_string() }),
         }
-    }
-}
-
-/// At most this many PBKDF2 iterations (ten times what formseal writes, and more than OpenSSL's).
-pub const MAX_PBKDF2_ITERATIONS: u32 = 2_000_000;
-/// At most this much scrypt memory (128 · r · N bytes) and parallelism.
-pub const MAX_SCRYPT_BYTES: u64 = 256 << 20;
-pub const MAX_SCRYPT_PARALLEL: u16 = 4;
-
-/// Whether a backup's key derivation stays within the bounds above.
-fn affordable(scheme: &pkcs8::pkcs5::EncryptionScheme<'_>) -> bool {
-    use pkcs8::pkcs5::pbes2::Kdf;
-    match scheme.pbes2().map(|p| &p.kdf) {
-        Some(Kdf::Pbkdf2(p)) => p.iteration_count <= MAX_PBKDF2_ITERATIONS,
-        Some(Kdf::Scrypt(s)) => {
-            let bytes = 128u64.saturating_mul(u64::from(s.block_size)).saturating_mul(s.cost_parameter);
-            bytes <= MAX_SCRYPT_BYTES && s.parallelization <= MAX_SCRYPT_PARALLEL
-        }
-        // Another derivation function: not one formseal knows the cost of.
-        Some(_) => false,
-        // PBES1 schemes are weak but cheap: refused later as not decryptable here.
-        None => true,
     }
 }
 
@@ -352,39 +330,6 @@ fn parse_der_signature(der: &[u8]) -> Option<([u8; 32], [u8; 32])> {
     let (r, rest) = int(body)?;
     let (s, rest) = int(rest)?;
     rest.is_empty().then_some((r, s))
-}
-
-#[cfg(test)]
-mod cost_tests {
-    use super::*;
-    use pkcs8::der::Encode;
-
-    #[test]
-    fn a_backup_that_asks_for_too_much_work_is_refused_before_any() {
-        // Issue 14, item 13: the file names its own cost; 3 million PBKDF2 rounds are refused at
-        // once (the encrypted bytes are never touched, so no time is spent).
-        let (salt, iv) = ([7u8; 16], [9u8; 16]);
-        let params = pkcs8::pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(3_000_000, &salt, &iv).unwrap();
-        let info = pkcs8::EncryptedPrivateKeyInfo {
-            encryption_algorithm: pkcs8::pkcs5::EncryptionScheme::Pbes2(params),
-            encrypted_data: &[0u8; 48],
-        };
-        let der = info.to_der().unwrap();
-        assert_eq!(KeyPair::from_pkcs8(&der, Some("口令")).err(), Some(KeyError::TooCostly));
-        let scrypt = pkcs8::pkcs5::pbes2::Parameters::scrypt_aes256cbc(
-            pkcs8::pkcs5::scrypt::Params::new(24, 8, 1, 32).unwrap(),
-            &salt,
-            &iv,
-        );
-        if let Ok(scrypt) = scrypt {
-            let info = pkcs8::EncryptedPrivateKeyInfo {
-                encryption_algorithm: pkcs8::pkcs5::EncryptionScheme::Pbes2(scrypt),
-                encrypted_data: &[0u8; 48],
-            };
-            let der = info.to_der().unwrap();
-            assert_eq!(KeyPair::from_pkcs8(&der, Some("口令")).err(), Some(KeyError::TooCostly));
-        }
-    }
 }
 
 #[cfg(test)]

@@ -347,3 +347,31 @@ fn every_package_message_exists() {
     let absent: Vec<_> = browser.iter().flat_map(|s| quoted_keys(s)).filter(|k| !in_form.contains(k)).collect();
     assert!(absent.is_empty(), "the browser uses keys only the worker/CLI catalogue has: {absent:?}");
 }
+
+#[test]
+fn a_backup_that_asks_for_too_much_work_is_refused_before_any() {
+    use pkcs8::der::Encode;
+    // Issue 14, item 13: the file names its own cost; 3 million PBKDF2 rounds are refused at
+    // once (the encrypted bytes are never touched, so no time is spent).
+    let (salt, iv) = ([7u8; 16], [9u8; 16]);
+    let params = pkcs8::pkcs5::pbes2::Parameters::pbkdf2_sha256_aes256cbc(3_000_000, &salt, &iv).unwrap();
+    let info = pkcs8::EncryptedPrivateKeyInfo {
+        encryption_algorithm: pkcs8::pkcs5::EncryptionScheme::Pbes2(params),
+        encrypted_data: &[0u8; 48],
+    };
+    let der = info.to_der().unwrap();
+    assert_eq!(KeyPair::from_pkcs8(&der, Some("口令")).err(), Some(KeyError::TooCostly));
+    let scrypt = pkcs8::pkcs5::pbes2::Parameters::scrypt_aes256cbc(
+        pkcs8::pkcs5::scrypt::Params::new(24, 8, 1, 32).unwrap(),
+        &salt,
+        &iv,
+    );
+    if let Ok(scrypt) = scrypt {
+        let info = pkcs8::EncryptedPrivateKeyInfo {
+            encryption_algorithm: pkcs8::pkcs5::EncryptionScheme::Pbes2(scrypt),
+            encrypted_data: &[0u8; 48],
+        };
+        let der = info.to_der().unwrap();
+        assert_eq!(KeyPair::from_pkcs8(&der, Some("口令")).err(), Some(KeyError::TooCostly));
+    }
+}

@@ -206,7 +206,7 @@ fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, 
         v.problems.push(err("package.manifest.application"));
     }
     let listed = |name: &str| manifest.files.iter().any(|f| f.path == name);
-    for e in entries.iter().filter(|e| !documented(&e.name)) {
+    for e in entries.iter().filter(|e| !super::archive::documented(&e.name)) {
         v.problems.push(err("package.file.layout").with("name", e.name.clone()));
     }
     for e in entries {
@@ -237,24 +237,6 @@ fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, 
                 .with("found", actual.get(i).copied().unwrap_or("—")),
         );
     }
-}
-
-/// Whether `name` is one of the documented entries (README, package format): the four fixed
-/// files, or `attachments/NN-name` with two digits and a plain, visible file name. Case
-/// variants, look-alike letters and hidden characters are not (issue 14, item 8).
-fn documented(name: &str) -> bool {
-    if [APPLICATION_JSON, APPLICATION_PDF, MANIFEST_JSON, SIGNATURE_JSON].contains(&name) {
-        return true;
-    }
-    let Some(rest) = name.strip_prefix("attachments/") else { return false };
-    let (digits, file) = (rest.get(..2), rest.get(3..));
-    digits.is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
-        && rest.as_bytes().get(2) == Some(&b'-')
-        && file.is_some_and(|f| {
-            !f.is_empty()
-                && !f.contains('/')
-                && !f.chars().any(|c| c.is_control() || crate::rules::normalize::is_invisible(c))
-        })
 }
 
 fn check_signature(v: &mut Verification, raw: &[u8], manifest: &[u8]) {
