@@ -1,13 +1,16 @@
 //! formseal core: everything about an application form that does not depend on where it runs.
 //!
 //! The pipeline, and where each step lives:
-//! 1. **define** — [`forms`] holds one module per official form (its sections, fields, labels,
-//!    field rules and eligibility rules), built from a [`form::FormDef`] and a call configuration;
+//! 1. **define** — each official form is a definition file (`forms/<id>/definition.json`: its
+//!    sections, fields, labels, call parameters, cross-field rules and eligibility conditions),
+//!    read by [`form::read`] into a [`form::FormDef`] and set to a host's call by [`forms::call`];
+//!    [`forms`] finds the built-in ones by id;
 //! 2. **fill** — the applicant's answers are [`form::Answers`], kept in a [`draft::Draft`];
 //! 3. **validate** — [`form::validate`] applies the field rules of [`rules`] and the form's
 //!    cross-field rules, giving [`issue::Issue`]s (path, code, params, severity);
-//! 4. **check eligibility** — each form's charter conditions give [`form::Criterion`]s with
-//!    pass / fail / needs-information and the clause they come from;
+//! 4. **check eligibility** — each form's charter conditions ([`form::logic`]) give
+//!    [`form::Criterion`]s with pass / fail / needs-information / to be reviewed / information and
+//!    the clause they come from;
 //! 5. **render messages** — [`messages`] turns codes into zh-CN or en text at the edge;
 //! 6. **canonicalise, sign, package** — `package` (feature `package`) writes `application.json`
 //!    as RFC 8785 canonical JSON, hashes every file into a manifest, signs it (Ed25519, ECDSA

@@ -83,8 +83,8 @@ impl Uscc {
 
     /// The registration category of positions 1–2 (登记管理部门 and 机构类别, GB 32100-2015 and the
     /// registration authorities' code tables): its name is in the message catalogues (the list of
-    /// pairs in use, [practice]); `None` for a pair not in use.
-    /// The catalogue key of its name (`uscc.kind.91`), for pairs in use [practice].
+    /// pairs in use, \[practice\]); `None` for a pair not in use.
+    /// The catalogue key of its name (`uscc.kind.91`), for pairs in use \[practice\].
     pub fn category(&self) -> Option<String> {
         let key = format!("uscc.kind.{}", self.kind_code());
         crate::messages::catalogue(crate::Locale::ZhCn).contains_key(key.as_str()).then_some(key)
