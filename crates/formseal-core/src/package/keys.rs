@@ -256,7 +256,10 @@ impl PublicKey {
     }
 
     /// Checks `signature` over `message`. `Err(Malformed)` when the key or signature cannot be
-    /// decoded (or is of another algorithm than declared); `Ok(false)` when it does not match.
+    /// decoded, is not in strict DER (ECDSA, SM2), or is of another algorithm than declared;
+    /// `Ok(false)` when it does not match. ECDSA signatures with a high S are accepted, as OpenSSL
+    /// accepts them: the other form of the same signature signs the same manifest, and a package
+    /// is identified by its manifest digest, never by its signature bytes.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<bool, KeyError> {
         use p256::ecdsa::signature::Verifier as _;
         fn m<E>(_: E) -> KeyError {
@@ -271,12 +274,21 @@ impl PublicKey {
             Algorithm::EcdsaP256 => {
                 let key = p256::ecdsa::VerifyingKey::from_public_key_der(&self.spki).map_err(m)?;
                 let sig = p256::ecdsa::Signature::from_der(signature).map_err(m)?;
+                // Strict DER: only the one encoding of (r, s), as OpenSSL requires.
+                if sig.to_der().as_bytes() != signature {
+                    return Err(KeyError::Malformed);
+                }
                 key.verify(message, &sig).is_ok()
             }
             Algorithm::Sm2Sm3 => {
                 let public = sm2::PublicKey::from_public_key_der(&self.spki).map_err(m)?;
                 let key = sm2::dsa::VerifyingKey::new(SM2_USER_ID, public).map_err(m)?;
                 let (r, s) = parse_der_signature(signature).ok_or(KeyError::Malformed)?;
+                // Strict DER (issue 14, item 10): a non-minimal or negative INTEGER that OpenSSL
+                // refuses is refused here too.
+                if der_signature(&r, &s) != signature {
+                    return Err(KeyError::Malformed);
+                }
                 let sig = sm2::dsa::Signature::from_scalars(r, s).map_err(m)?;
                 key.verify(message, &sig).is_ok()
             }
@@ -336,6 +348,34 @@ fn parse_der_signature(der: &[u8]) -> Option<([u8; 32], [u8; 32])> {
 mod tests {
     use super::*;
     use rand_core::OsRng;
+
+    #[test]
+    fn signatures_must_be_strict_der() {
+        // Issue 14, item 10: the same (r, s) with a needless leading zero byte in r.
+        for alg in [Algorithm::EcdsaP256, Algorithm::Sm2Sm3] {
+            let key = KeyPair::generate(alg, &mut OsRng);
+            // A message whose signature has an r without its high bit (so the zero is needless).
+            let (message, sig, r, s) = (0u32..)
+                .map(|i| {
+                    let m = format!("manifest {i}").into_bytes();
+                    let sig = key.sign(&m);
+                    let (r, s) = parse_der_signature(&sig).unwrap();
+                    (m, sig, r, s)
+                })
+                .find(|(_, _, r, _)| r[0] != 0 && r[0] & 0x80 == 0)
+                .unwrap();
+            let mut body = vec![0x02, 33, 0];
+            body.extend_from_slice(&r);
+            let rest = der_signature(&[1; 32], &s);
+            // `rest` is SEQUENCE { INTEGER 0x0101…, INTEGER s }: keep its second INTEGER.
+            body.extend_from_slice(&rest[36..]);
+            let mut loose = vec![0x30, body.len() as u8];
+            loose.extend(body);
+            assert_ne!(loose, sig);
+            assert_eq!(key.public().verify(&message, &loose), Err(KeyError::Malformed), "{alg:?}");
+            assert!(key.public().verify(&message, &sig).unwrap(), "{alg:?}");
+        }
+    }
 
     #[test]
     fn every_algorithm_round_trips() {
