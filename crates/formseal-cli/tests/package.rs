@@ -204,3 +204,31 @@ fn inspect_gives_json_and_csv() {
     assert!(row.contains(",'+86 13712345678,"), "{row}");
     assert!(!row.contains(",+86"), "{row}");
 }
+
+#[test]
+fn key_files_open_in_openssl_plain_and_encrypted() {
+    // Issue 14, item 11: OpenSSL 3.0 reads only PKCS#8 v1 Ed25519 keys; every algorithm's key,
+    // plain and passphrase-protected, must open with the README's tools.
+    let dir = scratch("openssl-keys");
+    let pass = dir.join("pass.txt");
+    std::fs::write(&pass, "correct horse battery\n").unwrap();
+    for alg in ["ed25519", "p256", "sm2"] {
+        let plain = keygen(&dir, alg);
+        let encrypted = dir.join(format!("{alg}-enc.pem"));
+        formseal()
+            .args(["keygen", "--algorithm", alg, "--passphrase-file"])
+            .arg(&pass)
+            .arg("-o")
+            .arg(&encrypted)
+            .assert()
+            .code(0);
+        let open = |key: &Path, extra: &[&str]| {
+            std::process::Command::new("openssl").args(["pkey", "-noout", "-in"]).arg(key).args(extra).output().unwrap()
+        };
+        let out = open(&plain, &[]);
+        assert!(out.status.success(), "{alg}: {}", String::from_utf8_lossy(&out.stderr));
+        let passin = format!("file:{}", pass.display());
+        let out = open(&encrypted, &["-passin", &passin]);
+        assert!(out.status.success(), "{alg} (encrypted): {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

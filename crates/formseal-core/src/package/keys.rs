@@ -165,7 +165,11 @@ impl KeyPair {
     /// The key as unencrypted PKCS#8 DER (how the browser stores it).
     pub fn to_pkcs8_der(&self) -> Vec<u8> {
         let doc = match self {
-            KeyPair::Ed25519(k) => k.to_pkcs8_der(),
+            // PKCS#8 v1 (RFC 8410, without the optional public key): OpenSSL 3.0 reads no other
+            // form of an Ed25519 key (issue 14, item 11).
+            KeyPair::Ed25519(k) => {
+                ed25519_dalek::pkcs8::KeypairBytes { secret_key: k.to_bytes(), public_key: None }.to_pkcs8_der()
+            }
             KeyPair::P256(k) => k.to_pkcs8_der(),
             KeyPair::Sm2(_, s) => s.to_pkcs8_der(),
         };
