@@ -82,17 +82,6 @@ pub struct SectionDef {
     pub if_call: Option<CallCond>,
 }
 
-impl SectionDef {
-    pub fn new(id: &'static str, title: Text, note: Option<Text>, fields: Vec<FieldDef>) -> Self {
-        SectionDef { id, title, note, fields, addition: false, if_call: None }
-    }
-    /// Marks the section as an addition to the paper form (see [`SectionDef::addition`]).
-    pub fn addition(mut self) -> Self {
-        self.addition = true;
-        self
-    }
-}
-
 /// One question.
 #[derive(Clone, Debug, Serialize)]
 pub struct FieldDef {
@@ -172,16 +161,6 @@ pub struct OptionDef {
     pub hint: Option<Text>,
 }
 
-impl OptionDef {
-    pub fn new(value: impl Into<String>, label: Text) -> Self {
-        OptionDef { value: value.into(), label, hint: None }
-    }
-    pub fn hint(mut self, hint: Text) -> Self {
-        self.hint = Some(hint);
-        self
-    }
-}
-
 /// A visibility condition over other answers of the same scope. In a definition:
 /// `{"equals": {"field": "org_type", "value": "other"}}`.
 #[derive(Clone, Debug, Serialize)]
@@ -208,69 +187,6 @@ impl Cond {
 }
 
 impl FieldDef {
-    fn base(id: &'static str, label: Text, kind: FieldKind) -> Self {
-        FieldDef {
-            id,
-            label,
-            help: None,
-            kind,
-            required: true,
-            visible_if: None,
-            if_call: None,
-            required_if_call: None,
-        }
-    }
-    /// A one-line text field of at most `max_chars` characters.
-    pub fn text(id: &'static str, label: Text, max_chars: usize) -> Self {
-        Self::base(id, label, FieldKind::Text { max_chars, multiline: false, format: None })
-    }
-    /// A multi-line text field.
-    pub fn long_text(id: &'static str, label: Text, max_chars: usize) -> Self {
-        Self::base(id, label, FieldKind::Text { max_chars, multiline: true, format: None })
-    }
-    /// A one-line text field checked by a domain format.
-    pub fn formatted(id: &'static str, label: Text, format: Format) -> Self {
-        let max_chars = match format {
-            Format::EnglishOrgName => 200,
-            Format::OrgName | Format::StandardNo | Format::StandardRef => 100,
-            Format::Rank => 4,
-            Format::Email => 254,
-            _ => 40,
-        };
-        Self::base(id, label, FieldKind::Text { max_chars, multiline: false, format: Some(format) })
-    }
-    pub fn choice(id: &'static str, label: Text, options: Vec<OptionDef>) -> Self {
-        Self::base(id, label, FieldKind::Choice { options })
-    }
-    pub fn multi(id: &'static str, label: Text, options: Vec<OptionDef>, min: usize) -> Self {
-        Self::base(id, label, FieldKind::MultiChoice { options, min })
-    }
-    pub fn agree(id: &'static str, label: Text, statement: Text) -> Self {
-        Self::base(id, label, FieldKind::Agree { statement })
-    }
-    pub fn date(id: &'static str, label: Text) -> Self {
-        Self::base(id, label, FieldKind::Date { not_future: true })
-    }
-    pub fn files(id: &'static str, label: Text, multiple: bool) -> Self {
-        let kind = FieldKind::Files { multiple, accept: ".pdf,.jpg,.jpeg,.png,.ofd", max_bytes: 50 * 1024 * 1024 };
-        FieldDef { required: false, ..Self::base(id, label, kind) }
-    }
-    pub fn rows(id: &'static str, label: Text, row_label: Text, fields: Vec<FieldDef>, min: usize, max: usize) -> Self {
-        Self::base(id, label, FieldKind::Rows { fields, min, max, row_label })
-    }
-    /// Makes the field optional.
-    pub fn optional(mut self) -> Self {
-        self.required = false;
-        self
-    }
-    pub fn help(mut self, help: Text) -> Self {
-        self.help = Some(help);
-        self
-    }
-    pub fn visible_if(mut self, cond: Cond) -> Self {
-        self.visible_if = Some(cond);
-        self
-    }
     /// Whether the field is shown for these answers.
     pub fn visible(&self, answers: &Answers) -> bool {
         self.visible_in(&answers.0)

@@ -14,6 +14,7 @@ mod application;
 mod archive;
 mod build;
 mod canonical;
+mod der;
 mod hex;
 mod keys;
 mod limits;
