@@ -17,6 +17,8 @@ command -v node >/dev/null || missing+=(nodejs npm)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v jq >/dev/null || missing+=(jq)
 command -v unzip >/dev/null || missing+=(unzip)
+# Python's `cryptography` opens the key backups in a test (the README names it as a standard tool).
+/usr/bin/python3 -c 'import cryptography' 2>/dev/null || missing+=(python3-cryptography)
 # The PDF checks: pdffonts, pdftotext, pdfdetach, pdftoppm (poppler-utils) and qpdf.
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)

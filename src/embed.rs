@@ -173,16 +173,20 @@ pub fn mount_widget(container: web_sys::HtmlElement, options: JsValue, base: Str
     ASSET_BASE.with(|b| *b.borrow_mut() = Some(base));
     let get = |k: &str| js_sys::Reflect::get(&options, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
     let text = |k: &str| get(k).and_then(|v| v.as_string()).filter(|s| !s.is_empty());
-    let config = get("config").map(|v| match v.as_string() {
-        Some(s) => s,
-        None => js_sys::JSON::stringify(&v).map(String::from).unwrap_or_default(),
-    });
+    // An object option, or its JSON text.
+    let json = |k: &str| {
+        get(k).map(|v| match v.as_string() {
+            Some(s) => s,
+            None => js_sys::JSON::stringify(&v).map(String::from).unwrap_or_default(),
+        })
+    };
     let opts = crate::Options {
         form: text("form"),
         lang: text("lang"),
-        config,
+        config: json("config"),
         draft_key: text("draftKey"),
         endpoint: text("endpoint"),
+        definition: json("definition"),
     };
     wasm_bindgen_futures::future_to_promise(async move {
         match crate::mount(container, opts).await {

@@ -19,8 +19,11 @@ use state::AppState;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The forms of one widget opened so far, configured by the host.
-type Forms = Vec<(String, Arc<dyn FormRules>, serde_json::Value)>;
+/// A form opened: configured by the host's call, that call, and the definition file's text it
+/// was built from (the package carries it).
+type Loaded = (Arc<dyn FormRules>, serde_json::Value, Arc<str>);
+/// The forms of one widget opened so far, by id.
+type Forms = Vec<(String, Loaded)>;
 
 /// What the start page shows of a form (`forms/index.json`, made from the definitions).
 #[derive(Clone, Debug)]
@@ -32,11 +35,11 @@ pub struct FormInfo {
     pub name_field: String,
 }
 
-/// The form named by the page's `#/<form id>`, if it is one of the built-in forms.
-fn form_in_hash() -> Option<String> {
+/// The form named by the page's `#/<form id>`, if it is one of `ids`.
+fn form_in_hash(ids: &[String]) -> Option<String> {
     let hash = window().location().hash().ok()?;
     let id = hash.trim_start_matches('#').trim_start_matches('/');
-    forms::FORM_IDS.contains(&id).then(|| id.to_string())
+    ids.iter().find(|i| *i == id).cloned()
 }
 
 /// One of the widget's own files: inline in the offline file, else fetched.
@@ -47,12 +50,35 @@ async fn asset(file: &str) -> Result<String, String> {
     }
 }
 
-/// A form's definition (`forms/<id>.json`), configured by the host's call (`config[id]`).
-async fn load_form(id: &str, config: &serde_json::Value) -> Result<(Arc<dyn FormRules>, serde_json::Value), String> {
-    let text = asset(&format!("forms/{id}.json")).await?;
+/// A built-in form's definition (`forms/<id>.json`), configured by the host's call (`config[id]`).
+async fn load_form(id: &str, config: &serde_json::Value) -> Result<Loaded, String> {
+    // Ids are names of the widget's own files: nothing else is fetched.
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        return Err(format!("未知的申请表 / unknown form “{id}”"));
+    }
+    let text =
+        asset(&format!("forms/{id}.json")).await.map_err(|e| format!("未知的申请表 / unknown form “{id}” ({e})"))?;
+    build_form(id, text, config)
+}
+
+/// A form from its definition `text`, configured by the host's call (`config[id]`); a
+/// definition that cannot be used is named precisely (the place inside it, in both languages).
+fn build_form(id: &str, text: String, config: &serde_json::Value) -> Result<Loaded, String> {
     let call = config.get(id).cloned().unwrap_or_else(|| serde_json::Value::Object(Default::default()));
     let form = forms::build(id, &text, &call).map_err(|e| e.text(Locale::ZhCn) + " / " + &e.text(Locale::En))?;
-    Ok((Arc::from(form), call))
+    Ok((Arc::from(form), call, Arc::from(text)))
+}
+
+/// A host's own form: `definition` is its JSON text, or the URL to fetch it from.
+async fn host_form(definition: &str, config: &serde_json::Value) -> Result<(String, Loaded), String> {
+    let text = match definition.trim_start().starts_with('{') {
+        true => definition.to_string(),
+        false => browser::fetch_text(definition).await.map_err(|e| format!("definition {definition}: {e}"))?,
+    };
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("definition: {e}"))?;
+    let id = json.get("id").and_then(|i| i.as_str()).unwrap_or_default().to_string();
+    let loaded = build_form(&id, text, config)?;
+    Ok((id, loaded))
 }
 
 /// The forms the start page lists.
@@ -70,8 +96,7 @@ async fn load_index() -> Result<Vec<FormInfo>, String> {
     };
     let list: Vec<FormInfo> =
         json.as_array().and_then(|l| l.iter().map(read).collect()).ok_or_else(|| "forms/index.json".to_string())?;
-    // In the order of the built-in forms; only those.
-    Ok(forms::FORM_IDS.iter().filter_map(|id| list.iter().find(|f| f.id == *id).cloned()).collect())
+    Ok(list)
 }
 
 /// What one widget starts with.
@@ -101,9 +126,10 @@ fn root(setup: Setup) -> impl IntoView {
     // Bumped when a form's definition arrives; a failure to load one is kept to be shown.
     let arrived = RwSignal::new(0u32);
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
-    let route = RwSignal::new(fixed.clone().or_else(form_in_hash));
+    let ids: Vec<String> = index.iter().map(|f| f.id.clone()).collect();
+    let route = RwSignal::new(fixed.clone().or_else(|| form_in_hash(&ids)));
     if fixed.is_none() {
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(form_in_hash()));
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(form_in_hash(&ids)));
         on_cleanup(move || handle.remove());
     }
     let has_home = fixed.is_none();
@@ -124,16 +150,15 @@ fn root(setup: Setup) -> impl IntoView {
         }
         Some(id) => {
             arrived.track();
-            let found = forms
-                .with_value(|f| f.iter().find(|(f, ..)| *f == id).map(|(_, form, call)| (form.clone(), call.clone())));
-            let Some((form, call)) = found else {
+            let found = forms.with_value(|f| f.iter().find(|(f, _)| *f == id).map(|(_, loaded)| loaded.clone()));
+            let Some((form, call, definition)) = found else {
                 // The definition is fetched the first time its form is opened.
                 let config = config.clone();
                 let wanted = id.clone();
                 leptos::task::spawn_local(async move {
                     match load_form(&wanted, &config).await {
-                        Ok((form, call)) => {
-                            forms.update_value(|f| f.push((wanted, form, call)));
+                        Ok(loaded) => {
+                            forms.update_value(|f| f.push((wanted, loaded)));
                             arrived.update(|n| *n += 1);
                         }
                         Err(e) => failure.set(Some(e)),
@@ -147,7 +172,7 @@ fn root(setup: Setup) -> impl IntoView {
                 .into_any();
             };
             let key = format!("{draft_prefix}{id}");
-            let state = AppState::new(form, call, browser::clock::today(), locale, key);
+            let state = AppState::new(form, call, definition, browser::clock::today(), locale, key);
             provide_context(state);
             drafts::restore(&state);
             drafts::autosave(state);
@@ -170,6 +195,8 @@ pub struct Options {
     pub draft_key: Option<String>,
     /// Where “submit” POSTs the package (nothing leaves the browser without one).
     pub endpoint: Option<String>,
+    /// A host's own form: its definition (JSON text) or the URL of its definition file.
+    pub definition: Option<String>,
 }
 
 /// Mounts one widget into `container`, once what its first view needs has arrived (the fixed
@@ -180,12 +207,7 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<emb
         container.set_text_content(Some(&message));
         Err(message)
     };
-    let fixed = opts.form.filter(|f| !f.is_empty());
-    if let Some(f) = &fixed {
-        if !forms::FORM_IDS.contains(&f.as_str()) {
-            return fail(format!("formseal: 未知的申请表 / unknown form “{f}”"));
-        }
-    }
+    let mut fixed = opts.form.filter(|f| !f.is_empty());
     let config: serde_json::Value = match opts.config.as_deref() {
         Some(text) => match serde_json::from_str(text) {
             Ok(c) => c,
@@ -195,18 +217,31 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<emb
     };
     // The fixed form, and every form the host configured (so that a bad configuration is
     // reported now, not when an applicant opens that form).
+    let mut loaded = Forms::new();
+    // A host's own form is the widget's only form.
+    if let Some(definition) = opts.definition.filter(|d| !d.is_empty()) {
+        match host_form(&definition, &config).await {
+            Ok((id, form)) => {
+                fixed = Some(id.clone());
+                loaded.push((id, form));
+            }
+            Err(e) => return fail(format!("formseal: {e}")),
+        }
+    }
     let mut wanted: Vec<String> = fixed.iter().cloned().collect();
-    if let Some(map) = config.as_object() {
-        for k in map.keys().filter(|k| forms::FORM_IDS.contains(&k.as_str())) {
+    if let (Some(map), true) = (config.as_object(), loaded.is_empty()) {
+        for k in map.keys() {
             if !wanted.contains(k) {
                 wanted.push(k.clone());
             }
         }
     }
-    let mut loaded = Forms::new();
     for id in wanted {
+        if loaded.iter().any(|(l, _)| *l == id) {
+            continue;
+        }
         match load_form(&id, &config).await {
-            Ok((form, call)) => loaded.push((id, form, call)),
+            Ok(form) => loaded.push((id, form)),
             Err(e) => return fail(format!("formseal: {e}")),
         }
     }
@@ -216,8 +251,8 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<emb
             // A form the host configured is listed with its call's own title and body.
             Ok(index) => index
                 .into_iter()
-                .map(|info| match loaded.iter().find(|(id, ..)| *id == info.id) {
-                    Some((_, form, _)) => {
+                .map(|info| match loaded.iter().find(|(id, _)| *id == info.id) {
+                    Some((_, (form, ..))) => {
                         FormInfo { title: form.def().title.clone(), body: form.def().body.clone(), ..info }
                     }
                     None => info,
@@ -272,6 +307,7 @@ fn mount_into(host: web_sys::HtmlElement) {
         config: attr("data-config"),
         draft_key: attr("data-draft-key"),
         endpoint: attr("data-endpoint"),
+        definition: attr("data-definition"),
     };
     // Leptos' executor starts with the first mount: this first task goes to wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {

@@ -71,6 +71,7 @@ pub fn request(state: &AppState) -> serde_json::Value {
         "lang": state.locale.get_untracked().tag(),
         "form": state.form.get_value().def().id,
         "call": state.call.get_value(),
+        "definition": &*state.definition.get_value(),
         "answers": state.answers.get_untracked().to_json(),
         "created_at": clock::now_iso(),
         "today": clock::today().to_string(),

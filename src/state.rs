@@ -249,12 +249,15 @@ pub struct AppState {
     pub focus_after_render: RwSignal<Option<String>>,
     /// The host's call configuration of this form (`{}` for the defaults); it goes into the package.
     pub call: StoredValue<serde_json::Value>,
+    /// The definition file's text the form was built from; it goes into the package too.
+    pub definition: StoredValue<Arc<str>>,
 }
 
 impl AppState {
     pub fn new(
         form: Arc<dyn FormRules>,
         call: serde_json::Value,
+        definition: Arc<str>,
         today: CivilDate,
         locale: RwSignal<Locale>,
         draft_key: String,
@@ -285,6 +288,7 @@ impl AppState {
             draft_key: StoredValue::new(draft_key),
             focus_after_render: RwSignal::new(None),
             call: StoredValue::new(call),
+            definition: StoredValue::new(definition),
         }
     }
 

@@ -29,7 +29,7 @@ export interface FormsealDraft {
 }
 
 export interface FormsealOptions {
-  /** `tc260-wg` or `group-std-coauthor`; without it a start page lists the forms. */
+  /** A built-in form (`tc260-wg`, `group-std-coauthor`, `aii-member`); without it a start page lists the forms. */
   form?: string;
   /** `zh-CN` (default) or `en`. */
   lang?: string;
@@ -41,6 +41,12 @@ export interface FormsealOptions {
   theme?: Record<string, string>;
   /** Where “submit” POSTs the package (`application/zip`); without it nothing leaves the browser. */
   endpoint?: string;
+  /**
+   * A host's own form: its definition (see `forms/definition.schema.json`) as an object, its JSON
+   * text, or the URL of the file. The widget then shows that form only; a definition that cannot
+   * be used is named precisely (the place inside it) in the widget and in `formseal:error`.
+   */
+  definition?: Record<string, unknown> | string;
 }
 
 /** The handle of a mounted widget. */

@@ -2,6 +2,7 @@
 //
 //   <script type="module" src="/formseal/formseal.js"></script>
 //   <formseal-form form="tc260-wg" lang="zh-CN" draft-key="tc260-2026" config='{…}'></formseal-form>
+//   <formseal-form definition="/forms/my-form.json"></formseal-form>      (a host's own form)
 //
 // The widget renders in a shadow root (the host's CSS cannot reach it, its CSS cannot reach the
 // host), loads its wasm from the folder of this file, and sends its host element the events
@@ -37,7 +38,8 @@ function applyTheme(element, theme) {
 /**
  * Mounts a widget into `element` (in a shadow root of its own) and resolves to its handle:
  * getData(), setData(draft), validate(), reset(). Options: form, lang, config (object or JSON
- * text), draftKey, theme, endpoint.
+ * text), draftKey, theme, endpoint, definition (a host's own form: the definition object, its
+ * JSON text, or its URL).
  */
 export async function mount(element, options = {}) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
@@ -68,7 +70,7 @@ export async function mount(element, options = {}) {
   }
 }
 
-/** `<formseal-form form lang config draft-key endpoint theme>`; its methods return promises. */
+/** `<formseal-form form lang config draft-key endpoint theme definition>`; its methods return promises. */
 class FormsealForm extends HTMLElement {
   connectedCallback() {
     if (this.widget) return;
@@ -85,6 +87,7 @@ class FormsealForm extends HTMLElement {
       config: attr('config'),
       draftKey: attr('draft-key') || this.id || undefined,
       endpoint: attr('endpoint'),
+      definition: attr('definition'),
       theme,
     });
     this.widget.catch(() => {});

@@ -27,6 +27,7 @@ struct Handle {
     ready: js_sys::Promise,
     pending: RefCell<HashMap<u32, js_sys::Function>>,
     next: Cell<u32>,
+    loaded: Cell<bool>,
 }
 
 thread_local! {
@@ -48,16 +49,24 @@ fn start() -> Result<Rc<Handle>, Failure> {
     let mut resolvers = None;
     let ready = js_sys::Promise::new(&mut |res, rej| resolvers = Some((res, rej)));
     let (ready_ok, ready_err) = resolvers.expect("promise executor runs at once");
-    let handle = Rc::new(Handle { worker, ready, pending: RefCell::new(HashMap::new()), next: Cell::new(1) });
+    let handle = Rc::new(Handle {
+        worker,
+        ready,
+        pending: RefCell::new(HashMap::new()),
+        next: Cell::new(1),
+        loaded: Cell::new(false),
+    });
     let weak = Rc::downgrade(&handle);
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
+        let h = weak.upgrade();
         if data.as_string().as_deref() == Some("ready") {
+            h.iter().for_each(|h| h.loaded.set(true));
             let _ = ready_ok.call0(&JsValue::NULL);
             return;
         }
         let id = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
-        if let Some(h) = weak.upgrade() {
+        if let Some(h) = h {
             if let Some(resolve) = h.pending.borrow_mut().remove(&id) {
                 let _ = resolve.call1(&JsValue::NULL, &data);
             }
@@ -70,8 +79,10 @@ fn start() -> Result<Rc<Handle>, Failure> {
         e.prevent_default();
         let _ = ready_err.call1(&JsValue::NULL, &JsValue::from_str("load"));
         if let Some(h) = weak_err.upgrade() {
+            // Before it was ready: it could not load; after: it stopped in an operation.
+            let code = if h.loaded.get() { "ui.worker.crashed" } else { "ui.worker.failed" };
             let failed = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&failed, &"code".into(), &"ui.worker.failed".into());
+            let _ = js_sys::Reflect::set(&failed, &"code".into(), &code.into());
             for (_, resolve) in h.pending.borrow_mut().drain() {
                 let _ = resolve.call1(&JsValue::NULL, &failed);
             }

@@ -158,3 +158,28 @@ test('the package button explains what is still missing', async () => {
   assert.equal(downloads.length, 0);
   await ctx.close();
 });
+
+test('a panic in the package worker is answered with a clear message, in the applicant’s language', async () => {
+  // Issue 14: release builds abort on a panic; the worker's panic boundary answers the request in
+  // hand before it dies (the `crash` operation is its self-test), so nothing waits forever and
+  // the applicant reads what happened instead of a loading error.
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  const outcome = await page.evaluate(() => new Promise((resolve) => {
+    const replies = [];
+    const w = new Worker('formseal-worker_loader.js');
+    w.onmessage = (e) => {
+      if (e.data === 'ready') w.postMessage({ id: 7, op: 'crash', args: JSON.stringify({ lang: 'zh-CN' }) });
+      else replies.push(e.data);
+    };
+    w.onerror = (e) => { e.preventDefault(); resolve({ replies, died: true }); };
+    setTimeout(() => resolve({ replies, died: false }), 20000);
+  }));
+  assert.equal(outcome.replies.length, 1, JSON.stringify(outcome));
+  const [reply] = outcome.replies;
+  assert.equal(reply.id, 7);
+  assert.equal(reply.ok, false);
+  assert.equal(reply.code, 'worker.crashed');
+  assert.match(reply.message, /^申请包组件出现内部错误，本次操作未完成（.*self-test of the panic boundary.*）。您填写的内容已保存/);
+  assert.ok(outcome.died, 'the worker then stops, and the page starts a new one for the next operation');
+  await ctx.close();
+});

@@ -18,6 +18,33 @@ pub struct ReportOpts {
     /// Run the form rules as of this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_parser = parse_date)]
     pub today: Option<CivilDate>,
+    #[command(flatten)]
+    pub form: FormOpt,
+}
+
+/// The form's definition, for a host's own form (built-in forms need none).
+#[derive(clap::Args)]
+pub struct FormOpt {
+    /// The form's definition file (a host's own form; the built-in forms are compiled in). For
+    /// `verify` and `inspect` it is the secretariat's reference: a package that carries another
+    /// definition fails.
+    #[arg(long = "form", value_name = "FORM.json")]
+    pub form_file: Option<std::path::PathBuf>,
+}
+
+impl FormOpt {
+    /// The definition file's text, when one was given.
+    pub fn given(&self) -> Result<Option<String>, (std::path::PathBuf, String)> {
+        match &self.form_file {
+            None => Ok(None),
+            Some(p) => read(p).map(Some).map_err(|e| (p.clone(), e.to_string())),
+        }
+    }
+
+    /// The definition of form `id`: the file given, else the built-in one (`None`: unknown).
+    pub fn for_form(&self, id: &str) -> Result<Option<String>, (std::path::PathBuf, String)> {
+        Ok(self.given()?.or_else(|| formseal_core::forms::definition(id).map(str::to_string)))
+    }
 }
 
 pub fn parse_locale(s: &str) -> Result<Locale, String> {

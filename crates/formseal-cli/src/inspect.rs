@@ -7,7 +7,7 @@ use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::form::{cells, display, Context};
 use formseal_core::messages::{finding_text, render, t};
-use formseal_core::package::{verify, Verification};
+use formseal_core::package::{verify_with, Official, Verification};
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::path::PathBuf;
@@ -34,6 +34,8 @@ pub struct Args {
     /// Run the form rules as of this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_parser = parse_date)]
     today: Option<CivilDate>,
+    #[command(flatten)]
+    form: FormOpt,
 }
 
 pub fn run(args: Args) -> u8 {
@@ -42,7 +44,12 @@ pub fn run(args: Args) -> u8 {
         Ok(b) => b,
         Err(e) => return unreadable(locale, false, &args.file, e.to_string()),
     };
-    let v = verify(&bytes, &Context { today: args.today.unwrap_or_else(today) });
+    let definition = match args.form.given() {
+        Ok(d) => d,
+        Err((path, e)) => return unreadable(locale, false, &path, e),
+    };
+    let official = Official { definition, ..Default::default() };
+    let v = verify_with(&bytes, &Context { today: args.today.unwrap_or_else(today) }, &official);
     if v.application.is_none() || v.form.is_none() {
         for p in &v.problems {
             eprintln!("{}{}", kind_prefix(locale, "ui.error_prefix"), terminal_safe(&finding_text(locale, p)));

@@ -1,5 +1,6 @@
 //! `formseal`: the secretariat's tool, built on the same core as the browser form.
 
+mod check;
 mod common;
 mod inspect;
 mod keygen;
@@ -41,6 +42,8 @@ enum Command {
     Pack(pack::Args),
     /// Make a new signing key (PKCS#8 PEM).
     Keygen(keygen::Args),
+    /// Check a form definition file: that it can be used, and what is wrong with it.
+    CheckForm(check::Args),
     /// Print the paper form as PDF: from a package (the same PDF it carries), its
     /// application.json, or an exported draft (a preview).
     Render(render::Args),
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Pack(args) => pack::run(args),
         Command::Keygen(args) => keygen::run(args),
         Command::Render(args) => render::run(args),
+        Command::CheckForm(args) => check::run(args),
     };
     ExitCode::from(code)
 }

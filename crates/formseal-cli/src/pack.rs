@@ -28,6 +28,8 @@ pub struct Args {
     /// The host's call configuration (JSON) the form was offered with.
     #[arg(long)]
     call: Option<PathBuf>,
+    #[command(flatten)]
+    form: FormOpt,
     /// Where to write the package (default: its own name, `申请包-<单位>-<date>.zip`, here).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -58,10 +60,17 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let id = draft::peek_form_id(&text).unwrap_or_default();
-    let form = match forms::with_config(&id, &call) {
-        Ok(Some(f)) => f,
+    let definition = match args.form.for_form(&id) {
+        Ok(Some(d)) => d,
         Ok(None) => return unreadable(locale, false, &args.file, render(locale, "cli.unknown_form", &[("form", id)])),
-        Err(e) => return unreadable(locale, false, args.call.as_deref().unwrap_or(&args.file), e.text(locale)),
+        Err((path, e)) => return unreadable(locale, false, &path, e),
+    };
+    let form = match forms::build(&id, &definition, &call) {
+        Ok(f) => f,
+        Err(e) => {
+            let blame = args.form.form_file.as_deref().or(args.call.as_deref()).unwrap_or(&args.file);
+            return unreadable(locale, false, blame, e.text(locale));
+        }
     };
     let loaded = match draft::parse(&text, form.def()) {
         Ok(l) => l,
@@ -95,6 +104,7 @@ pub fn run(args: Args) -> u8 {
         created_at: args.created_at.clone().unwrap_or_else(now_iso),
         pdf: Some(&pdf),
         generator: format!("formseal-cli {}", env!("CARGO_PKG_VERSION")),
+        definition: Some(&definition),
     };
     let built = match build(&input, &files, &key) {
         Ok(b) => b,

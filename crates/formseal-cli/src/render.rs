@@ -80,9 +80,24 @@ fn read_source(args: &Args, bytes: &[u8], locale: Locale) -> Result<Source, Stri
 
 /// The PDF the signed answers make (`application.json` and the key fingerprint of a package),
 /// with the built-in fonts; `None` when the answers cannot be rendered (the verifier reports why).
-pub(crate) fn rerender(application_json: &[u8], fingerprint: &str) -> Option<Vec<u8>> {
-    let source = from_application(application_json, Some(fingerprint.to_string()), Locale::En).ok()?;
-    source.pdf().ok()
+pub(crate) fn rerender(
+    application_json: &[u8],
+    form: &dyn formseal_core::form::FormRules,
+    answers: &Answers,
+    fingerprint: &str,
+) -> Option<Vec<u8>> {
+    let app: Application = serde_json::from_slice(application_json).ok()?;
+    let input = PdfInput {
+        form: form.def(),
+        answers,
+        created_at: &app.created_at,
+        identity: Some(Identity {
+            application_sha256: sha256_hex(application_json),
+            key_fingerprint: fingerprint.to_string(),
+        }),
+        application_json: Some(application_json),
+    };
+    pdf::render(&input, &pdf_fonts()).ok()
 }
 
 impl Source {

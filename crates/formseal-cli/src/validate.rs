@@ -26,7 +26,19 @@ pub fn run(args: Args) -> u8 {
         Err(e) => return unreadable(e.to_string()),
     };
     let id = draft::peek_form_id(&text);
-    let Some(form) = id.as_deref().and_then(forms::by_id) else {
+    let definition = match args.opts.form.for_form(id.as_deref().unwrap_or_default()) {
+        Ok(d) => d,
+        Err((path, e)) => return crate::common::unreadable(locale, args.opts.json, &path, e),
+    };
+    let built = match (&id, &definition) {
+        (Some(id), Some(d)) => Some(forms::build(id, d, &serde_json::Value::Null)),
+        _ => None,
+    };
+    if let Some(Err(e)) = &built {
+        let path = args.opts.form.form_file.as_deref().unwrap_or(&args.file);
+        return crate::common::unreadable(locale, args.opts.json, path, e.text(locale));
+    }
+    let Some(Ok(form)) = built else {
         // Not a draft of a form this build knows. Let the draft parser say precisely why (not JSON, not a
         // draft, a newer file format…) before blaming the form id: a newer formseal may know more forms.
         let any = forms::by_id(forms::FORM_IDS[0]).expect("a form");

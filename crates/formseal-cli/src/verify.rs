@@ -34,8 +34,12 @@ pub struct Args {
 fn check_pdf(bytes: &[u8], v: &mut Verification) {
     let (Ok(entries), Some(fingerprint)) = (read_entries(bytes), v.key_fingerprint.clone()) else { return };
     let get = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.bytes.as_slice());
-    let (Some(app), Some(pdf)) = (get(APPLICATION_JSON), get(APPLICATION_PDF)) else { return };
-    if let Some(again) = crate::render::rerender(app, &fingerprint) {
+    let (Some(app), Some(pdf), Some(form), Some(answers)) =
+        (get(APPLICATION_JSON), get(APPLICATION_PDF), v.form.as_deref(), v.answers.as_ref())
+    else {
+        return;
+    };
+    if let Some(again) = crate::render::rerender(app, form, answers, &fingerprint) {
         if again != pdf {
             v.problems.push(
                 formseal_core::Finding::error("package.pdf.differs")
@@ -71,7 +75,11 @@ pub fn run(args: Args) -> u8 {
             None => return unreadable(locale, args.opts.json, std::path::Path::new(r), "YYYY-MM-DD".into()),
         },
     };
-    let mut v = verify_with(&bytes, &ctx, &Official { call, received });
+    let definition = match args.opts.form.given() {
+        Ok(d) => d,
+        Err((path, e)) => return unreadable(locale, args.opts.json, &path, e),
+    };
+    let mut v = verify_with(&bytes, &ctx, &Official { call, received, definition });
     check_pdf(&bytes, &mut v);
     if let (Some(want), Some(have)) = (&args.key, &v.key_fingerprint) {
         let want = want.replace([':', ' '], "").to_ascii_lowercase();

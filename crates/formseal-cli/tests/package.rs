@@ -206,9 +206,9 @@ fn inspect_gives_json_and_csv() {
 }
 
 #[test]
-fn key_files_open_in_openssl_plain_and_encrypted() {
+fn key_files_open_in_openssl_and_python_cryptography() {
     // Issue 14, item 11: OpenSSL 3.0 reads only PKCS#8 v1 Ed25519 keys; every algorithm's key,
-    // plain and passphrase-protected, must open with the README's tools.
+    // plain and passphrase-protected, must open with the README's tools and Python's.
     let dir = scratch("openssl-keys");
     let pass = dir.join("pass.txt");
     std::fs::write(&pass, "correct horse battery\n").unwrap();
@@ -230,5 +230,34 @@ fn key_files_open_in_openssl_plain_and_encrypted() {
         let passin = format!("file:{}", pass.display());
         let out = open(&encrypted, &["-passin", &passin]);
         assert!(out.status.success(), "{alg} (encrypted): {}", String::from_utf8_lossy(&out.stderr));
+        // Python's `cryptography` (Debian's python3-cryptography) reads the same files. It has
+        // no SM2: the SM2 key is refused only for its type, after the container was decrypted
+        // (a wrong passphrase is a different error).
+        let python = |key: &Path, pass: &str| python_load(key, pass);
+        let expect = if alg == "sm2" { "unsupported" } else { "ok" };
+        assert_eq!(python(&plain, ""), expect, "{alg}");
+        assert_eq!(python(&encrypted, "correct horse battery"), expect, "{alg} (encrypted)");
+        assert_eq!(python(&encrypted, "wrong"), "bad passphrase", "{alg} (wrong passphrase)");
     }
+}
+
+/// Loads a PEM key with Python's `cryptography`: "ok", "unsupported" (the algorithm), "bad
+/// passphrase", or the error.
+fn python_load(key: &Path, pass: &str) -> String {
+    const SCRIPT: &str = r#"
+import sys
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
+data = open(sys.argv[1], 'rb').read()
+try:
+    serialization.load_pem_private_key(data, sys.argv[2].encode() or None)
+    print('ok')
+except UnsupportedAlgorithm:
+    print('unsupported')
+except ValueError as e:
+    print('bad passphrase' if 'password' in str(e).lower() or 'decrypt' in str(e).lower() else e)
+"#;
+    let out = std::process::Command::new("/usr/bin/python3").args(["-c", SCRIPT]).arg(key).arg(pass).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }

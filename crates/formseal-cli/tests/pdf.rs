@@ -290,6 +290,7 @@ fn a_pdf_that_the_signed_answers_do_not_make_is_refused() {
         created_at: "2026-11-22T14:02:00+08:00".into(),
         pdf: Some(&OtherPdf),
         generator: "formseal test".into(),
+        definition: formseal_core::forms::definition(form.def().id),
     };
     let key = KeyPair::generate(Algorithm::Ed25519, &mut rand_core::OsRng);
     let built = build(&input, &std::collections::BTreeMap::new(), &key).expect("packages");

@@ -75,6 +75,7 @@ fn main() {
                 created_at: "2026-11-22T14:02:00+08:00".into(),
                 pdf: Some(&renderer),
                 generator: "bench".into(),
+                definition: formseal_core::forms::definition(form.def().id),
             };
             let built = build(&input, &files, &key).expect("valid");
             let what = if attachment > 0 { "5 MB attachment" } else { "no attachments" };

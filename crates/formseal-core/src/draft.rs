@@ -86,6 +86,8 @@ pub enum DraftError {
     BadFile { name: String },
     /// An attachment larger than its field allows.
     TooLarge { name: String, max: String },
+    /// More values than any draft holds (refused before parsing).
+    TooComplex,
 }
 
 impl DraftError {
@@ -96,6 +98,9 @@ impl DraftError {
                 render(locale, "draft.not_json", &[("line", line.to_string()), ("column", column.to_string())])
             }
             DraftError::NotADraft => render(locale, "draft.not_a_draft", &[]),
+            DraftError::TooComplex => {
+                render(locale, "draft.too_complex", &[("max", crate::form::MAX_JSON_VALUES.to_string())])
+            }
             DraftError::TooLarge { name, max } => {
                 render(locale, "file.too_large", &[("name", name.clone()), ("max", max.clone())])
             }
@@ -175,6 +180,9 @@ impl Draft {
 
 /// Reads a draft file of form `def`: checks the marker, versions and every value.
 pub fn parse(text: &str, def: &FormDef) -> Result<Loaded, DraftError> {
+    if crate::form::too_many_values(text.as_bytes(), crate::form::MAX_JSON_VALUES) {
+        return Err(DraftError::TooComplex);
+    }
     let json: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| DraftError::NotJson { line: e.line(), column: e.column() })?;
     let obj = json.as_object().ok_or(DraftError::NotADraft)?;
@@ -316,6 +324,11 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(COMPLETE).unwrap();
         v["answers"]["representatives"] = serde_json::Value::Array(rows);
         let started = std::time::Instant::now();
+        let e = parse(&v.to_string(), f.def()).unwrap_err();
+        // Refused by the count of values before parsing (or, below that count, by the field's
+        // maximum before the rows are read).
+        assert_eq!(e, DraftError::TooComplex);
+        v["answers"]["representatives"] = serde_json::Value::Array(vec![serde_json::json!({}); 60_000]);
         let e = parse(&v.to_string(), f.def()).unwrap_err();
         assert!(matches!(&e, DraftError::BadAnswers(list) if list[0].path == "representatives"), "{e:?}");
         // Not a timed test: a generous bound only to show that nothing is built row by row.

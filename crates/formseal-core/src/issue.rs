@@ -35,7 +35,7 @@ impl Finding {
     }
     /// Adds a named parameter.
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.params.push((name, value.into()));
+        self.params.push((name, crate::messages::plain(value.into())));
         self
     }
     pub fn is_error(&self) -> bool {

@@ -23,9 +23,36 @@ fn fail(code: &str, message: String) -> Failure {
     Failure { code: code.to_string(), message }
 }
 
+thread_local! {
+    /// The request being answered and its language: the panic boundary answers it.
+    static CURRENT: std::cell::RefCell<Option<(JsValue, Locale)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The panic boundary: release builds abort on a panic, so before the worker dies it answers
+/// the request in hand with a clear failure (`worker.crashed`, in the applicant's language) and
+/// logs the details; the page starts a new worker for the next operation.
+fn install_panic_boundary() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let Some((id, loc)) = CURRENT.with(|c| c.borrow_mut().take()) else { return };
+        let detail: String = info.to_string().chars().filter(|c| !c.is_control()).take(300).collect();
+        let msg = js_sys::Object::new();
+        for (k, v) in [
+            ("id", id),
+            ("ok", JsValue::FALSE),
+            ("code", JsValue::from_str("worker.crashed")),
+            ("message", JsValue::from_str(&render(loc, "worker.crashed", &[("detail", detail)]))),
+        ] {
+            let _ = js_sys::Reflect::set(&msg, &k.into(), &v);
+        }
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.post_message(&msg);
+    }));
+}
+
 /// Installs the message handler and tells the page the worker is ready.
 pub fn listen() {
-    console_error_panic_hook::set_once();
+    install_panic_boundary();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -34,10 +61,15 @@ pub fn listen() {
         let id = get("id");
         let op = get("op").as_string().unwrap_or_default();
         let args: Value = get("args").as_string().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null);
-        let blobs: Vec<web_sys::Blob> =
-            js_sys::Array::from(&get("blobs")).iter().filter_map(|b| b.dyn_into().ok()).collect();
+        // `Array.from(undefined)` throws: a message without blobs has none.
+        let blobs: Vec<web_sys::Blob> = get("blobs")
+            .dyn_into::<js_sys::Array>()
+            .map(|a| a.iter().filter_map(|b| b.dyn_into().ok()).collect())
+            .unwrap_or_default();
         let bytes = get("bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec());
+        CURRENT.with(|c| *c.borrow_mut() = Some((id.clone(), locale(&args))));
         let outcome = run(&op, &args, &blobs, bytes.as_deref());
+        CURRENT.with(|c| c.borrow_mut().take());
         let msg = js_sys::Object::new();
         let set = |k: &str, v: &JsValue| {
             let _ = js_sys::Reflect::set(&msg, &k.into(), v);
@@ -111,6 +143,9 @@ fn run(op: &str, args: &Value, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) ->
         "submit" => submit(args, bytes.unwrap_or_default()),
         "export" => export(args, blobs, loc),
         "verify" => Ok((verify(args, bytes.unwrap_or_default(), loc), None)),
+        // The panic boundary's self-test (an end-to-end test calls it): a page can crash only
+        // its own worker, which it then replaces.
+        "crash" => panic!("self-test of the panic boundary"),
         _ => Err(fail("worker.unknown_op", format!("unknown operation {op}"))),
     }
 }
@@ -126,7 +161,7 @@ impl AttachmentSource for Blobs<'_> {
     fn read(&self, file: &FileRef, sink: &mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> Result<(), String> {
         const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
         let i = self.ids.iter().position(|id| *id == file.id).ok_or("not stored in this browser")?;
-        let blob = &self.blobs[i];
+        let blob = self.blobs.get(i).ok_or("not stored in this browser")?;
         let reader = web_sys::FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
         let size = blob.size();
         let mut at = 0.0;
@@ -150,17 +185,19 @@ struct PackageArgs {
     created_at: String,
     #[serde(default)]
     today: String,
+    /// The definition file the page's form was built from (it goes into the package); without
+    /// it, the built-in definition of `form`.
+    #[serde(default)]
+    definition: Option<String>,
 }
 
 /// The form (with the host's call) and the answers of a request.
 fn form_and_answers(a: &PackageArgs, loc: Locale) -> Result<(Box<dyn FormRules>, Answers), Failure> {
-    let form = match formseal_core::forms::with_config(&a.form, &a.call) {
-        Ok(Some(f)) => f,
-        Ok(None) => {
-            return Err(fail("package.form.unknown", render(loc, "package.form.unknown", &[("form", a.form.clone())])))
-        }
-        Err(e) => return Err(fail("package.form.call", e.text(loc))),
+    let Some(definition) = a.definition.as_deref().or_else(|| formseal_core::forms::definition(&a.form)) else {
+        return Err(fail("package.form.unknown", render(loc, "package.form.unknown", &[("form", a.form.clone())])));
     };
+    let form = formseal_core::forms::build(&a.form, definition, &a.call)
+        .map_err(|e| fail("package.form.call", e.text(loc)))?;
     let (answers, _) =
         Answers::from_json(form.def(), &a.answers).map_err(|_| fail("worker.bad_request", "answers".into()))?;
     Ok((form, answers))
@@ -207,6 +244,7 @@ fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: 
         created_at: a.created_at,
         pdf: Some(&renderer),
         generator: format!("formseal {}", env!("CARGO_PKG_VERSION")),
+        definition: a.definition.as_deref().or_else(|| formseal_core::forms::definition(&a.form)),
     };
     let source = Blobs { ids: a.file_ids, blobs };
     let built = package::build(&input, &source, &key).map_err(|e| match e {
@@ -296,7 +334,8 @@ fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
     let name = args["name"].as_str().unwrap_or_default().to_string();
     // The host's configuration of its calls is the reference when it gave one (keyed by form id).
     let call = Some(args["call"].clone()).filter(|c| c.is_object());
-    let v = package::verify_with(bytes, &Context { today }, &package::Official { call, received: None });
+    let official = package::Official { call, ..Default::default() };
+    let v = package::verify_with(bytes, &Context { today }, &official);
     let (class, verdict) = if v.is_valid() {
         ("ok", render(loc, "ui.verify.valid", &[("name", name), ("files", v.files_checked.to_string())]))
     } else {

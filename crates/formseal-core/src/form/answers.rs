@@ -173,6 +173,39 @@ pub const MAX_FILES: usize = 200;
 /// Rows are refused beyond a field's maximum, or this many when its maximum is smaller (a
 /// few rows too many are shown as a validation message, not refused).
 pub const MIN_ROWS_CAP: usize = 50;
+/// Most JSON values (objects, arrays and their items) read from one file: far above the largest
+/// real application (500 writers with 5 rows each hold about 20,000), and a bound on what a
+/// hostile file can make the parser build.
+pub const MAX_JSON_VALUES: usize = 200_000;
+
+/// Whether `text` holds more than `max` JSON values, counted before parsing by a linear scan of
+/// the structural characters outside strings (nothing is allocated).
+pub fn too_many_values(text: &[u8], max: usize) -> bool {
+    let (mut n, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in text {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' | b',' => {
+                    n += 1;
+                    if n > max {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
 /// At most this many values are reported as not fitting.
 const MAX_ERRORS: usize = 100;
 

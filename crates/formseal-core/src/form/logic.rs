@@ -129,10 +129,15 @@ impl Param {
     /// The value in both languages.
     fn value(&self, s: &Scope) -> Text {
         let a = s.answers;
-        let same = |v: String| Text::owned(v.clone(), v);
+        let same = |v: String| {
+            let v = crate::messages::plain(v);
+            Text::owned(v.clone(), v)
+        };
         match self {
             Param::Text(f) => same(a.text(f).trim().to_string()),
-            Param::List(f) => Text::owned(a.list(f).join("、"), a.list(f).join(", ")),
+            Param::List(f) => {
+                Text::owned(crate::messages::plain(a.list(f).join("、")), crate::messages::plain(a.list(f).join(", ")))
+            }
             Param::Count(f) => same(a.rows(f).len().to_string()),
             Param::CountWith(f, sub) => {
                 same(a.rows(f).iter().filter(|r| has_value(r.values.get(sub))).count().to_string())
@@ -141,7 +146,8 @@ impl Param {
             // A catalogue key, looked up in the language the message is shown in.
             Param::UsccCategory(f) => {
                 let key = uscc::parse(a.text(f)).ok().and_then(|c| c.category());
-                same(format!("{}{}", crate::messages::KEY_MARK, key.as_deref().unwrap_or("uscc.kind.unknown")))
+                let key = format!("{}{}", crate::messages::KEY_MARK, key.as_deref().unwrap_or("uscc.kind.unknown"));
+                Text::owned(key.clone(), key)
             }
         }
     }

@@ -4,12 +4,13 @@ mod answers;
 mod def;
 mod display;
 mod eligibility;
+pub mod lint;
 pub mod logic;
 pub mod read;
 mod text;
 mod validate;
 
-pub use answers::{empty_row, AnswerError, Answers, FileRef, Row, Value};
+pub use answers::{empty_row, too_many_values, AnswerError, Answers, FileRef, Row, Value, MAX_JSON_VALUES};
 pub use def::{CallCond, Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, Process, Seal, SectionDef};
 pub use display::{cells, display, human_size, Cell};
 pub use eligibility::{summary as eligibility_summary, Clause, Criterion, Msg, Status};

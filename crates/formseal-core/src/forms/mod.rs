@@ -1,5 +1,3 @@
-//! The official forms formseal knows, one module each, and a registry to find them by id.
-
 //! The official forms formseal knows, each a definition file (`forms/<id>/definition.json` in
 //! the repository) read by the engine; and a registry to find them by id.
 
@@ -7,15 +5,8 @@ pub mod call;
 
 use crate::form::FormRules;
 
-/// Ids of the built-in forms, in the order a start page lists them.
-pub const FORM_IDS: &[&str] = &["tc260-wg", "group-std-coauthor"];
-
-/// The definition files of the built-in forms.
-#[cfg(feature = "builtin-forms")]
-const BUILTIN: &[(&str, &str)] = &[
-    ("tc260-wg", include_str!("../../../../forms/tc260-wg/definition.json")),
-    ("group-std-coauthor", include_str!("../../../../forms/group-std-coauthor/definition.json")),
-];
+// `FORM_IDS` and `BUILTIN`, one entry per folder of `forms/` (see `build.rs`).
+include!(concat!(env!("OUT_DIR"), "/builtin_forms.rs"));
 
 /// The definition file of a built-in form.
 #[cfg(feature = "builtin-forms")]
@@ -98,11 +89,20 @@ pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dy
     }
 }
 
+/// The largest definition file read.
+pub const MAX_DEFINITION_BYTES: usize = 1 << 20;
+
 /// A form from its definition file (`text`) and the host's configuration of its call; `id`
 /// names the form in messages (the definition's own id is checked against it).
 pub fn build(id: &str, text: &str, config: &serde_json::Value) -> Result<Box<dyn FormRules>, ConfigError> {
     let form = id.to_string();
     let definition = |reason: String| ConfigError::Definition { form: form.clone(), reason };
+    // Bounded before parsing: a definition is tens of kilobytes (the built-in ones, 25–35 KB).
+    if text.len() > MAX_DEFINITION_BYTES || crate::form::too_many_values(text.as_bytes(), 50_000) {
+        let size = crate::form::human_size(text.len() as u64);
+        let max = crate::form::human_size(MAX_DEFINITION_BYTES as u64);
+        return Err(definition(format!("{size}, more than the {max} or 50000 values a definition may have")));
+    }
     let mut json: serde_json::Value = serde_json::from_str(text).map_err(|e| definition(e.to_string()))?;
     let params = crate::form::read::call_params(&json).map_err(|e| definition(e.to_string()))?;
     call::substitute_texts(&mut json, &params, config).map_err(|e| config_error(&form, e))?;
@@ -124,6 +124,8 @@ fn config_error(form: &str, e: call::CallError) -> ConfigError {
     }
 }
 
+#[cfg(all(test, feature = "builtin-forms"))]
+mod tests_aii;
 #[cfg(all(test, feature = "builtin-forms"))]
 mod tests_coauthor;
 #[cfg(all(test, feature = "builtin-forms"))]

@@ -129,6 +129,15 @@ pub fn render(locale: Locale, key: &str, params: &[(&str, String)]) -> String {
 /// come from anything an applicant types.
 pub const KEY_MARK: char = '\u{1}';
 
+/// A parameter value from outside (an answer, a package's entry name): a leading [`KEY_MARK`]
+/// is replaced so the value is shown as written, never looked up as a catalogue key.
+pub fn plain(value: String) -> String {
+    match value.strip_prefix(KEY_MARK) {
+        Some(rest) => format!("\u{FFFD}{rest}"),
+        None => value,
+    }
+}
+
 /// Fills a template's `{name}` placeholders in one pass: a value is copied as it is, never
 /// searched for placeholders again (so a value that contains `{name}` cannot make another
 /// parameter expand inside it). An unknown `{name}` is left as written.
@@ -231,6 +240,15 @@ mod tests {
         assert!(out.contains("{len}{len}{len}") && out.len() < 1200, "{out}");
         // Unknown and unclosed braces are copied.
         assert_eq!(render(Locale::ZhCn, "uscc.check", &[]), "校验位应为 {expected}");
+    }
+
+    #[test]
+    fn an_outside_value_is_never_read_as_a_catalogue_key() {
+        // A package's entry name or an answer that starts with the key mark would otherwise show
+        // a catalogue text of the attacker's choice (e.g. "申请包有效") inside a message.
+        let f = crate::Finding::error("uscc.check").with("expected", format!("{KEY_MARK}uscc.kind.unknown"));
+        let out = finding_text(Locale::ZhCn, &f);
+        assert!(out.contains("\u{FFFD}uscc.kind.unknown"), "{out}");
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! `application.json`: what the applicant submits, as canonical JSON.
 
-use crate::draft::FormRef;
 use serde::{Deserialize, Serialize};
 
 /// Marker of `application.json`.
@@ -14,8 +13,8 @@ pub struct Application {
     pub format: String,
     /// Version of this layout (1).
     pub version: u32,
-    /// Form id and the version of the paper form.
-    pub form: FormRef,
+    /// Form id, the version of the paper form, and the digest of the definition used.
+    pub form: ApplicationForm,
     /// Version of the rule set the answers were checked with.
     pub rules_version: String,
     /// The host's call configuration of the form (open working groups, standards…); `{}` for the
@@ -30,6 +29,19 @@ pub struct Application {
     pub created_at: String,
     /// The program that made it.
     pub generator: String,
+}
+
+/// Which form the application answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationForm {
+    pub id: String,
+    /// Version of the paper form reproduced.
+    pub version: String,
+    /// SHA-256 of the exact definition file the applicant's form was built from, carried in the
+    /// package as `form.json` (packages made before definitions were carried have neither).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition_sha256: Option<String>,
 }
 
 /// One attachment: where it is in the package and what its bytes hash to.

@@ -9,8 +9,14 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 /// Writes entries in the order they are added, all dated 1980-01-01 00:00 with mode 0644, so
 /// the same inputs give the same bytes.
-pub(crate) struct ZipOut {
+pub struct ZipOut {
     zip: ZipWriter<Cursor<Vec<u8>>>,
+}
+
+impl Default for ZipOut {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl ZipOut {
@@ -199,7 +205,9 @@ fn mb(bytes: u64) -> String {
 /// files, or `attachments/NN-name` with two digits and a plain, visible file name. Case
 /// variants, look-alike letters and hidden characters are not (issue 14, item 8).
 pub(crate) fn documented(name: &str) -> bool {
-    if [super::APPLICATION_JSON, super::APPLICATION_PDF, super::MANIFEST_JSON, super::SIGNATURE_JSON].contains(&name) {
+    if [super::APPLICATION_JSON, super::FORM_JSON, super::APPLICATION_PDF, super::MANIFEST_JSON, super::SIGNATURE_JSON]
+        .contains(&name)
+    {
         return true;
     }
     let Some(rest) = name.strip_prefix("attachments/") else { return false };

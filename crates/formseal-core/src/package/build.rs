@@ -1,14 +1,13 @@
 //! Making a package: validate, hash the attachments, write canonical JSON, sign the manifest, zip.
 
-use super::application::{attachment_path, Application, AttachmentEntry, APPLICATION_FORMAT};
+use super::application::{attachment_path, Application, ApplicationForm, AttachmentEntry, APPLICATION_FORMAT};
 use super::archive::ZipOut;
 use super::canonical::canonical;
 use super::hex::{hex, sha256_hex};
 use super::keys::KeyPair;
 use super::limits::{MAX_ATTACHMENT_BYTES, MAX_TOTAL_ATTACHMENT_BYTES};
 use super::manifest::{FileEntry, Manifest, SignatureFile, MANIFEST_FORMAT};
-use super::{APPLICATION_JSON, APPLICATION_PDF, MANIFEST_JSON, SIGNATURE_JSON};
-use crate::draft::FormRef;
+use super::{APPLICATION_JSON, APPLICATION_PDF, FORM_JSON, MANIFEST_JSON, SIGNATURE_JSON};
 use crate::form::{validate, Answers, Context, FileRef, FormRules};
 use crate::issue::Issue;
 use crate::messages::{render, Locale};
@@ -58,6 +57,9 @@ pub struct PackageInput<'a> {
     pub pdf: Option<&'a dyn RenderPdf>,
     /// Name of the program making the package.
     pub generator: String,
+    /// The definition file the form was built from, exactly as read: carried as `form.json`,
+    /// so the verifier sees what the applicant saw (`None` only in tests of older packages).
+    pub definition: Option<&'a str>,
 }
 
 /// A finished package and what identifies it.
@@ -195,7 +197,11 @@ pub fn build(input: &PackageInput<'_>, source: &dyn AttachmentSource, key: &KeyP
     let app = Application {
         format: APPLICATION_FORMAT.into(),
         version: 1,
-        form: FormRef { id: def.id.into(), version: def.version.into() },
+        form: ApplicationForm {
+            id: def.id.into(),
+            version: def.version.into(),
+            definition_sha256: input.definition.map(|d| sha256_hex(d.as_bytes())),
+        },
         rules_version: def.rules_version.into(),
         call: input.call.clone(),
         answers: input.answers.to_json(),
@@ -210,6 +216,10 @@ pub fn build(input: &PackageInput<'_>, source: &dyn AttachmentSource, key: &KeyP
     let mut files = Vec::new();
     zip.add(APPLICATION_JSON, &app_json).map_err(write_err)?;
     files.push(FileEntry { path: APPLICATION_JSON.into(), size: app_json.len() as u64, sha256: sha256_hex(&app_json) });
+    if let Some(d) = input.definition {
+        zip.add(FORM_JSON, d.as_bytes()).map_err(write_err)?;
+        files.push(FileEntry { path: FORM_JSON.into(), size: d.len() as u64, sha256: sha256_hex(d.as_bytes()) });
+    }
     let public = key.public();
     if let Some(renderer) = input.pdf {
         let stamp = Stamp {

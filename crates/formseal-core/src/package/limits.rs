@@ -34,3 +34,8 @@ pub(crate) fn affordable(scheme: &pkcs8::pkcs5::EncryptionScheme<'_>) -> bool {
         None => true,
     }
 }
+/// The signed JSON files are read whole: each has a size limit far above any real package's
+/// (a manifest of 1,000 files is about 150 KB; an application of 500 writers about 300 KB).
+pub const MAX_MANIFEST_BYTES: usize = 1 << 20;
+pub const MAX_SIGNATURE_BYTES: usize = 64 << 10;
+pub const MAX_APPLICATION_BYTES: usize = 16 << 20;

@@ -24,7 +24,10 @@ mod verify;
 #[cfg(test)]
 mod tests;
 
-pub use application::{attachment_path, Application, AttachmentEntry, APPLICATION_FORMAT};
+pub use application::{attachment_path, Application, ApplicationForm, AttachmentEntry, APPLICATION_FORMAT};
+/// The deterministic zip writer (for tests that make hostile packages).
+#[doc(hidden)]
+pub use archive::ZipOut;
 pub use archive::{read_entries, Entry};
 pub use build::{build, check_sizes, file_name, AttachmentSource, Built, PackageError, PackageInput, RenderPdf, Stamp};
 pub use canonical::{canonical, is_canonical};
@@ -37,6 +40,8 @@ pub use verify::{verify, verify_with, Official, Verification};
 /// Entry names with a fixed meaning.
 pub const APPLICATION_JSON: &str = "application.json";
 pub const APPLICATION_PDF: &str = "application.pdf";
+/// The definition file the application was made with (exact bytes).
+pub const FORM_JSON: &str = "form.json";
 pub const MANIFEST_JSON: &str = "manifest.json";
 pub const SIGNATURE_JSON: &str = "signature.json";
 pub const ATTACHMENTS_DIR: &str = "attachments/";

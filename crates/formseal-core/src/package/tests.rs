@@ -47,6 +47,7 @@ fn input<'a>(form: &'a dyn FormRules, answers: &'a Answers) -> PackageInput<'a> 
         created_at: "2026-11-22T14:02:00+08:00".into(),
         pdf: Some(&FakePdf),
         generator: "formseal test".into(),
+        definition: crate::forms::definition(form.def().id),
     }
 }
 
@@ -67,14 +68,21 @@ fn each_algorithm_round_trips() {
         let built = make(&key(alg));
         let v = verify(&built.bytes, &ctx());
         assert!(v.is_valid(), "{alg:?}: {:?}", v.problems);
-        assert_eq!(v.files_checked, 3);
+        assert_eq!(v.files_checked, 4);
         assert_eq!(v.key_fingerprint.as_deref(), Some(built.key_fingerprint.as_str()));
         assert_eq!(v.manifest_sha256.as_deref(), Some(built.manifest_sha256.as_str()));
         assert_eq!(built.file_name, "申请包-深圳市示例网络安全技术有限公司-2026-11-22.zip");
         let names: Vec<_> = read_entries(&built.bytes).unwrap().into_iter().map(|e| e.name).collect();
         assert_eq!(
             names,
-            ["application.json", "application.pdf", "attachments/01-营业执照.pdf", "manifest.json", "signature.json"]
+            [
+                "application.json",
+                "form.json",
+                "application.pdf",
+                "attachments/01-营业执照.pdf",
+                "manifest.json",
+                "signature.json"
+            ]
         );
     }
 }
@@ -84,7 +92,7 @@ fn the_pdf_is_stamped_with_the_application_digest_and_required_by_the_verifier()
     let k = key(Algorithm::Ed25519);
     let built = make(&k);
     let entries = read_entries(&built.bytes).unwrap();
-    let pdf = String::from_utf8(entries[1].bytes.clone()).unwrap();
+    let pdf = String::from_utf8(entries[2].bytes.clone()).unwrap();
     assert_eq!(
         pdf,
         format!("%PDF-1.7 {} {} {}", built.application_sha256, built.key_fingerprint, entries[0].bytes.len())
@@ -247,17 +255,18 @@ fn the_secretariats_call_and_receipt_are_the_reference() {
     let good = make(&key(Algorithm::Ed25519)).bytes;
     let own = verify(&good, &ctx());
     assert!(own.is_valid() && own.notes.iter().any(|n| n.code == "package.call.own"), "{:?}", own.codes());
-    let same = Official { call: Some(serde_json::json!({})), received: None };
+    let same = Official { call: Some(serde_json::json!({})), ..Default::default() };
     let v = verify_with(&good, &ctx(), &same);
     assert!(v.is_valid() && !v.notes.iter().any(|n| n.code == "package.call.own"), "{:?}", v.codes());
     // The official call had closed before the package was signed, and opened WG8 only.
     let closed = serde_json::json!({ "tc260-wg": { "deadline": "2026-01-31", "working_groups": [{ "code": "WG8" }] } });
-    let v = verify_with(&good, &ctx(), &Official { call: Some(closed), received: None });
+    let v = verify_with(&good, &ctx(), &Official { call: Some(closed), ..Default::default() });
     assert!(v.codes().contains(&"package.call.differs"), "{:?}", v.codes());
     assert!(v.issues.iter().any(|i| i.finding.code == "call.closed"), "{:?}", v.issues);
     assert!(v.issues.iter().any(|i| i.finding.code == "choice.unknown"), "{:?}", v.issues);
     // Signed after it was received: a back-dated claim cannot hide that.
-    let early = Official { call: Some(serde_json::json!({})), received: CivilDate::parse("2000-01-01") };
+    let early =
+        Official { call: Some(serde_json::json!({})), received: CivilDate::parse("2000-01-01"), ..Default::default() };
     assert!(verify_with(&good, &ctx(), &early).codes().contains(&"package.signed_after_receipt"));
 }
 

@@ -9,9 +9,10 @@ use super::archive::{read_entries, Entry};
 use super::canonical::is_canonical;
 use super::hex::sha256_hex;
 use super::keys::{Algorithm, PublicKey};
+use super::limits::{MAX_APPLICATION_BYTES, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES};
 use super::manifest::{Manifest, SignatureFile, MANIFEST_FORMAT};
-use super::{APPLICATION_JSON, APPLICATION_PDF, MANIFEST_JSON, SIGNATURE_JSON};
-use crate::form::{validate, Answers, Context, FormRules, Value};
+use super::{APPLICATION_JSON, APPLICATION_PDF, FORM_JSON, MANIFEST_JSON, SIGNATURE_JSON};
+use crate::form::{too_many_values, validate, Answers, Context, FormRules, Value, MAX_JSON_VALUES};
 use crate::issue::{Finding, Issue};
 use crate::messages::{finding_text, render, t, Locale};
 use base64::Engine as _;
@@ -108,6 +109,10 @@ pub struct Official {
     /// The day the package was received: the closing date is judged by it, and a package signed
     /// after it is refused.
     pub received: Option<crate::rules::date::CivilDate>,
+    /// The form's definition as the secretariat holds it (a host's own form; a built-in form's
+    /// is compiled in). `None` for a form that is not built in: the package's own is used, and
+    /// the report says so.
+    pub definition: Option<String>,
 }
 
 /// Verifies the package `bytes`, running the form rules as of `ctx`, with the package's own call.
@@ -148,19 +153,34 @@ pub fn verify_with(bytes: &[u8], ctx: &Context, official: &Official) -> Verifica
     }
     if let Some(m) = find(MANIFEST_JSON) {
         v.manifest_sha256 = Some(sha256_hex(&m.bytes));
+    }
+    if let Some(m) = find(MANIFEST_JSON).filter(|m| readable(&mut v, m, MAX_MANIFEST_BYTES)) {
         match serde_json::from_slice::<Manifest>(&m.bytes) {
             Ok(manifest) => check_manifest(&mut v, &entries, &manifest, &m.bytes),
             Err(e) => v.problems.push(err("package.manifest.malformed").with("reason", e.to_string())),
         }
-        if let Some(s) = find(SIGNATURE_JSON) {
+        if let Some(s) = find(SIGNATURE_JSON).filter(|s| readable(&mut v, s, MAX_SIGNATURE_BYTES)) {
             check_signature(&mut v, &s.bytes, &m.bytes);
         }
     }
     if let Some(a) = find(APPLICATION_JSON) {
         v.application_sha256 = Some(sha256_hex(&a.bytes));
+    }
+    if let Some(a) = find(APPLICATION_JSON).filter(|a| readable(&mut v, a, MAX_APPLICATION_BYTES)) {
         check_application(&mut v, &entries, &a.bytes, ctx, official);
     }
     v
+}
+
+/// Whether a signed JSON file is small enough to parse: within `max` bytes and
+/// [`MAX_JSON_VALUES`] values, else a problem naming it.
+fn readable(v: &mut Verification, e: &Entry, max: usize) -> bool {
+    let fits = e.bytes.len() <= max && !too_many_values(&e.bytes, MAX_JSON_VALUES);
+    if !fits {
+        let limit = format!("{}, {MAX_JSON_VALUES}", crate::form::human_size(max as u64));
+        v.problems.push(err("package.json.too_large").with("name", e.name.clone()).with("max", limit));
+    }
+    fits
 }
 
 fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, raw: &[u8]) {
@@ -171,6 +191,12 @@ fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, 
     }
     if !is_canonical(raw) {
         v.problems.push(err("package.manifest.not_canonical"));
+    }
+    // A manifest can list no more files than a package may hold: the checks below compare
+    // every listed file with the others and with the entries.
+    if manifest.files.len() > super::limits::MAX_ENTRIES {
+        v.problems.push(err("package.zip.too_many").with("count", manifest.files.len().to_string()));
+        return;
     }
     for (i, f) in manifest.files.iter().enumerate() {
         if manifest.files[..i].iter().any(|g| g.path == f.path) {
@@ -287,6 +313,9 @@ fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &
     if !is_canonical(raw) {
         v.problems.push(err("package.application.not_canonical"));
     }
+    if app.attachments.len() > super::limits::MAX_ENTRIES {
+        return v.problems.push(err("package.zip.too_many").with("count", app.attachments.len().to_string()));
+    }
     for a in &app.attachments {
         match entries.iter().find(|e| e.name == a.path) {
             None => v.problems.push(err("package.file.missing").with("name", a.path.clone())),
@@ -301,11 +330,44 @@ fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &
             v.problems.push(err("package.attachment.unlisted").with("name", e.name.clone()));
         }
     }
-    check_rules(v, &app, ctx, official);
+    check_rules(v, &app, entries, ctx, official);
     v.application = Some(app);
 }
 
-fn check_rules(v: &mut Verification, app: &Application, ctx: &Context, official: &Official) {
+/// The definition to judge the package by: the secretariat's (given, or built in), never the
+/// package's copy when there is one of those — any difference from it is a failure; the
+/// package's own only for a form the verifier does not know, and the report says so.
+fn reference_definition(
+    v: &mut Verification,
+    app: &Application,
+    entries: &[Entry],
+    official: &Official,
+) -> Option<String> {
+    let carried = entries.iter().find(|e| e.name == FORM_JSON);
+    match (carried, &app.form.definition_sha256) {
+        (Some(e), Some(sha)) if sha256_hex(&e.bytes) == *sha => {}
+        (None, None) => {}
+        _ => v.problems.push(err("package.form.definition_hash")),
+    }
+    let carried = carried.and_then(|e| std::str::from_utf8(&e.bytes).ok());
+    let official_text = official.definition.as_deref();
+    #[cfg(feature = "builtin-forms")]
+    let official_text = official_text.or_else(|| crate::forms::definition(&app.form.id));
+    let Some(reference) = official_text else {
+        v.notes.push(Finding::warning("package.form.own"));
+        return carried.map(str::to_string);
+    };
+    if let Some(text) = carried {
+        let same = serde_json::from_str::<serde_json::Value>(text).ok()
+            == serde_json::from_str::<serde_json::Value>(reference).ok();
+        if !same {
+            v.problems.push(err("package.form.differs"));
+        }
+    }
+    Some(reference.to_string())
+}
+
+fn check_rules(v: &mut Verification, app: &Application, entries: &[Entry], ctx: &Context, official: &Official) {
     // The secretariat's call is the reference; any difference in the package's copy is a failure.
     let empty = |c: &serde_json::Value| c.is_null() || c.as_object().is_some_and(|m| m.is_empty());
     // A call given as hosts give it (keyed by form id) is narrowed to the package's form.
@@ -323,9 +385,11 @@ fn check_rules(v: &mut Verification, app: &Application, ctx: &Context, official:
             &app.call
         }
     };
-    let form = match crate::forms::with_config(&app.form.id, call) {
-        Ok(Some(f)) => f,
-        Ok(None) => return v.problems.push(err("package.form.unknown").with("form", app.form.id.clone())),
+    let Some(definition) = reference_definition(v, app, entries, official) else {
+        return v.problems.push(err("package.form.unknown").with("form", app.form.id.clone()));
+    };
+    let form = match crate::forms::build(&app.form.id, &definition, call) {
+        Ok(f) => f,
         Err(e) => return v.problems.push(err("package.form.call").with("reason", e.text(crate::Locale::En))),
     };
     let def = form.def();

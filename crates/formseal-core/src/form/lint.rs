@@ -1,0 +1,232 @@
+//! What `formseal check-form` reports beyond what the reader refuses: a definition can be read
+//! and still be wrong — two fields with one id, a condition naming a field that does not exist,
+//! an outcome no answers can reach, attachments inside rows (the form cannot store them there),
+//! rows nested deeper than the form shows. Each finding names its place in the definition, as
+//! the reader's messages do (`sections[1].fields[3].id`).
+
+use super::def::{Cond, FieldDef, FieldKind, FormDef};
+use super::logic::{Expr, Param};
+use crate::issue::Finding;
+
+/// Rows inside rows inside rows: the form shows two levels of rows.
+pub const UI_ROW_DEPTH: usize = 2;
+
+/// One problem of a definition: where it is, and what (a catalogue key `lint.*` with params).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lint {
+    pub path: String,
+    pub finding: Finding,
+}
+
+/// Every problem found in `def`, in definition order.
+pub fn lint(def: &FormDef) -> Vec<Lint> {
+    let mut out = Vec::new();
+    let mut push = |path: String, finding: Finding| out.push(Lint { path, finding });
+    let mut ids: Vec<&str> = Vec::new();
+    for (i, s) in def.sections.iter().enumerate() {
+        let at = format!("sections[{i}]");
+        fields(&s.fields, &at, 1, &mut ids, &mut push);
+        for (j, f) in s.fields.iter().enumerate() {
+            if let Some(c) = &f.visible_if {
+                cond(def, &s.fields, c, &format!("{at}.fields[{j}].visible_if"), &mut push);
+            }
+        }
+    }
+    if def.sections.iter().filter(|s| s.id == def.seal.section).count() != 1 {
+        push("seal.section".into(), unknown("section", def.seal.section));
+    }
+    for (path, id) in [("name_field", def.name_field), ("seal.date_field", def.seal.date_field)] {
+        if def.field(id).is_none() {
+            push(path.into(), unknown("field", id));
+        }
+    }
+    for (i, r) in def.rules.iter().enumerate() {
+        let at = format!("rules[{i}]");
+        if let Some(w) = &r.when {
+            expr(def, w, &format!("{at}.when"), &mut push);
+        }
+        if let Some(u) = &r.unique {
+            match rows_of(def, &u.rows) {
+                None => push(format!("{at}.unique.rows"), unknown("rows field", &u.rows)),
+                Some(sub) => {
+                    for k in u.key.iter().chain([&r.at]).filter(|k| !sub.iter().any(|f| f.id == k.as_str())) {
+                        push(format!("{at}.unique"), unknown("field", k));
+                    }
+                }
+            }
+        } else if !r.at.is_empty() && def.field(&r.at).is_none() {
+            push(format!("{at}.at"), unknown("field", &r.at));
+        }
+        params(def, &r.params, &at, &mut push);
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, c) in def.conditions.iter().enumerate() {
+        let at = format!("conditions[{i}]");
+        if seen.contains(&c.id) {
+            push(format!("{at}.id"), Finding::error("lint.duplicate_id").with("id", c.id));
+        }
+        seen.push(c.id);
+        params(def, &c.params, &at, &mut push);
+        let mut earlier: Vec<String> = Vec::new();
+        let mut always = false;
+        for (k, o) in c.outcomes.iter().enumerate() {
+            let place = format!("{at}.outcomes[{k}]");
+            let shape = format!("{:?}", o.when);
+            if always || earlier.contains(&shape) {
+                push(place.clone(), Finding::error("lint.unreachable"));
+            }
+            if let Some(w) = &o.when {
+                expr(def, w, &format!("{place}.when"), &mut push);
+            }
+            always |= o.when.is_none();
+            earlier.push(shape);
+        }
+    }
+    out
+}
+
+fn unknown(what: &str, name: &str) -> Finding {
+    let code = match what {
+        "section" => "lint.unknown_section",
+        "rows field" => "lint.unknown_rows",
+        _ => "lint.unknown_field",
+    };
+    Finding::error(code).with("name", name)
+}
+
+/// Field ids are unique in their scope (the form, or one rows field); rows hold no attachments
+/// and nest at most [`UI_ROW_DEPTH`] deep; a choice's values are distinct.
+fn fields<'a>(
+    list: &'a [FieldDef],
+    at: &str,
+    depth: usize,
+    ids: &mut Vec<&'a str>,
+    push: &mut impl FnMut(String, Finding),
+) {
+    for (j, f) in list.iter().enumerate() {
+        let place = format!("{at}.fields[{j}]");
+        if ids.contains(&f.id) {
+            push(format!("{place}.id"), Finding::error("lint.duplicate_id").with("id", f.id));
+        }
+        ids.push(f.id);
+        match &f.kind {
+            FieldKind::Files { .. } if depth > 1 => push(place, Finding::error("lint.files_in_rows")),
+            FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. } => {
+                for (k, o) in options.iter().enumerate() {
+                    if options[..k].iter().any(|p| p.value == o.value) {
+                        push(
+                            format!("{place}.kind.options[{k}]"),
+                            Finding::error("lint.duplicate_option").with("value", o.value.clone()),
+                        );
+                    }
+                }
+            }
+            FieldKind::Rows { fields: sub, min, max, .. } => {
+                // `depth` counts the rows around this field: rows at depth 3 are a third level.
+                if depth > UI_ROW_DEPTH {
+                    push(place.clone(), Finding::error("lint.too_deep").with("max", UI_ROW_DEPTH.to_string()));
+                }
+                if min > max {
+                    push(format!("{place}.kind.rows"), Finding::error("lint.min_max"));
+                }
+                let mut inner = Vec::new();
+                fields(sub, &format!("{place}.kind.rows"), depth + 1, &mut inner, push);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The sub-fields of the top-level rows field `id`.
+fn rows_of<'a>(def: &'a FormDef, id: &str) -> Option<&'a [FieldDef]> {
+    match &def.field(id)?.kind {
+        FieldKind::Rows { fields, .. } => Some(fields),
+        _ => None,
+    }
+}
+
+/// The options of a choice field, when `id` is one.
+fn options_of<'a>(list: &'a [FieldDef], def: &'a FormDef, id: &str) -> Option<Vec<&'a str>> {
+    let f = list.iter().find(|f| f.id == id).or_else(|| def.field(id))?;
+    match &f.kind {
+        FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. } => {
+            Some(options.iter().map(|o| o.value.as_str()).collect())
+        }
+        _ => None,
+    }
+}
+
+fn cond(def: &FormDef, scope: &[FieldDef], c: &Cond, at: &str, push: &mut impl FnMut(String, Finding)) {
+    let (Cond::Equals { field, value } | Cond::Includes { field, value }) = c;
+    if !scope.iter().any(|f| f.id == *field) && def.field(field).is_none() {
+        return push(at.into(), unknown("field", field));
+    }
+    if options_of(scope, def, field).is_some_and(|o| !o.contains(value)) {
+        push(at.into(), Finding::error("lint.never").with("field", *field).with("value", *value));
+    }
+}
+
+/// Fields named in an expression exist, and the values it compares a choice with are options.
+fn expr(def: &FormDef, e: &Expr, at: &str, push: &mut impl FnMut(String, Finding)) {
+    let field = |f: &str, push: &mut dyn FnMut(String, Finding)| {
+        if def.field(f).is_none() {
+            push(at.into(), unknown("field", f));
+        }
+    };
+    let sub = |rows: &str, names: &[&String], push: &mut dyn FnMut(String, Finding)| match rows_of(def, rows) {
+        None => push(at.into(), unknown("rows field", rows)),
+        Some(fields) => {
+            for n in names.iter().filter(|n| !fields.iter().any(|f| f.id == n.as_str())) {
+                push(at.into(), unknown("field", n));
+            }
+        }
+    };
+    let choices = |f: &str, values: &[&String], push: &mut dyn FnMut(String, Finding)| {
+        if let Some(options) = options_of(&[], def, f) {
+            for v in values.iter().filter(|v| !options.contains(&v.as_str())) {
+                push(at.into(), Finding::error("lint.never").with("field", f.to_string()).with("value", v.as_str()));
+            }
+        }
+    };
+    match e {
+        Expr::Ticked(f) | Expr::Filled(f) | Expr::Empty(f) | Expr::UsccValid(f) | Expr::UsccKind(f, _) => {
+            field(f, push)
+        }
+        // `present` asks whether the form has the field: naming one it lacks is its purpose.
+        Expr::Present(_) => {}
+        Expr::Equals(f, v) => {
+            field(f, push);
+            choices(f, &[v], push);
+        }
+        Expr::In(f, vs) => {
+            field(f, push);
+            choices(f, &vs.iter().collect::<Vec<_>>(), push);
+        }
+        Expr::RowCount(r) => {
+            sub(&r.field, &[], push);
+            if r.min > r.max {
+                push(at.into(), Finding::error("lint.min_max"));
+            }
+        }
+        Expr::RowsComplete(r) => sub(&r.field, &r.filled.iter().collect::<Vec<_>>(), push),
+        Expr::AnyRow(r) => sub(&r.field, &[&r.filled], push),
+        Expr::All(list) | Expr::Any(list) => {
+            for (k, x) in list.iter().enumerate() {
+                expr(def, x, &format!("{at}[{k}]"), push);
+            }
+        }
+        Expr::Not(x) => expr(def, x, at, push),
+    }
+}
+
+fn params(def: &FormDef, list: &[(String, Param)], at: &str, push: &mut impl FnMut(String, Finding)) {
+    for (name, p) in list {
+        let f = match p {
+            Param::Text(f) | Param::List(f) | Param::Count(f) | Param::UsccKind(f) | Param::UsccCategory(f) => f,
+            Param::CountWith(f, _) => f,
+        };
+        if def.field(f).is_none() {
+            push(format!("{at}.params.{name}"), unknown("field", f));
+        }
+    }
+}
