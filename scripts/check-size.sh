@@ -22,6 +22,7 @@ for f in dist/forms/*.json; do
   br=$(brotli -q 11 -c "$f" | wc -c)
   case "$(basename "$f")" in
     index.json) what="start page (+ forms/index.json)" ;;
+    *.schema.json) continue ;;
     *) what="form $(basename "$f" .json) (+ its definition)" ;;
   esac
   printf '%-48s %10s %10d (data %d)\n' "$what" "" "$((total + br))" "$br"

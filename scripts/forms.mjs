@@ -2,14 +2,14 @@
 // form's definition (forms/<id>/definition.json) minified, fetched when that form is opened; and
 // target/forms/index.json, what the start page lists of each form (id, title, body, the field
 // with the unit's name) with the call's default texts in place of `{call:name}`.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const out = 'target/forms.tmp';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const index = [];
-for (const id of readdirSync('forms').sort()) {
+for (const id of readdirSync('forms').filter((d) => existsSync(join('forms', d, 'definition.json'))).sort()) {
   const def = JSON.parse(readFileSync(join('forms', id, 'definition.json'), 'utf8'));
   writeFileSync(join(out, `${id}.json`), JSON.stringify(def));
   const values = {};
@@ -22,5 +22,7 @@ for (const id of readdirSync('forms').sort()) {
   index.push({ id: def.id, title: fill(def.title), body: fill(def.body), name_field: def.name_field });
 }
 writeFileSync(join(out, 'index.json'), JSON.stringify(index));
+// The JSON Schema of a definition, for hosts writing their own form.
+copyFileSync('forms/definition.schema.json', join(out, 'definition.schema.json'));
 rmSync('target/forms', { recursive: true, force: true });
 renameSync(out, 'target/forms');

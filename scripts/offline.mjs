@@ -40,7 +40,7 @@ const html = `<!doctype html>
       return workerUrl;
     },
     messagesEn: ${literal(text('messages-en.txt'))},
-${readdirSync(join(dir, 'forms')).map((f) => `    ${literal('forms/' + f)}: ${literal(text('forms/' + f))},`).join('\n')}
+${readdirSync(join(dir, 'forms')).filter((f) => !f.endsWith('.schema.json')).map((f) => `    ${literal('forms/' + f)}: ${literal(text('forms/' + f))},`).join('\n')}
   };
 })();
 ${app.replaceAll('</script', '<\\/script')}

@@ -78,6 +78,22 @@ async fn host_form(definition: &str, config: &serde_json::Value) -> Result<(Stri
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("definition: {e}"))?;
     let id = json.get("id").and_then(|i| i.as_str()).unwrap_or_default().to_string();
     let loaded = build_form(&id, text, config)?;
+    // What a readable definition can still get wrong (duplicate ids, unknown fields, …), checked
+    // by the package worker as `formseal check-form` does; a worker that cannot load is no reason
+    // to refuse the form.
+    let args = serde_json::json!({ "form": id, "definition": &*loaded.2 });
+    if let Ok(reply) = browser::worker::call("check_form", args, Vec::new(), None).await {
+        let problems = reply.result["problems"].as_array().cloned().unwrap_or_default();
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| {
+                format!("{}: {}", p["path"].as_str().unwrap_or_default(), p["message"].as_str().unwrap_or_default())
+            })
+            .collect();
+        if !lines.is_empty() {
+            return Err(format!("表单定义有误 / the form definition has problems: {}", lines.join("; ")));
+        }
+    }
     Ok((id, loaded))
 }
 

@@ -143,6 +143,7 @@ fn run(op: &str, args: &Value, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) ->
         "submit" => submit(args, bytes.unwrap_or_default()),
         "export" => export(args, blobs, loc),
         "verify" => Ok((verify(args, bytes.unwrap_or_default(), loc), None)),
+        "check_form" => Ok((check_form(args), None)),
         // The panic boundary's self-test (an end-to-end test calls it): a page can crash only
         // its own worker, which it then replaces.
         "crash" => panic!("self-test of the panic boundary"),
@@ -284,6 +285,23 @@ fn export(args: &Value, blobs: &[web_sys::Blob], loc: Locale) -> Outcome {
         draft.embed(f, &bytes);
     }
     Ok((json!({}), Some(draft.to_json_string().into_bytes())))
+}
+
+/// What `formseal check-form` finds in a host's definition (the page shows the form only when
+/// nothing is): `{problems: [{path, message}]}`, the messages in both languages (`中文 / English`:
+/// the page has not chosen its language yet).
+fn check_form(args: &Value) -> Value {
+    let both = |f: &dyn Fn(Locale) -> String| format!("{} / {}", f(Locale::ZhCn), f(Locale::En));
+    let text = args["definition"].as_str().unwrap_or_default();
+    let id = args["form"].as_str().unwrap_or_default();
+    let problems: Vec<Value> = match formseal_core::forms::build(id, text, &Value::Null) {
+        Err(e) => vec![json!({ "path": "", "message": both(&|l| e.text(l)) })],
+        Ok(form) => formseal_core::form::lint::lint(form.def())
+            .iter()
+            .map(|l| json!({ "path": l.path, "message": both(&|loc| finding_text(loc, &l.finding)) }))
+            .collect(),
+    };
+    json!({ "problems": problems })
 }
 
 /// POSTs a package to the host's endpoint once (the page retries); the reply is the HTTP status,

@@ -1,15 +1,12 @@
 //! What `formseal check-form` reports beyond what the reader refuses: a definition can be read
 //! and still be wrong — two fields with one id, a condition naming a field that does not exist,
-//! an outcome no answers can reach, attachments inside rows (the form cannot store them there),
-//! rows nested deeper than the form shows. Each finding names its place in the definition, as
+//! an outcome no answers can reach, attachments inside rows (the form cannot store them there).
+//! Each finding names its place in the definition, as
 //! the reader's messages do (`sections[1].fields[3].id`).
 
 use super::def::{Cond, FieldDef, FieldKind, FormDef};
 use super::logic::{Expr, Param};
 use crate::issue::Finding;
-
-/// Rows inside rows inside rows: the form shows two levels of rows.
-pub const UI_ROW_DEPTH: usize = 2;
 
 /// One problem of a definition: where it is, and what (a catalogue key `lint.*` with params).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,7 +92,8 @@ fn unknown(what: &str, name: &str) -> Finding {
 }
 
 /// Field ids are unique in their scope (the form, or one rows field); rows hold no attachments
-/// and nest at most [`UI_ROW_DEPTH`] deep; a choice's values are distinct.
+/// (the reader already refuses rows nested deeper than the form shows); a choice's values are
+/// distinct.
 fn fields<'a>(
     list: &'a [FieldDef],
     at: &str,
@@ -122,10 +120,6 @@ fn fields<'a>(
                 }
             }
             FieldKind::Rows { fields: sub, min, max, .. } => {
-                // `depth` counts the rows around this field: rows at depth 3 are a third level.
-                if depth > UI_ROW_DEPTH {
-                    push(place.clone(), Finding::error("lint.too_deep").with("max", UI_ROW_DEPTH.to_string()));
-                }
                 if min > max {
                     push(format!("{place}.kind.rows"), Finding::error("lint.min_max"));
                 }

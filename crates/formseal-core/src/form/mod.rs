@@ -7,6 +7,7 @@ mod eligibility;
 pub mod lint;
 pub mod logic;
 pub mod read;
+pub mod schema;
 mod text;
 mod validate;
 

@@ -271,13 +271,27 @@ impl<'a> Composer<'a> {
                     .iter()
                     .map(|o| {
                         let mut text = o.label.zh.to_string();
-                        // The option's own text field (其他：……), printed after it.
-                        let own = scope.iter().find(|g| {
-                            matches!(g.visible_if, Some(Cond::Equals { field, value }) if field == f.id && value == o.value)
-                        });
-                        if let Some(g) = own {
+                        // The option's own fields, printed after it: one as 其他：……, several
+                        // each with its label (境内注册（统一社会信用代码：……；邮编：……）).
+                        let own: Vec<&FieldDef> = scope
+                            .iter()
+                            .copied()
+                            .filter(|g| {
+                                matches!(g.visible_if, Some(Cond::Equals { field, value }) if field == f.id && value == o.value)
+                            })
+                            .collect();
+                        let answer = |g: &FieldDef| {
                             let t = shown(g, values.get(g.id));
-                            text = format!("{text}：{}", if t.is_empty() { "________" } else { &t });
+                            if t.is_empty() { "________".to_string() } else { t }
+                        };
+                        match own.as_slice() {
+                            [] => {}
+                            [g] => text = format!("{text}：{}", answer(g)),
+                            many => {
+                                let parts: Vec<String> =
+                                    many.iter().map(|g| format!("{}：{}", g.label.zh, answer(g))).collect();
+                                text = format!("{text}（{}）", parts.join("；"));
+                            }
                         }
                         (o.value == chosen, text)
                     })

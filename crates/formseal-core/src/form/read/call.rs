@@ -1,6 +1,6 @@
 //! Reading the call parameters a definition declares and the conditions on them.
 
-use super::{at, get, Obj, Path, Reader};
+use super::{at, get, Obj, Path, Reader, CALL_PARAMS};
 use crate::form::CallCond;
 use crate::forms::call::{CallParam, OneOf, OptionsParam};
 use serde_json::Value as J;
@@ -21,7 +21,7 @@ impl Reader {
     }
 
     pub(super) fn call_param(&mut self, v: &J, path: Path) -> CallParam {
-        let (name, inner) = self.variant(Some(v), path, &["options", "text", "string", "date", "one_of"]);
+        let (name, inner) = self.variant(Some(v), path, CALL_PARAMS);
         let p: Path = &at(path, name);
         let inner = Some(inner);
         match name {

@@ -1,6 +1,6 @@
 //! Reading a definition's sections and fields.
 
-use super::{at, get, Obj, Path, Reader, FORMATS, MAX_DEPTH};
+use super::{at, get, Obj, Path, Reader, FORMATS, KINDS, MAX_DEPTH};
 use crate::form::{Cond, FieldDef, FieldKind, OptionDef, SectionDef};
 use serde_json::Value as J;
 
@@ -19,8 +19,7 @@ impl Reader {
     }
 
     pub(super) fn kind(&mut self, v: Option<&J>, path: Path, depth: usize) -> FieldKind {
-        let (name, inner) =
-            self.variant(v, path, &["text", "choice", "multi_choice", "agree", "date", "files", "rows"]);
+        let (name, inner) = self.variant(v, path, KINDS);
         let p: Path = &at(path, name);
         let inner = Some(inner);
         match name {

@@ -1,7 +1,7 @@
 //! Reading the rules and eligibility conditions of a definition (the vocabulary of
 //! [`crate::form::logic`]).
 
-use super::{at, get, Obj, Path, Reader, STATUSES};
+use super::{at, get, Obj, Path, Reader, EXPRS, PARAMS, STATUSES};
 use crate::form::logic::{AnyRow, Condition, Expr, Outcome, Param, RowCount, RowsComplete, Rule, Unique};
 use crate::form::Status;
 use crate::issue::Severity;
@@ -13,23 +13,7 @@ impl Reader {
             self.fail(path, "expression nested too deeply".into());
             return Expr::All(Vec::new());
         }
-        let names = [
-            "ticked",
-            "filled",
-            "empty",
-            "present",
-            "equals",
-            "in",
-            "uscc_valid",
-            "uscc_kind",
-            "row_count",
-            "rows_complete",
-            "any_row",
-            "all",
-            "any",
-            "not",
-        ];
-        let (name, inner) = self.variant(v, path, &names);
+        let (name, inner) = self.variant(v, path, EXPRS);
         let p: Path = &at(path, name);
         let s = |r: &mut Self| r.string(Some(inner), p);
         match name {
@@ -78,8 +62,7 @@ impl Reader {
     }
 
     fn param(&mut self, v: &J, path: Path) -> Param {
-        let names = ["text", "list", "count", "count_with", "uscc_kind", "uscc_category"];
-        let (name, inner) = self.variant(Some(v), path, &names);
+        let (name, inner) = self.variant(Some(v), path, PARAMS);
         let p: Path = &at(path, name);
         if name == "count_with" {
             let (a, b) = self.pair(inner, p);

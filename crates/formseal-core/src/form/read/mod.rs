@@ -73,8 +73,29 @@ fn get<'a>(m: Obj<'a>, key: &str) -> Option<&'a J> {
     m?.get(key).filter(|v| !v.is_null())
 }
 
-const MAX_DEPTH: usize = 3;
-const FORMATS: &[(&str, Format)] = &[
+/// Rows nest while a field's depth (1 for a section's fields) is below this: two levels of rows.
+pub(crate) const MAX_DEPTH: usize = 3;
+/// The vocabulary of a definition, shared by the reader and the JSON Schema (`form::schema`).
+pub(crate) const KINDS: &[&str] = &["text", "choice", "multi_choice", "agree", "date", "files", "rows"];
+pub(crate) const EXPRS: &[&str] = &[
+    "ticked",
+    "filled",
+    "empty",
+    "present",
+    "equals",
+    "in",
+    "uscc_valid",
+    "uscc_kind",
+    "row_count",
+    "rows_complete",
+    "any_row",
+    "all",
+    "any",
+    "not",
+];
+pub(crate) const PARAMS: &[&str] = &["text", "list", "count", "count_with", "uscc_kind", "uscc_category"];
+pub(crate) const CALL_PARAMS: &[&str] = &["options", "text", "string", "date", "one_of"];
+pub(crate) const FORMATS: &[(&str, Format)] = &[
     ("uscc", Format::Uscc),
     ("person_name", Format::PersonName),
     ("org_name", Format::OrgName),
@@ -90,7 +111,7 @@ const FORMATS: &[(&str, Format)] = &[
     ("standard_ref", Format::StandardRef),
     ("rank", Format::Rank),
 ];
-const STATUSES: &[(&str, Status)] = &[
+pub(crate) const STATUSES: &[(&str, Status)] = &[
     ("pass", Status::Pass),
     ("fail", Status::Fail),
     ("needs_info", Status::NeedsInfo),

@@ -1,0 +1,100 @@
+// A host's own form (issue 13): examples/host-form.html mounts examples/observer-form.json — a
+// definition that is none of the built-in forms — and an applicant fills it, makes the package,
+// and `formseal verify --form` accepts it; the same package against another definition fails.
+// Broken definitions are named precisely in the widget, as `formseal check-form` names them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useBrowser } from './support.mjs';
+
+const env = useBrowser(before, after);
+const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';
+
+function verify(file, ...extra) {
+  try {
+    return { code: 0, report: JSON.parse(execFileSync(FORMSEAL, ['verify', '--json', ...extra, file], { encoding: 'utf8' })) };
+  } catch (e) {
+    return { code: e.status, report: JSON.parse(e.stdout) };
+  }
+}
+
+test('a host form from a definition file is filled, packaged and verified against that definition', async () => {
+  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(`${env.server.url}examples/host-form.html`);
+  await page.getByRole('heading', { name: '示例：标准工作组观察员登记表' }).waitFor();
+  await page.getByLabel('单位名称').fill('深圳市示例网络安全技术有限公司');
+  await page.getByLabel('统一社会信用代码').fill('914403001922038216');
+  await page.getByLabel('联系人').fill('李晓华');
+  await page.getByLabel('手机').fill('13712345678');
+  await page.getByLabel('电子邮件').fill('li@example.cn');
+  await page.getByLabel('其他', { exact: true }).check();
+  // A field shown only for “其他”.
+  await page.getByLabel('其他方向').fill('工业控制系统安全');
+  await page.getByLabel('参加理由').fill('跟踪数据安全标准的制定进展。');
+  await page.getByLabel('本单位承诺遵守工作组的保密规定。').check();
+  await page.getByLabel('盖章日期').fill(new Date().toISOString().slice(0, 10));
+  await page.getByRole('button', { name: '核对信息' }).click();
+  await page.getByRole('heading', { name: '生成申请包' }).waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成并下载申请包' }).click();
+  const dir = await mkdtemp(join(tmpdir(), 'formseal-host-'));
+  const zip = join(dir, 'package.zip');
+  await (await download).saveAs(zip);
+
+  // The secretariat's own definition is the reference.
+  const ok = verify(zip, '--form', 'examples/observer-form.json');
+  assert.equal(ok.code, 0, JSON.stringify(ok.report.problems));
+  assert.equal(ok.report.status, 'valid');
+  // Without it, the package's own definition is used, and the report says so.
+  const own = verify(zip);
+  assert.equal(own.code, 0, JSON.stringify(own.report.problems));
+  assert.ok(own.report.notes.some((n) => n.code === 'package.form.own'), JSON.stringify(own.report.notes));
+  // Against a changed definition (the secretariat's is stricter), the package fails.
+  const changed = JSON.parse(await readFile('examples/observer-form.json', 'utf8'));
+  changed.sections[0].fields[1].label.zh = '统一社会信用代码（18 位）';
+  const other = join(dir, 'other.json');
+  await writeFile(other, JSON.stringify(changed));
+  const bad = verify(zip, '--form', other);
+  assert.equal(bad.code, 1);
+  assert.ok(bad.report.problems.some((p) => p.code === 'package.form.differs'), JSON.stringify(bad.report.problems));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a broken definition is named precisely in the widget, and nothing else is shown', async () => {
+  const expected = JSON.parse(await readFile('fixtures/broken-definitions/expected.json', 'utf8'));
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto(`${env.server.url}examples/host-form.html`);
+  await page.getByRole('heading', { name: '示例：标准工作组观察员登记表' }).waitFor();
+  const cases = Object.entries(expected);
+  const huge = JSON.parse(await readFile('examples/observer-form.json', 'utf8'));
+  huge.title.zh = '表'.repeat(1_800_000);
+  cases.push(['five-megabytes', { expect: 'more than the 1.0 MB' }]);
+  for (const [name, { expect }] of cases) {
+    const definition =
+      name === 'five-megabytes' ? huge : JSON.parse(await readFile(`fixtures/broken-definitions/${name}.json`, 'utf8'));
+    const outcome = await page.evaluate(async (definition) => {
+      const el = document.createElement('div');
+      document.body.append(el);
+      try {
+        await window.formseal.mount(el, { definition, draftKey: 'broken' });
+        return { mounted: true, text: el.shadowRoot.textContent };
+      } catch (e) {
+        return { mounted: false, message: String(e), text: el.shadowRoot.textContent };
+      } finally {
+        el.remove();
+      }
+    }, definition);
+    assert.equal(outcome.mounted, false, `${name}: ${outcome.text}`);
+    assert.ok(outcome.message.includes(expect), `${name}: ${outcome.message}`);
+    assert.ok(outcome.text.includes(expect), `${name}: the widget shows it: ${outcome.text}`);
+  }
+  await ctx.close();
+});
