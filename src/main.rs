@@ -6,6 +6,7 @@ mod components;
 mod drafts;
 mod embed;
 mod i18n;
+mod issue_bus;
 mod keys;
 mod package;
 mod pages;

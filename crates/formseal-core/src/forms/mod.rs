@@ -127,6 +127,8 @@ fn config_error(form: &str, e: call::CallError) -> ConfigError {
 #[cfg(all(test, feature = "builtin-forms"))]
 mod tests_aii;
 #[cfg(all(test, feature = "builtin-forms"))]
+mod tests_aii_tiers;
+#[cfg(all(test, feature = "builtin-forms"))]
 mod tests_coauthor;
 #[cfg(all(test, feature = "builtin-forms"))]
 mod tests_tc260;

@@ -16,6 +16,7 @@ mod build;
 mod canonical;
 mod der;
 mod hex;
+mod judge;
 mod keys;
 mod limits;
 mod manifest;
@@ -23,6 +24,8 @@ mod verify;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_reference;
 
 pub use application::{attachment_path, Application, ApplicationForm, AttachmentEntry, APPLICATION_FORMAT};
 /// The deterministic zip writer (for tests that make hostile packages).

@@ -11,8 +11,8 @@ use super::hex::sha256_hex;
 use super::keys::{Algorithm, PublicKey};
 use super::limits::{MAX_APPLICATION_BYTES, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES};
 use super::manifest::{Manifest, SignatureFile, MANIFEST_FORMAT};
-use super::{APPLICATION_JSON, APPLICATION_PDF, FORM_JSON, MANIFEST_JSON, SIGNATURE_JSON};
-use crate::form::{too_many_values, validate, Answers, Context, FormRules, Value, MAX_JSON_VALUES};
+use super::{APPLICATION_JSON, APPLICATION_PDF, MANIFEST_JSON, SIGNATURE_JSON};
+use crate::form::{too_many_values, Answers, Context, FormRules, MAX_JSON_VALUES};
 use crate::issue::{Finding, Issue};
 use crate::messages::{finding_text, render, t, Locale};
 use base64::Engine as _;
@@ -95,7 +95,7 @@ impl Verification {
     }
 }
 
-fn err(code: &'static str) -> Finding {
+pub(super) fn err(code: &'static str) -> Finding {
     Finding::error(code)
 }
 
@@ -330,133 +330,6 @@ fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &
             v.problems.push(err("package.attachment.unlisted").with("name", e.name.clone()));
         }
     }
-    check_rules(v, &app, entries, ctx, official);
+    super::judge::check_rules(v, &app, entries, ctx, official);
     v.application = Some(app);
-}
-
-/// The definition to judge the package by: the secretariat's (given, or built in), never the
-/// package's copy when there is one of those — any difference from it is a failure; the
-/// package's own only for a form the verifier does not know, and the report says so.
-fn reference_definition(
-    v: &mut Verification,
-    app: &Application,
-    entries: &[Entry],
-    official: &Official,
-) -> Option<String> {
-    let carried = entries.iter().find(|e| e.name == FORM_JSON);
-    match (carried, &app.form.definition_sha256) {
-        (Some(e), Some(sha)) if sha256_hex(&e.bytes) == *sha => {}
-        (None, None) => {}
-        _ => v.problems.push(err("package.form.definition_hash")),
-    }
-    let carried = carried.and_then(|e| std::str::from_utf8(&e.bytes).ok());
-    let official_text = official.definition.as_deref();
-    #[cfg(feature = "builtin-forms")]
-    let official_text = official_text.or_else(|| crate::forms::definition(&app.form.id));
-    let Some(reference) = official_text else {
-        v.notes.push(Finding::warning("package.form.own"));
-        return carried.map(str::to_string);
-    };
-    if let Some(text) = carried {
-        let same = serde_json::from_str::<serde_json::Value>(text).ok()
-            == serde_json::from_str::<serde_json::Value>(reference).ok();
-        if !same {
-            v.problems.push(err("package.form.differs"));
-        }
-    }
-    Some(reference.to_string())
-}
-
-fn check_rules(v: &mut Verification, app: &Application, entries: &[Entry], ctx: &Context, official: &Official) {
-    // The secretariat's call is the reference; any difference in the package's copy is a failure.
-    let empty = |c: &serde_json::Value| c.is_null() || c.as_object().is_some_and(|m| m.is_empty());
-    // A call given as hosts give it (keyed by form id) is narrowed to the package's form.
-    let official_call =
-        official.call.as_ref().map(|c| c.get(app.form.id.as_str()).filter(|x| x.is_object()).unwrap_or(c));
-    let call = match official_call {
-        Some(c) => {
-            if c != &app.call && !(empty(c) && empty(&app.call)) {
-                v.problems.push(err("package.call.differs"));
-            }
-            c
-        }
-        None => {
-            v.notes.push(Finding::warning("package.call.own"));
-            &app.call
-        }
-    };
-    let Some(definition) = reference_definition(v, app, entries, official) else {
-        return v.problems.push(err("package.form.unknown").with("form", app.form.id.clone()));
-    };
-    let form = match crate::forms::build(&app.form.id, &definition, call) {
-        Ok(f) => f,
-        Err(e) => return v.problems.push(err("package.form.call").with("reason", e.text(crate::Locale::En))),
-    };
-    let def = form.def();
-    if app.form.version != def.version {
-        v.notes.push(
-            Finding::warning("package.form.version")
-                .with("found", app.form.version.clone())
-                .with("current", def.version),
-        );
-    }
-    if app.rules_version != def.rules_version {
-        v.notes.push(
-            Finding::warning("package.form.rules_version")
-                .with("found", app.rules_version.clone())
-                .with("current", def.rules_version),
-        );
-    }
-    let mut raw_answers = app.answers.clone();
-    crate::forms::migrate(&app.form.id, &app.form.version, &mut raw_answers);
-    let answers = match Answers::from_json(def, &raw_answers) {
-        Ok((answers, unknown)) => {
-            if !unknown.is_empty() {
-                v.problems.push(err("package.answers.unknown").with("fields", unknown.join(", ")));
-            }
-            answers
-        }
-        Err(errors) => {
-            let fields = errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>().join(", ");
-            return v.problems.push(err("package.answers.malformed").with("fields", fields));
-        }
-    };
-    for (_, files) in answers.0.iter().filter_map(|(k, val)| match val {
-        Value::Files(f) => Some((k, f)),
-        _ => None,
-    }) {
-        for f in files {
-            if !app.attachments.iter().any(|a| a.id == f.id && a.size == f.size) {
-                v.problems.push(err("package.attachment.absent").with("name", f.name.clone()));
-            }
-        }
-    }
-    // The rules as of the day the package was made (a call's closing date, dates not in the
-    // future), not of the day the secretariat checks it.
-    // The signing time is the applicant's claim: with a receipt date, the closing date is judged
-    // by that, and a package signed after it is refused.
-    let made = app.created_at.get(..10).and_then(crate::rules::date::CivilDate::parse);
-    if let (Some(made), Some(received)) = (made, official.received) {
-        if made > received {
-            v.problems.push(
-                err("package.signed_after_receipt")
-                    .with("signed", made.to_string())
-                    .with("received", received.to_string()),
-            );
-        }
-    }
-    let day = official.received.or(made).map_or(ctx.today, |d| d.min(ctx.today));
-    let ctx = Context { today: day };
-    let report = validate(form.as_ref(), &answers, &ctx);
-    let errors = report.errors().count();
-    if errors > 0 {
-        v.problems.push(err("package.rules").with("n", errors.to_string()));
-    }
-    let warnings = report.warnings().count();
-    if warnings > 0 {
-        v.notes.push(Finding::warning("package.rules_warnings").with("n", warnings.to_string()));
-    }
-    v.issues = report.issues;
-    v.form = Some(form);
-    v.answers = Some(answers);
 }

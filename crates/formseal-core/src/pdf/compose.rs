@@ -4,19 +4,19 @@
 //!
 //! Nothing here names a field of a particular form: the layout follows from each field's kind.
 
+use super::fields::{date_words, is_block, is_columnar, shown, weight};
 use super::fonts::FontSet;
 use super::layout::{Align, Cell, Flow, LineBox, Row, Span, BODY, LINE, PAD};
 use super::wrap::wrap;
-use crate::form::{display, Answers, Cond, FieldDef, FieldKind, FormDef, Format, Value};
+use crate::form::{Answers, Cond, FieldDef, FieldKind, FormDef, Value};
 use crate::messages::Locale;
-use crate::rules::date::CivilDate;
 use std::collections::BTreeMap;
 
 /// Width of the band (section title) column and the smallest label cell, in points.
 pub const BAND_W: f32 = 58.0;
 const LABEL_W: f32 = 50.0;
 /// A line of fields holds this many units (see [`weight`]).
-const UNITS: u8 = 6;
+pub(super) const UNITS: u8 = 6;
 /// Width of a check box and the gap after it.
 pub const CHECK_W: f32 = 13.0;
 const NUMBER_W: f32 = 30.0;
@@ -24,70 +24,6 @@ const NUMBER_W: f32 = 30.0;
 const SEAL_H: f32 = 132.0;
 
 const ZH: Locale = Locale::ZhCn;
-
-/// How much of a line a field takes, in sixths.
-fn weight(f: &FieldDef) -> u8 {
-    let long_label = f.label.zh.chars().count() > 8;
-    let w = match &f.kind {
-        FieldKind::Text { multiline: true, .. } => UNITS,
-        FieldKind::Text { format: Some(fmt), max_chars, .. } => match fmt {
-            Format::PersonName | Format::Postcode | Format::WeChat | Format::Rank => 2,
-            Format::Mobile
-            | Format::Landline
-            | Format::Fax
-            | Format::Phone
-            | Format::Email
-            | Format::Uscc
-            | Format::StandardNo => 3,
-            _ if *max_chars <= 100 => 4,
-            _ => UNITS,
-        },
-        FieldKind::Text { max_chars, .. } if *max_chars <= 50 => 2,
-        FieldKind::Text { max_chars, .. } if *max_chars <= 100 => 4,
-        FieldKind::Choice { options } => {
-            let chars: usize = options.iter().map(|o| o.label.zh.chars().count() + 2).sum();
-            match chars {
-                0..=8 => 2,
-                9..=14 => 3,
-                _ => UNITS,
-            }
-        }
-        FieldKind::Date { .. } => 2,
-        _ => UNITS,
-    };
-    if long_label {
-        w.max(3)
-    } else {
-        w
-    }
-}
-
-/// Fields drawn as one cell across the whole line rather than label + answer.
-fn is_block(f: &FieldDef) -> bool {
-    matches!(f.kind, FieldKind::Text { multiline: true, .. } | FieldKind::Agree { .. } | FieldKind::Rows { .. })
-}
-
-/// A repeatable row whose fields fit side by side under a header (else one block per row).
-fn is_columnar(fields: &[FieldDef]) -> bool {
-    fields.len() <= 5 && fields.iter().all(|f| !is_block(f) && !matches!(f.kind, FieldKind::MultiChoice { .. }))
-}
-
-/// The text of an answer as printed: blank when nothing was entered.
-fn shown(f: &FieldDef, v: Option<&Value>) -> String {
-    match v {
-        None => String::new(),
-        Some(Value::Text(t)) if t.trim().is_empty() => String::new(),
-        _ => display(f, v, ZH),
-    }
-}
-
-/// `2026 年 11 月 20 日`, or blanks to fill in by hand.
-pub fn date_words(v: &str) -> String {
-    match CivilDate::parse(v) {
-        Some(d) => format!("{} 年 {} 月 {} 日", d.year, d.month, d.day),
-        None => "        年      月      日".to_string(),
-    }
-}
 
 pub struct Composer<'a> {
     fonts: &'a FontSet,

@@ -7,6 +7,7 @@
 
 mod compose;
 mod draw;
+mod fields;
 mod fonts;
 mod layout;
 mod qr;
