@@ -1,7 +1,27 @@
 #!/usr/bin/env bash
-# Builds formseal and serves it on http://127.0.0.1:8080 (installs what is missing first).
+# Builds formseal as hosts deploy it (the release build, dist/) and serves it on
+# http://127.0.0.1:8080 with the headers a host should use (application/wasm, brotli/gzip);
+# installs what is missing first.
+#
+#   scripts/serve.sh [--port N]        release build (FORMSEAL_PORT=N works too)
+#   scripts/serve.sh --dev [--port N]  debug build, rebuilt on every change (trunk serve)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+dev=false
+port=${FORMSEAL_PORT:-8080}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dev) dev=true ;;
+    --port) port=${2:?--port needs a number}; shift ;;
+    --port=*) port=${1#--port=} ;;
+    *) echo "scripts/serve.sh: unknown option $1 (use --port N, --dev)" >&2; exit 2 ;;
+  esac
+  shift
+done
 scripts/setup.sh
 . scripts/env.sh
-exec trunk serve --offline --address 127.0.0.1 --port 8080 "$@"
+if $dev; then
+  exec trunk serve --offline --address 127.0.0.1 --port "$port"
+fi
+trunk build --release --offline
+exec node scripts/serve.mjs --port "$port" --dir dist
