@@ -71,7 +71,7 @@ fn build_form(id: &str, text: String, config: &serde_json::Value) -> Result<Load
 }
 
 /// A host's own form: `definition` is its JSON text, or the URL to fetch it from.
-async fn host_form(definition: &str, config: &serde_json::Value) -> Result<(String, Loaded), String> {
+async fn load_host_form(definition: &str, config: &serde_json::Value) -> Result<(String, Loaded), String> {
     let text = match definition.trim_start().starts_with('{') {
         true => definition.to_string(),
         false => browser::fetch_text(definition).await.map_err(|e| format!("definition {definition}: {e}"))?,
@@ -132,11 +132,13 @@ struct Setup {
     open_form: RwSignal<Option<AppState>>,
     /// Where events go, and the host's submission endpoint.
     host: embed::Host,
+    /// A host's own form: the offline file (which holds the built-in forms) cannot stand in for it.
+    host_form: bool,
 }
 
 /// One widget: a fixed form, or the start page and the form chosen there (`#/<form id>`).
 fn root(setup: Setup) -> impl IntoView {
-    let Setup { fixed, forms, index, config, draft_prefix, open_form, host } = setup;
+    let Setup { fixed, forms, index, config, draft_prefix, open_form, host, host_form } = setup;
     provide_context(host);
     let locale = use_context::<RwSignal<Locale>>().expect("locale");
     let forms = StoredValue::new(forms);
@@ -190,6 +192,7 @@ fn root(setup: Setup) -> impl IntoView {
             };
             let key = format!("{draft_prefix}{id}");
             let state = AppState::new(form, call, definition, browser::clock::today(), locale, key);
+            state.offline_copy.set_value(!host_form);
             provide_context(state);
             drafts::restore(&state);
             drafts::autosave(state);
@@ -235,9 +238,10 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<emb
     // The fixed form, and every form the host configured (so that a bad configuration is
     // reported now, not when an applicant opens that form).
     let mut loaded = Forms::new();
+    let host_form = opts.definition.as_ref().is_some_and(|d| !d.is_empty());
     // A host's own form is the widget's only form.
     if let Some(definition) = opts.definition.filter(|d| !d.is_empty()) {
-        match host_form(&definition, &config).await {
+        match load_host_form(&definition, &config).await {
             Ok((id, form)) => {
                 fixed = Some(id.clone());
                 loaded.push((id, form));
@@ -296,7 +300,7 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<emb
     let language = RwSignal::new(locale);
     let handle = leptos::mount::mount_to(container, move || {
         provide_context(language);
-        root(Setup { fixed, forms: loaded, index, config, draft_prefix, open_form: slot, host })
+        root(Setup { fixed, forms: loaded, index, config, draft_prefix, open_form: slot, host, host_form })
     });
     if wanted != locale {
         leptos::task::spawn_local(async move {

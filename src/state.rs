@@ -175,6 +175,8 @@ pub struct AppState {
     pub call: StoredValue<serde_json::Value>,
     /// The definition file's text the form was built from; it goes into the package too.
     pub definition: StoredValue<Arc<str>>,
+    /// Whether the offline file can stand in for this form (not for a host's own form).
+    pub offline_copy: StoredValue<bool>,
 }
 
 impl AppState {
@@ -213,6 +215,7 @@ impl AppState {
             focus_after_render: RwSignal::new(None),
             call: StoredValue::new(call),
             definition: StoredValue::new(definition),
+            offline_copy: StoredValue::new(true),
         }
     }
 

@@ -42,8 +42,9 @@ pub fn Toolbar() -> impl IntoView {
                     {tr("ui.clear")}
                 </button>
                 <LangSwitch />
-                // The self-contained file for working without a network (not offered inside it).
-                {crate::browser::offline("worker").is_none().then(|| view! {
+                // The self-contained file for working without a network (not offered inside it, nor
+                // for a host's own form, which it does not hold).
+                {(crate::browser::offline("worker").is_none() && app.offline_copy.get_value()).then(|| view! {
                     <a class="fs-btn fs-btn--small" href=crate::browser::asset_url("formseal-offline.html") download="formseal-offline.html">
                         {tr("ui.offline.download")}
                     </a>

@@ -28,6 +28,8 @@ test('a host form from a definition file is filled, packaged and verified agains
   page.on('pageerror', (e) => errors.push(e));
   await page.goto(`${env.server.url}examples/host-form.html`);
   await page.getByRole('heading', { name: '示例：标准工作组观察员登记表' }).waitFor();
+  // The offline file holds the built-in forms only: it is not offered for a host's own form.
+  assert.equal(await page.getByRole('link', { name: '下载离线版' }).count(), 0);
   await page.getByLabel('单位名称').fill('深圳市示例网络安全技术有限公司');
   await page.getByLabel('统一社会信用代码').fill('914403001922038216');
   await page.getByLabel('联系人').fill('李晓华');
