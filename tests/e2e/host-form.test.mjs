@@ -57,6 +57,11 @@ test('a host form from a definition file is filled, packaged and verified agains
   const own = verify(zip);
   assert.equal(own.code, 0, JSON.stringify(own.report.problems));
   assert.ok(own.report.notes.some((n) => n.code === 'package.form.own'), JSON.stringify(own.report.notes));
+  // `formseal render` prints the same paper form from the definition the package carries.
+  const again = join(dir, 'again.pdf');
+  execFileSync(FORMSEAL, ['render', zip, '-o', again]);
+  const carried = execFileSync('unzip', ['-p', zip, 'application.pdf']);
+  assert.ok((await readFile(again)).equals(carried), 'render gives back the package’s PDF');
   // Against a changed definition (the secretariat's is stricter), the package fails.
   const changed = JSON.parse(await readFile('examples/observer-form.json', 'utf8'));
   changed.sections[0].fields[1].label.zh = '统一社会信用代码（18 位）';

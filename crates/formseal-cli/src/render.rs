@@ -8,7 +8,9 @@ use formseal_core::draft;
 use formseal_core::form::Answers;
 use formseal_core::forms;
 use formseal_core::messages::render as msg;
-use formseal_core::package::{read_entries, sha256_hex, Application, SignatureFile, APPLICATION_JSON, SIGNATURE_JSON};
+use formseal_core::package::{
+    read_entries, sha256_hex, Application, SignatureFile, APPLICATION_JSON, FORM_JSON, SIGNATURE_JSON,
+};
 use formseal_core::pdf::{self, Identity, PdfInput};
 use formseal_core::Locale;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,8 @@ pub struct Args {
     /// Language of the messages (the form itself is always printed in Chinese).
     #[arg(long, default_value = "zh-CN", value_parser = parse_locale)]
     lang: Locale,
+    #[command(flatten)]
+    form: FormOpt,
 }
 
 /// What the PDF is made of, read from the input.
@@ -40,13 +44,28 @@ struct Source {
     json: Option<Vec<u8>>,
 }
 
-fn from_application(raw: &[u8], fingerprint: Option<String>, locale: Locale) -> Result<Source, String> {
+/// The form of `id`: from the definition given (`--form`, or the one a package carries), else
+/// the built-in one.
+fn form_of(
+    id: &str,
+    given: Option<String>,
+    call: &serde_json::Value,
+    locale: Locale,
+) -> Result<Box<dyn formseal_core::form::FormRules>, String> {
+    let definition = given
+        .or_else(|| forms::definition(id).map(str::to_string))
+        .ok_or_else(|| msg(locale, "cli.unknown_form", &[("form", id.to_string())]))?;
+    forms::build(id, &definition, call).map_err(|e| e.text(locale))
+}
+
+fn from_application(
+    raw: &[u8],
+    fingerprint: Option<String>,
+    definition: Option<String>,
+    locale: Locale,
+) -> Result<Source, String> {
     let app: Application = serde_json::from_slice(raw).map_err(|e| e.to_string())?;
-    let form = match forms::with_config(&app.form.id, &app.call) {
-        Ok(Some(f)) => f,
-        Ok(None) => return Err(msg(locale, "cli.unknown_form", &[("form", app.form.id.clone())])),
-        Err(e) => return Err(e.text(locale)),
-    };
+    let form = form_of(&app.form.id, definition, &app.call, locale)?;
     let (answers, _) = Answers::from_json(form.def(), &app.answers)
         .map_err(|errors| errors.iter().map(|e| e.path.clone()).collect::<Vec<_>>().join(list_separator(locale)))?;
     let identity = Identity {
@@ -57,6 +76,7 @@ fn from_application(raw: &[u8], fingerprint: Option<String>, locale: Locale) -> 
 }
 
 fn read_source(args: &Args, bytes: &[u8], locale: Locale) -> Result<Source, String> {
+    let given = args.form.given().map_err(|(path, e)| format!("{}: {e}", path.display()))?;
     if bytes.starts_with(b"PK") {
         let entries = read_entries(bytes).map_err(|f| formseal_core::messages::finding_text(locale, &f))?;
         let get = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.bytes.as_slice());
@@ -64,15 +84,17 @@ fn read_source(args: &Args, bytes: &[u8], locale: Locale) -> Result<Source, Stri
         let app = get(APPLICATION_JSON).ok_or_else(|| missing(APPLICATION_JSON))?;
         let sig: SignatureFile = serde_json::from_slice(get(SIGNATURE_JSON).ok_or_else(|| missing(SIGNATURE_JSON))?)
             .map_err(|e| e.to_string())?;
-        return from_application(app, Some(sig.key_fingerprint), locale);
+        // The definition given, else the one the package carries (a host's own form).
+        let carried = get(FORM_JSON).and_then(|d| std::str::from_utf8(d).ok()).map(str::to_string);
+        return from_application(app, Some(sig.key_fingerprint), given.or(carried), locale);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     if value["format"] == "formseal-application" {
-        return from_application(bytes, args.fingerprint.clone(), locale);
+        return from_application(bytes, args.fingerprint.clone(), given, locale);
     }
     let id = draft::peek_form_id(text).unwrap_or_default();
-    let form = forms::by_id(&id).ok_or_else(|| msg(locale, "cli.unknown_form", &[("form", id)]))?;
+    let form = form_of(&id, given, &serde_json::Value::Null, locale)?;
     let loaded = draft::parse(text, form.def()).map_err(|e| e.text(locale))?;
     let created_at = args.created_at.clone().unwrap_or_else(now_iso);
     Ok(Source { form, answers: loaded.draft.answers, created_at, identity: None, json: None })
