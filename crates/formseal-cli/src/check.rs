@@ -5,7 +5,6 @@
 
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
-use formseal_core::form::lint::lint;
 use formseal_core::forms;
 use formseal_core::messages::{finding_text, render};
 use formseal_core::Locale;
@@ -30,21 +29,16 @@ pub fn run(args: Args) -> u8 {
         Ok(t) => t,
         Err(e) => return unreadable(locale, args.json, &args.file, e.to_string()),
     };
-    let id = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string))
-        .unwrap_or_default();
     let file = args.file.display().to_string();
     // (place, message) for every problem.
-    let (problems, counts): (Vec<(String, String)>, Option<[usize; 3]>) =
-        match forms::build(&id, &text, &serde_json::Value::Null) {
-            Err(e) => (vec![(String::new(), e.text(locale))], None),
-            Ok(form) => {
-                let def = form.def();
-                let found = lint(def).into_iter().map(|l| (l.path, finding_text(locale, &l.finding))).collect();
-                (found, Some([def.sections.len(), def.fields().count(), def.conditions.len()]))
-            }
-        };
+    let (problems, counts): (Vec<(String, String)>, Option<[usize; 3]>) = match forms::check(&text) {
+        Err(e) => (vec![(String::new(), e.text(locale))], None),
+        Ok((form, lints)) => {
+            let def = form.def();
+            let found = lints.into_iter().map(|l| (l.path, finding_text(locale, &l.finding))).collect();
+            (found, Some([def.sections.len(), def.fields().count(), def.conditions.len()]))
+        }
+    };
     let summary = match (problems.is_empty(), counts) {
         (true, Some([sections, fields, conditions])) => render(
             locale,

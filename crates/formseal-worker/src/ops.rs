@@ -293,10 +293,9 @@ fn export(args: &Value, blobs: &[web_sys::Blob], loc: Locale) -> Outcome {
 fn check_form(args: &Value) -> Value {
     let both = |f: &dyn Fn(Locale) -> String| format!("{} / {}", f(Locale::ZhCn), f(Locale::En));
     let text = args["definition"].as_str().unwrap_or_default();
-    let id = args["form"].as_str().unwrap_or_default();
-    let problems: Vec<Value> = match formseal_core::forms::build(id, text, &Value::Null) {
+    let problems: Vec<Value> = match formseal_core::forms::check(text) {
         Err(e) => vec![json!({ "path": "", "message": both(&|l| e.text(l)) })],
-        Ok(form) => formseal_core::form::lint::lint(form.def())
+        Ok((_, lints)) => lints
             .iter()
             .map(|l| json!({ "path": l.path, "message": both(&|loc| finding_text(loc, &l.finding)) }))
             .collect(),

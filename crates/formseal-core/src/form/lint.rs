@@ -4,8 +4,9 @@
 //! Each finding names its place in the definition, as
 //! the reader's messages do (`sections[1].fields[3].id`).
 
-use super::def::{Cond, FieldDef, FieldKind, FormDef};
+use super::def::{CallCond, Cond, FieldDef, FieldKind, FormDef};
 use super::logic::{Expr, Param};
+use crate::forms::call::CallParam;
 use crate::issue::Finding;
 
 /// One problem of a definition: where it is, and what (a catalogue key `lint.*` with params).
@@ -23,10 +24,13 @@ pub fn lint(def: &FormDef) -> Vec<Lint> {
     for (i, s) in def.sections.iter().enumerate() {
         let at = format!("sections[{i}]");
         fields(&s.fields, &at, 1, &mut ids, &mut push);
+        call_cond(def, s.if_call.as_ref(), &format!("{at}.if_call"), &mut push);
         for (j, f) in s.fields.iter().enumerate() {
             if let Some(c) = &f.visible_if {
                 cond(def, &s.fields, c, &format!("{at}.fields[{j}].visible_if"), &mut push);
             }
+            call_cond(def, f.if_call.as_ref(), &format!("{at}.fields[{j}].if_call"), &mut push);
+            call_cond(def, f.required_if_call.as_ref(), &format!("{at}.fields[{j}].required_if_call"), &mut push);
         }
     }
     if def.sections.iter().filter(|s| s.id == def.seal.section).count() != 1 {
@@ -63,6 +67,7 @@ pub fn lint(def: &FormDef) -> Vec<Lint> {
             push(format!("{at}.id"), Finding::error("lint.duplicate_id").with("id", c.id));
         }
         seen.push(c.id);
+        call_cond(def, c.if_call.as_ref(), &format!("{at}.if_call"), &mut push);
         params(def, &c.params, &at, &mut push);
         let mut earlier: Vec<String> = Vec::new();
         let mut always = false;
@@ -80,6 +85,24 @@ pub fn lint(def: &FormDef) -> Vec<Lint> {
         }
     }
     out
+}
+
+/// A switch on the call names a parameter the definition declares, and only values it can take
+/// (else what it guards is never shown, or always).
+fn call_cond(def: &FormDef, c: Option<&CallCond>, at: &str, push: &mut impl FnMut(String, Finding)) {
+    let Some(c) = c else { return };
+    match def.call.iter().find(|(name, _)| *name == c.param) {
+        None => push(format!("{at}.param"), Finding::error("lint.unknown_call").with("name", c.param.clone())),
+        Some((_, CallParam::OneOf(one_of))) => {
+            for v in c.values.iter().filter(|v| !one_of.values.contains(v)) {
+                push(
+                    format!("{at}.in"),
+                    Finding::error("lint.never").with("field", c.param.clone()).with("value", v.clone()),
+                );
+            }
+        }
+        Some(_) => {}
+    }
 }
 
 fn unknown(what: &str, name: &str) -> Finding {

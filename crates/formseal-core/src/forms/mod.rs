@@ -115,6 +115,20 @@ pub fn build(id: &str, text: &str, config: &serde_json::Value) -> Result<Box<dyn
     Ok(Box::new(def))
 }
 
+/// What `formseal check-form` says of a definition file: the reader's verdict (with the call's
+/// defaults), then what [`crate::form::lint::lint`] finds in the definition as written — every
+/// section and field, whatever the call switches on — and the form, for its counts.
+pub fn check(text: &str) -> Result<(Box<dyn FormRules>, Vec<crate::form::lint::Lint>), ConfigError> {
+    let id = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string))
+        .unwrap_or_default();
+    let form = build(&id, text, &serde_json::Value::Null)?;
+    let written = serde_json::from_str(text).ok().and_then(|v| crate::form::read::definition(&v).ok());
+    let lints = crate::form::lint::lint(written.as_ref().unwrap_or(form.def()));
+    Ok((form, lints))
+}
+
 fn config_error(form: &str, e: call::CallError) -> ConfigError {
     let form = form.to_string();
     match e {
