@@ -8,36 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useBrowser } from './support.mjs';
-import {
-  ART10_1,
-  ART10_2,
-  ART10_3,
-  ART10_4,
-  ART12_NOMINEE,
-  ART13_DOWN,
-  ART13_PATH,
-  ART13_REP,
-  ART14_5,
-  COMMITMENT,
-  DUTIES,
-  DUTY_DIRECTOR,
-  DUTY_VICE_CHAIR,
-  PLEDGE,
-  SEAL_DATE,
-  absent,
-  axeSerious,
-  criterion,
-  elig,
-  expectStatus,
-  fillCouncilRep,
-  fillInfluence,
-  fillUnitAndContact,
-  open,
-  pdftotext,
-  radio,
-  region,
-  tickCommonDuties,
-} from './aii-support.mjs';
+import { ART10_1, ART12_NOMINEE, ART13_PATH, axeSerious, expectStatus, open, pdftotext, radio, region } from './aii-support.mjs';
 
 const env = useBrowser(before, after);
 const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';

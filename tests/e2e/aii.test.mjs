@@ -6,34 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser } from './support.mjs';
 import {
-  ART10_1,
-  ART10_2,
-  ART10_3,
-  ART10_4,
-  ART12_NOMINEE,
-  ART13_DOWN,
-  ART13_PATH,
-  ART13_REP,
-  ART14_5,
-  COMMITMENT,
-  DUTIES,
-  DUTY_DIRECTOR,
-  DUTY_VICE_CHAIR,
-  PLEDGE,
-  SEAL_DATE,
-  absent,
-  axeSerious,
-  criterion,
-  elig,
-  expectStatus,
-  fillCouncilRep,
-  fillInfluence,
-  fillUnitAndContact,
-  open,
-  pdftotext,
-  radio,
-  region,
-  tickCommonDuties,
+  ART10_1, ART10_2, ART10_3, ART10_4, ART12_NOMINEE, ART13_DOWN, ART13_PATH, ART13_REP, ART14_5,
+  DUTY_DIRECTOR, DUTY_VICE_CHAIR, absent, axeSerious, elig, expectStatus, fillCouncilRep, fillInfluence,
+  fillUnitAndContact, open, radio, region, tickCommonDuties,
 } from './aii-support.mjs';
 
 const env = useBrowser(before, after);
