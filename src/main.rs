@@ -82,7 +82,7 @@ async fn load_host_form(definition: &str, config: &serde_json::Value) -> Result<
     // What a readable definition can still get wrong (duplicate ids, unknown fields, …), checked
     // by the package worker as `formseal check-form` does; a worker that cannot load is no reason
     // to refuse the form.
-    let args = serde_json::json!({ "form": id, "definition": &*loaded.2 });
+    let args = serde_json::json!({ "definition": &*loaded.2 });
     if let Ok(reply) = browser::worker::call("check_form", args, Vec::new(), None).await {
         let problems = reply.result["problems"].as_array().cloned().unwrap_or_default();
         let lines: Vec<String> = problems

@@ -1,7 +1,7 @@
 //! `formseal check-form FILE.json`: whether a form definition can be used — the reader's verdict,
 //! naming the place of the first problem it meets, then what `form::lint` finds in a definition
-//! that reads (duplicate ids, unknown fields, unreachable outcomes, attachments inside rows, rows
-//! nested deeper than the form shows).
+//! that reads (duplicate ids, unknown fields, call switches, unreachable outcomes, attachments
+//! inside rows); see `forms::check`.
 
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};

@@ -43,8 +43,13 @@ impl FormOpt {
 
     /// The definition of form `id`: the file given, else the built-in one (`None`: unknown).
     pub fn for_form(&self, id: &str) -> Result<Option<String>, (std::path::PathBuf, String)> {
-        Ok(self.given()?.or_else(|| formseal_core::forms::definition(id).map(str::to_string)))
+        Ok(or_builtin(self.given()?, id))
     }
+}
+
+/// A definition given (a file, or the one a package carries), else the built-in one of `id`.
+pub fn or_builtin(given: Option<String>, id: &str) -> Option<String> {
+    given.or_else(|| formseal_core::forms::definition(id).map(str::to_string))
 }
 
 pub fn parse_locale(s: &str) -> Result<Locale, String> {

@@ -52,9 +52,8 @@ fn form_of(
     call: &serde_json::Value,
     locale: Locale,
 ) -> Result<Box<dyn formseal_core::form::FormRules>, String> {
-    let definition = given
-        .or_else(|| forms::definition(id).map(str::to_string))
-        .ok_or_else(|| msg(locale, "cli.unknown_form", &[("form", id.to_string())]))?;
+    let definition =
+        or_builtin(given, id).ok_or_else(|| msg(locale, "cli.unknown_form", &[("form", id.to_string())]))?;
     forms::build(id, &definition, call).map_err(|e| e.text(locale))
 }
 
@@ -106,13 +105,13 @@ pub(crate) fn rerender(
     application_json: &[u8],
     form: &dyn formseal_core::form::FormRules,
     answers: &Answers,
+    created_at: &str,
     fingerprint: &str,
 ) -> Option<Vec<u8>> {
-    let app: Application = serde_json::from_slice(application_json).ok()?;
     let input = PdfInput {
         form: form.def(),
         answers,
-        created_at: &app.created_at,
+        created_at,
         identity: Some(Identity {
             application_sha256: sha256_hex(application_json),
             key_fingerprint: fingerprint.to_string(),

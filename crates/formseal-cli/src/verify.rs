@@ -34,12 +34,12 @@ pub struct Args {
 fn check_pdf(bytes: &[u8], v: &mut Verification) {
     let (Ok(entries), Some(fingerprint)) = (read_entries(bytes), v.key_fingerprint.clone()) else { return };
     let get = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.bytes.as_slice());
-    let (Some(app), Some(pdf), Some(form), Some(answers)) =
-        (get(APPLICATION_JSON), get(APPLICATION_PDF), v.form.as_deref(), v.answers.as_ref())
+    let (Some(app), Some(pdf), Some(form), Some(answers), Some(application)) =
+        (get(APPLICATION_JSON), get(APPLICATION_PDF), v.form.as_deref(), v.answers.as_ref(), v.application.as_ref())
     else {
         return;
     };
-    if let Some(again) = crate::render::rerender(app, form, answers, &fingerprint) {
+    if let Some(again) = crate::render::rerender(app, form, answers, &application.created_at, &fingerprint) {
         if again != pdf {
             v.problems.push(
                 formseal_core::Finding::error("package.pdf.differs")

@@ -192,9 +192,16 @@ struct PackageArgs {
     definition: Option<String>,
 }
 
+impl PackageArgs {
+    /// The definition the page's form was built from, else the built-in one of `form`.
+    fn definition(&self) -> Option<&str> {
+        self.definition.as_deref().or_else(|| formseal_core::forms::definition(&self.form))
+    }
+}
+
 /// The form (with the host's call) and the answers of a request.
 fn form_and_answers(a: &PackageArgs, loc: Locale) -> Result<(Box<dyn FormRules>, Answers), Failure> {
-    let Some(definition) = a.definition.as_deref().or_else(|| formseal_core::forms::definition(&a.form)) else {
+    let Some(definition) = a.definition() else {
         return Err(fail("package.form.unknown", render(loc, "package.form.unknown", &[("form", a.form.clone())])));
     };
     let form = formseal_core::forms::build(&a.form, definition, &a.call)
@@ -239,15 +246,15 @@ fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: 
     let renderer = pdf::Renderer { form: form.def(), answers: &answers, fonts: &fonts };
     let input = PackageInput {
         form: form.as_ref(),
-        call: a.call,
+        call: a.call.clone(),
         answers: &answers,
         ctx: Context { today },
-        created_at: a.created_at,
+        created_at: a.created_at.clone(),
         pdf: Some(&renderer),
         generator: format!("formseal {}", env!("CARGO_PKG_VERSION")),
-        definition: a.definition.as_deref().or_else(|| formseal_core::forms::definition(&a.form)),
+        definition: a.definition(),
     };
-    let source = Blobs { ids: a.file_ids, blobs };
+    let source = Blobs { ids: a.file_ids.clone(), blobs };
     let built = package::build(&input, &source, &key).map_err(|e| match e {
         PackageError::Pdf(e) => pdf_failure(e, loc),
         e => fail("worker.package_failed", e.text(loc)),

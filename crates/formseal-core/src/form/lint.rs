@@ -178,8 +178,21 @@ fn cond(def: &FormDef, scope: &[FieldDef], c: &Cond, at: &str, push: &mut impl F
     if !scope.iter().any(|f| f.id == *field) && def.field(field).is_none() {
         return push(at.into(), unknown("field", field));
     }
-    if options_of(scope, def, field).is_some_and(|o| !o.contains(value)) {
-        push(at.into(), Finding::error("lint.never").with("field", *field).with("value", *value));
+    is_option(def, scope, field, value, at, push);
+}
+
+/// A value a condition compares a choice field with must be one of its options (else the
+/// condition never holds).
+fn is_option(
+    def: &FormDef,
+    scope: &[FieldDef],
+    field: &str,
+    value: &str,
+    at: &str,
+    push: &mut dyn FnMut(String, Finding),
+) {
+    if options_of(scope, def, field).is_some_and(|o| !o.contains(&value)) {
+        push(at.into(), Finding::error("lint.never").with("field", field).with("value", value));
     }
 }
 
@@ -199,11 +212,7 @@ fn expr(def: &FormDef, e: &Expr, at: &str, push: &mut impl FnMut(String, Finding
         }
     };
     let choices = |f: &str, values: &[&String], push: &mut dyn FnMut(String, Finding)| {
-        if let Some(options) = options_of(&[], def, f) {
-            for v in values.iter().filter(|v| !options.contains(&v.as_str())) {
-                push(at.into(), Finding::error("lint.never").with("field", f.to_string()).with("value", v.as_str()));
-            }
-        }
+        values.iter().for_each(|v| is_option(def, &[], f, v, at, push));
     };
     match e {
         Expr::Ticked(f) | Expr::Filled(f) | Expr::Empty(f) | Expr::UsccValid(f) | Expr::UsccKind(f, _) => {

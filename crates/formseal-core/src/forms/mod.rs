@@ -89,8 +89,9 @@ pub fn with_config(id: &str, config: &serde_json::Value) -> Result<Option<Box<dy
     }
 }
 
-/// The largest definition file read.
+/// The largest definition file read, in bytes and in JSON values.
 pub const MAX_DEFINITION_BYTES: usize = 1 << 20;
+pub const MAX_DEFINITION_VALUES: usize = 50_000;
 
 /// A form from its definition file (`text`) and the host's configuration of its call; `id`
 /// names the form in messages (the definition's own id is checked against it).
@@ -98,10 +99,12 @@ pub fn build(id: &str, text: &str, config: &serde_json::Value) -> Result<Box<dyn
     let form = id.to_string();
     let definition = |reason: String| ConfigError::Definition { form: form.clone(), reason };
     // Bounded before parsing: a definition is tens of kilobytes (the built-in ones, 25–35 KB).
-    if text.len() > MAX_DEFINITION_BYTES || crate::form::too_many_values(text.as_bytes(), 50_000) {
+    if text.len() > MAX_DEFINITION_BYTES || crate::form::too_many_values(text.as_bytes(), MAX_DEFINITION_VALUES) {
         let size = crate::form::human_size(text.len() as u64);
         let max = crate::form::human_size(MAX_DEFINITION_BYTES as u64);
-        return Err(definition(format!("{size}, more than the {max} or 50000 values a definition may have")));
+        return Err(definition(format!(
+            "{size}, more than the {max} or {MAX_DEFINITION_VALUES} values a definition may have"
+        )));
     }
     let mut json: serde_json::Value = serde_json::from_str(text).map_err(|e| definition(e.to_string()))?;
     let params = crate::form::read::call_params(&json).map_err(|e| definition(e.to_string()))?;
@@ -119,12 +122,10 @@ pub fn build(id: &str, text: &str, config: &serde_json::Value) -> Result<Box<dyn
 /// defaults), then what [`crate::form::lint::lint`] finds in the definition as written — every
 /// section and field, whatever the call switches on — and the form, for its counts.
 pub fn check(text: &str) -> Result<(Box<dyn FormRules>, Vec<crate::form::lint::Lint>), ConfigError> {
-    let id = serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string))
-        .unwrap_or_default();
-    let form = build(&id, text, &serde_json::Value::Null)?;
-    let written = serde_json::from_str(text).ok().and_then(|v| crate::form::read::definition(&v).ok());
+    let json: Option<serde_json::Value> = serde_json::from_str(text).ok();
+    let id = json.as_ref().and_then(|v| v.get("id")?.as_str()).unwrap_or_default();
+    let form = build(id, text, &serde_json::Value::Null)?;
+    let written = json.as_ref().and_then(|v| crate::form::read::definition(v).ok());
     let lints = crate::form::lint::lint(written.as_ref().unwrap_or(form.def()));
     Ok((form, lints))
 }
