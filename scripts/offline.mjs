@@ -39,7 +39,7 @@ const html = `<!doctype html>
       workerUrl ??= URL.createObjectURL(new Blob([${literal(worker)}], { type: 'text/javascript' }));
       return workerUrl;
     },
-    messagesEn: ${literal(text('messages-en.txt'))},
+    'messages-en.txt': ${literal(text('messages-en.txt'))},
 ${readdirSync(join(dir, 'forms')).filter((f) => !f.endsWith('.schema.json')).map((f) => `    ${literal('forms/' + f)}: ${literal(text('forms/' + f))},`).join('\n')}
   };
 })();

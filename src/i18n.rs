@@ -22,16 +22,15 @@ pub fn label(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static 
     move || text.get(locale.get()).to_string()
 }
 
-/// Makes `locale`'s messages available: English is fetched (`messages-en.txt`) the first time.
+/// Makes `locale`'s messages available: English — the messages and the built-in forms' texts
+/// (`messages-en.txt`, `forms/en.json`) — is fetched the first time.
 pub async fn load(locale: Locale) -> Result<(), String> {
     if messages::available(locale) {
         return Ok(());
     }
-    let text = match crate::browser::offline("messagesEn") {
-        Some(text) => text,
-        None => crate::browser::fetch_text(&crate::browser::asset_url("messages-en.txt")).await?,
-    };
-    messages::install(locale, text);
+    let texts = crate::asset("forms/en.json").await?;
+    formseal_core::form::install_en(&texts).map_err(|e| format!("forms/en.json: {e}"))?;
+    messages::install(locale, crate::asset("messages-en.txt").await?);
     Ok(())
 }
 

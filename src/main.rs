@@ -21,7 +21,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// A form opened: configured by the host's call, that call, and the definition file's text it
-/// was built from (the package carries it).
+/// was built from (the package carries it; empty for a built-in form, which the worker has).
 type Loaded = (Arc<dyn FormRules>, serde_json::Value, Arc<str>);
 /// The forms of one widget opened so far, by id.
 type Forms = Vec<(String, Loaded)>;
@@ -44,7 +44,7 @@ fn form_in_hash(ids: &[String]) -> Option<String> {
 }
 
 /// One of the widget's own files: inline in the offline file, else fetched.
-async fn asset(file: &str) -> Result<String, String> {
+pub(crate) async fn asset(file: &str) -> Result<String, String> {
     match browser::offline(file) {
         Some(text) => Ok(text),
         None => browser::fetch_text(&browser::asset_url(file)).await.map_err(|e| format!("{file}: {e}")),
@@ -59,7 +59,10 @@ async fn load_form(id: &str, config: &serde_json::Value) -> Result<Loaded, Strin
     }
     let text =
         asset(&format!("forms/{id}.json")).await.map_err(|e| format!("未知的申请表 / unknown form “{id}” ({e})"))?;
-    build_form(id, text, config)
+    // The file left the English out (scripts/forms.mjs): the package worker puts the built-in
+    // definition, whole, into the package (no text here).
+    let (form, call, _) = build_form(id, text, config)?;
+    Ok((form, call, Arc::from("")))
 }
 
 /// A form from its definition `text`, configured by the host's call (`config[id]`); a

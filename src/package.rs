@@ -67,11 +67,12 @@ pub async fn attachment_blobs(state: &AppState, strict: bool) -> Result<(Vec<Str
 
 /// What the worker needs to render the form: language, form, call, answers and the time.
 pub fn request(state: &AppState) -> serde_json::Value {
+    let definition = state.definition.get_value();
     serde_json::json!({
         "lang": state.locale.get_untracked().tag(),
         "form": state.form.get_value().def().id,
         "call": state.call.get_value(),
-        "definition": &*state.definition.get_value(),
+        "definition": Some(&*definition).filter(|d| !d.is_empty()),
         "answers": state.answers.get_untracked().to_json(),
         "created_at": clock::now_iso(),
         "today": clock::today().to_string(),

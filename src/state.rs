@@ -173,7 +173,7 @@ pub struct AppState {
     pub focus_after_render: RwSignal<Option<String>>,
     /// The host's call configuration of this form (`{}` for the defaults); it goes into the package.
     pub call: StoredValue<serde_json::Value>,
-    /// The definition file's text the form was built from; it goes into the package too.
+    /// The definition file's text the form was built from, for the package (empty: a built-in form).
     pub definition: StoredValue<Arc<str>>,
     /// Whether the offline file can stand in for this form (not for a host's own form).
     pub offline_copy: StoredValue<bool>,
@@ -192,10 +192,22 @@ impl AppState {
         let form = StoredValue::new(form);
         let ctx = Context { today };
         // Unchanged rows keep their issues between keystrokes (same result as a full validation).
-        let cache = StoredValue::new(RowCache::default());
+        // Findings keep their texts in both languages as they were when made: all are made again
+        // when the language changes (the built-in forms' English arrives with the switch).
+        let cache = StoredValue::new((locale.get_untracked(), RowCache::default()));
         let report = Memo::new(move |_| {
             let f = form.get_value();
-            answers.with(|a| cache.try_update_value(|c| validate_with(f.as_ref(), a, &ctx, c)).unwrap_or_default())
+            let l = locale.get();
+            answers.with(|a| {
+                cache
+                    .try_update_value(|(was, c)| {
+                        if *was != l {
+                            (*was, *c) = (l, RowCache::default());
+                        }
+                        validate_with(f.as_ref(), a, &ctx, c)
+                    })
+                    .unwrap_or_default()
+            })
         });
         let bus = IssueBus::new();
         Effect::new(move |_| report.with(|r| bus.publish(r)));

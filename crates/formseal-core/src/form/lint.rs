@@ -87,6 +87,28 @@ pub fn lint(def: &FormDef) -> Vec<Lint> {
     out
 }
 
+/// Every text of a definition as written (its JSON) that has no English: a definition is
+/// bilingual (only the browser's copies of the built-in forms leave `en` out, see
+/// `scripts/forms.mjs`).
+pub fn english(v: &serde_json::Value, at: &str, out: &mut Vec<Lint>) {
+    match v {
+        serde_json::Value::Object(m) if m.get("zh").is_some_and(|z| z.is_string()) && !m.contains_key("en") => {
+            out.push(Lint { path: at.to_string(), finding: Finding::error("lint.no_english") });
+        }
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                english(x, &if at.is_empty() { k.clone() } else { format!("{at}.{k}") }, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                english(x, &format!("{at}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// A switch on the call names a parameter the definition declares, and only values it can take
 /// (else what it guards is never shown, or always).
 fn call_cond(def: &FormDef, c: Option<&CallCond>, at: &str, push: &mut impl FnMut(String, Finding)) {

@@ -160,11 +160,12 @@ fn params(map: &[(String, Param)], s: &Scope) -> Params {
     let id = |n: String| crate::intern::intern(&n);
     for (name, p) in map {
         let v = p.value(s);
-        if v.zh == v.en {
-            out.extend(id(name.clone()).map(|n| (n, v.zh.into_owned())));
-        } else if let (Some(zh), Some(en)) = (id(format!("{name}_zh")), id(format!("{name}_en"))) {
-            out.push((zh, v.zh.into_owned()));
-            out.push((en, v.en.into_owned()));
+        let en = v.get(crate::Locale::En);
+        if v.zh == en {
+            out.extend(id(name.clone()).map(|n| (n, v.zh.to_string())));
+        } else if let (Some(zh_name), Some(en_name)) = (id(format!("{name}_zh")), id(format!("{name}_en"))) {
+            out.push((en_name, en.to_string()));
+            out.push((zh_name, v.zh.into_owned()));
         }
     }
     out

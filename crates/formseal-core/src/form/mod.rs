@@ -15,7 +15,7 @@ pub use answers::{empty_row, too_many_values, AnswerError, Answers, FileRef, Row
 pub use def::{CallCond, Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, Process, Seal, SectionDef};
 pub use display::{cells, display, human_size, Cell};
 pub use eligibility::{summary as eligibility_summary, Clause, Criterion, Msg, Status};
-pub use text::Text;
+pub use text::{install_en, Text};
 pub use validate::{
     check_field, check_format, has_error, validate, validate_with, Context, FormRules, Report, RowCache,
 };

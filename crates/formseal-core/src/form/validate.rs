@@ -111,7 +111,7 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
         let finding = Finding::error("call.closed")
             .with("deadline", deadline.to_string())
             .with("recipient_zh", def.process.recipient.zh.to_string())
-            .with("recipient_en", def.process.recipient.en.to_string());
+            .with("recipient_en", def.process.recipient.get(crate::Locale::En).to_string());
         issues.push(Issue::new(def.seal.date_field, finding));
     }
     issues.sort_by_key(|i| std::cmp::Reverse(i.finding.severity));

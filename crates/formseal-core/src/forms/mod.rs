@@ -126,7 +126,10 @@ pub fn check(text: &str) -> Result<(Box<dyn FormRules>, Vec<crate::form::lint::L
     let id = json.as_ref().and_then(|v| v.get("id")?.as_str()).unwrap_or_default();
     let form = build(id, text, &serde_json::Value::Null)?;
     let written = json.as_ref().and_then(|v| crate::form::read::definition(v).ok());
-    let lints = crate::form::lint::lint(written.as_ref().unwrap_or(form.def()));
+    let mut lints = crate::form::lint::lint(written.as_ref().unwrap_or(form.def()));
+    if let Some(json) = &json {
+        crate::form::lint::english(json, "", &mut lints);
+    }
     Ok((form, lints))
 }
 

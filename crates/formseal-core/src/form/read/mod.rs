@@ -195,7 +195,13 @@ impl Reader {
     #[inline(never)]
     fn text(&mut self, v: Option<&J>, path: Path) -> Text {
         let m = self.object(v, path, &["zh", "en"]);
-        Text::owned(self.str_at(m, "zh", path), self.str_at(m, "en", path))
+        // Without `en` (the browser's built-in definitions leave it out of the first download),
+        // the English is looked up when shown ([`Text::get`]).
+        let en = match get(m, "en") {
+            None => String::new(),
+            en => self.string(en, &at(path, "en")),
+        };
+        Text::owned(self.str_at(m, "zh", path), en)
     }
 
     #[inline(never)]

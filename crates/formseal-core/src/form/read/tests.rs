@@ -82,3 +82,47 @@ fn deep_or_large_input_is_bounded() {
     let long = "字".repeat(5 * 1024 * 1024 / 3);
     assert_eq!(problem(|v| v["title"]["zh"] = json!(long)), "");
 }
+
+/// Every `{zh, en}` text loses its `en`, as the browser's copies of the built-in forms do
+/// (`scripts/forms.mjs`: not under `call`, not with a `{call:…}` placeholder).
+fn strip_english(v: &mut J, under_call: bool) {
+    match v {
+        J::Object(m) if m.len() == 2 && m.get("zh").is_some_and(J::is_string) => {
+            if !under_call && !m["zh"].as_str().unwrap().contains("{call:") {
+                m.remove("en");
+            }
+        }
+        J::Object(m) => m.iter_mut().for_each(|(k, x)| strip_english(x, under_call || k == "call")),
+        J::Array(items) => items.iter_mut().for_each(|x| strip_english(x, under_call)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_definition_without_english_reads_the_same_in_chinese_and_is_linted() {
+    for id in crate::forms::FORM_IDS {
+        let text = crate::forms::definition(id).unwrap();
+        let mut v: J = serde_json::from_str(text).unwrap();
+        strip_english(&mut v, false);
+        let stripped = serde_json::to_string(&v).unwrap();
+        let full = crate::forms::build(id, text, &J::Null).unwrap();
+        let light = crate::forms::build(id, &stripped, &J::Null).unwrap();
+        let labels = |f: &dyn crate::form::FormRules| {
+            let def = f.def();
+            def.sections
+                .iter()
+                .flat_map(|s| s.fields.iter().map(|f| f.label.zh.to_string()))
+                .chain([def.title.zh.to_string(), def.process.hand_in.zh.to_string()])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels(full.as_ref()), labels(light.as_ref()), "{id}");
+        assert!(light.def().sections[0].title.en.is_empty(), "{id}");
+        // `check-form` insists on both languages in a definition as written.
+        let (_, lints) = crate::forms::check(&stripped).unwrap();
+        let missing = lints.iter().filter(|l| l.finding.code == "lint.no_english").count();
+        assert!(missing > 20, "{id}: {missing}");
+        assert!(lints.iter().any(|l| l.path == "sections[0].title"), "{id}");
+        let (_, lints) = crate::forms::check(text).unwrap();
+        assert!(lints.is_empty(), "{id}: {lints:?}");
+    }
+}
