@@ -27,7 +27,7 @@ impl Text {
         match locale {
             Locale::En if self.en.is_empty() => {
                 let table = EN.get().map_or(&[][..], Vec::as_slice);
-                match table.binary_search_by(|(zh, _)| (*zh).cmp(&self.zh)) {
+                match find(table, &self.zh) {
                     Ok(i) => table[i].1,
                     Err(_) => &self.zh,
                 }
@@ -42,16 +42,22 @@ impl Text {
 /// search (a map would weigh more in the browser's first download).
 static EN: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
 
+fn find(table: &[(&'static str, &'static str)], zh: &str) -> Result<usize, usize> {
+    table.binary_search_by(|(z, _)| (*z).cmp(zh))
+}
+
 /// Adds the English of definition texts, a JSON object of Chinese text → English text (the
 /// browser's `forms/en.json`, fetched with the English messages); only the first call counts.
 pub fn install_en(json: &str) -> Result<(), String> {
     let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
-    let mut table: Vec<(&'static str, &'static str)> = match v.as_object() {
-        Some(m) => m.iter().filter_map(|(k, v)| Some((leak(k), leak(v.as_str()?)))).collect(),
-        None => return Err("expected a JSON object".into()),
-    };
-    table.sort_unstable();
+    let Some(m) = v.as_object() else { return Err("expected a JSON object".into()) };
+    let mut table: Vec<(&'static str, &'static str)> = Vec::with_capacity(m.len());
+    for (zh, en) in m {
+        if let (Some(en), Err(i)) = (en.as_str(), find(&table, zh)) {
+            table.insert(i, (leak(zh), leak(en)));
+        }
+    }
     let _ = EN.set(table);
     Ok(())
 }
