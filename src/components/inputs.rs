@@ -207,8 +207,10 @@ pub fn MultiInput(
                             if on {
                                 list.push(v2.clone());
                             }
-                            list.sort_by_key(|x| order.iter().position(|o| o == x));
-                            c.set(Value::List(list));
+                            // In the options' order (values no option has first, as found).
+                            let mut ordered: Vec<String> = list.iter().filter(|x| !order.contains(x)).cloned().collect();
+                            ordered.extend(order.iter().filter(|o| list.contains(o)).cloned());
+                            c.set(Value::List(ordered));
                             c.touch();
                         }
                     />

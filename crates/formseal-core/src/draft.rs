@@ -203,15 +203,18 @@ pub fn parse(text: &str, def: &FormDef) -> Result<Loaded, DraftError> {
     let mut raw_answers = obj.get("answers").cloned().unwrap_or(serde_json::Value::Null);
     crate::forms::migrate(&form.id, &form.version, &mut raw_answers);
     let (answers, dropped) = Answers::from_json(def, &raw_answers).map_err(DraftError::BadAnswers)?;
-    let files: BTreeMap<String, EmbeddedFile> = match obj.get("files") {
-        None | Some(serde_json::Value::Null) => BTreeMap::new(),
-        Some(serde_json::Value::Object(m)) => m
-            .iter()
-            .map(|(id, f)| EmbeddedFile::from_json(f).map(|f| (id.clone(), f)))
-            .collect::<Option<_>>()
-            .ok_or(DraftError::BadFile { name: "files".into() })?,
-        Some(_) => return Err(DraftError::BadFile { name: "files".into() }),
-    };
+    let bad = || DraftError::BadFile { name: "files".into() };
+    let mut files = BTreeMap::new();
+    match obj.get("files") {
+        None | Some(serde_json::Value::Null) => {}
+        // Inserted one by one (see `empty_row`).
+        Some(serde_json::Value::Object(m)) => {
+            for (id, f) in m {
+                files.insert(id.clone(), EmbeddedFile::from_json(f).ok_or_else(bad)?);
+            }
+        }
+        Some(_) => return Err(bad()),
+    }
     let migrated_from = (form.version != def.version).then(|| form.version.clone());
     let draft = Draft {
         format: FORMAT,

@@ -114,20 +114,27 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
             .with("recipient_en", def.process.recipient.get(crate::Locale::En).to_string());
         issues.push(Issue::new(def.seal.date_field, finding));
     }
-    issues.sort_by_key(|i| std::cmp::Reverse(i.finding.severity));
     let eligibility = form.eligibility(answers, &issues);
     Report { issues: order_by_form(form.def(), issues), eligibility }
 }
 
-/// Keeps issues in the order of the form's fields (errors before warnings within a field).
+/// Puts issues in the order of the form's fields, errors before warnings within a field, and
+/// otherwise as found. (Buckets, not a sort: linear, and no sort routine in the browser's first
+/// download.)
 fn order_by_form(def: &FormDef, issues: Vec<Issue>) -> Vec<Issue> {
-    let pos = |path: &str| {
-        let top = path.split('[').next().unwrap_or(path);
-        def.fields().position(|f| f.id == top).unwrap_or(usize::MAX)
-    };
-    let mut keyed: Vec<_> = issues.into_iter().enumerate().map(|(n, i)| (pos(&i.path), n, i)).collect();
-    keyed.sort_by_key(|a| (a.0, a.1));
-    keyed.into_iter().map(|(_, _, i)| i).collect()
+    let top: Vec<&str> = def.fields().map(|f| f.id).collect();
+    // Per field, then one for paths no field has: errors, then warnings.
+    let mut buckets: Vec<Vec<Issue>> = (0..2 * (top.len() + 1)).map(|_| Vec::new()).collect();
+    let n = issues.len();
+    for i in issues {
+        let id = i.path.split('[').next().unwrap_or(&i.path);
+        let field = top.iter().position(|f| *f == id).unwrap_or(top.len());
+        let warning = usize::from(i.finding.severity != Severity::Error);
+        buckets[2 * field + warning].push(i);
+    }
+    let mut out = Vec::with_capacity(n);
+    buckets.into_iter().for_each(|b| out.extend(b));
+    out
 }
 
 fn push(out: &mut Vec<Issue>, path: &str, findings: Vec<Finding>) {
