@@ -277,6 +277,9 @@ test('formseal.mount with a call’s options: closing date, required attachments
   assert.match(closed.message, /2020-01-31/);
   const scripted = page.locator('#scripted');
   await scripted.getByText('This call closed on 2020-01-31', { exact: false }).first().waitFor();
+  // The widget checked the answers in Chinese before its English arrived: the findings are made
+  // again with the built-in form's English texts (forms/en.json), not only the labels.
+  await scripted.getByText('please contact the secretariat with any question', { exact: false }).first().waitFor();
   assert.ok((await events(page, 'ready')).some((e) => e.target === 'scripted' && e.detail.form === 'tc260-wg'));
   // A bad option is explained in the element and as an error event.
   const refused = await page.evaluate(async () => {
