@@ -22,8 +22,12 @@ pub fn FormPage() -> impl IntoView {
             let labelled_by = title_id.clone();
             let note = s.note.clone().map(|n| view! { <p class="fs-section__note">{label(n)}</p> });
             let fields = s.fields.iter().map(|f| view! { <Field def=f.clone() loc=Loc::Top(f.id) /> }).collect_view();
+            // A section none of whose fields the answers show (e.g. the council block for an
+            // ordinary member) is not shown either.
+            let defs = s.fields.clone();
+            let empty = move || app.answers.with(|a| !defs.iter().any(|f| f.visible(a)));
             view! {
-                <section class="fs-section" aria-labelledby=labelled_by data-section=s.id>
+                <section class="fs-section" aria-labelledby=labelled_by data-section=s.id hidden=empty>
                     <h2 class="fs-section__title" id=title_id>{label(s.title.clone())}</h2>
                     {note}
                     <div class="fs-section__fields">{fields}</div>

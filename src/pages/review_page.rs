@@ -46,6 +46,7 @@ pub fn ReviewPage() -> impl IntoView {
             .sections
             .iter()
             .enumerate()
+            .filter(|(si, _)| all.iter().any(|c| c.section == *si))
             .map(|(si, s)| {
                 let rows: Vec<AnyView> = all
                     .iter()

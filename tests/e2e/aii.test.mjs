@@ -39,6 +39,9 @@ test('a unit that is not yet a member applies as 普通会员单位; the eligibi
   await radio(page, '目前是否已是联盟会员', '尚未入会').check();
   await expectStatus(page, ART13_PATH, '符合', /尚未入会的单位申请普通会员单位/);
   await absent(page, ART13_REP);
+  // The council block is for council tiers only: an ordinary member unit does not see it.
+  assert.equal(await page.getByRole('region', { name: '理事大会代表及理事人选' }).count(), 0);
+  assert.equal(await page.getByLabel('代表职务', { exact: true }).isVisible(), false);
   assert.equal(await page.getByLabel('本单位的典型代表性', { exact: false }).isVisible(), false);
   assert.equal(await page.getByLabel(DUTY_VICE_CHAIR).isVisible(), false);
   assert.equal(await page.getByLabel(DUTY_DIRECTOR).isVisible(), false);
@@ -124,9 +127,9 @@ test('an existing 理事单位 applies as 副理事长单位: typical character,
   await fillUnitAndContact(page, { name: '上海示例工业互联网研究院有限公司', uscc: '914403001922038216' });
   await fillInfluence(page);
   await tickCommonDuties(page);
-  await fillCouncilRep(page);
-  // First as a council unit, with its obligation ticked…
+  // First as a council unit, with its obligation ticked and its representative named…
   await radio(page, '申请的会员类别', '理事单位').check();
+  await fillCouncilRep(page);
   await radio(page, '目前是否已是联盟会员', '已是普通会员单位').check();
   await page.getByLabel(DUTY_DIRECTOR).check();
   await expectStatus(page, ART10_4, '符合');

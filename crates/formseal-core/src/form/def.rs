@@ -162,13 +162,16 @@ pub struct OptionDef {
 }
 
 /// A visibility condition over other answers of the same scope. In a definition:
-/// `{"equals": {"field": "org_type", "value": "other"}}`.
+/// `{"equals": {"field": "org_type", "value": "other"}}`,
+/// `{"one_of": {"field": "tier", "values": ["director", "vice_chair"]}}`.
 #[derive(Clone, Debug, Serialize)]
 pub enum Cond {
     /// A choice field has this value.
     Equals { field: &'static str, value: &'static str },
     /// A multi-choice field includes this value.
     Includes { field: &'static str, value: &'static str },
+    /// A choice field has one of these values.
+    OneOf { field: &'static str, values: Vec<String> },
 }
 
 impl Cond {
@@ -181,6 +184,9 @@ impl Cond {
             Cond::Equals { field, value } => matches!(values.get(*field), Some(Value::Text(t)) if t == value),
             Cond::Includes { field, value } => {
                 matches!(values.get(*field), Some(Value::List(l)) if l.iter().any(|v| v == value))
+            }
+            Cond::OneOf { field, values: one_of } => {
+                matches!(values.get(*field), Some(Value::Text(t)) if one_of.contains(t))
             }
         }
     }

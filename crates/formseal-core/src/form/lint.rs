@@ -196,11 +196,14 @@ fn options_of<'a>(list: &'a [FieldDef], def: &'a FormDef, id: &str) -> Option<Ve
 }
 
 fn cond(def: &FormDef, scope: &[FieldDef], c: &Cond, at: &str, push: &mut impl FnMut(String, Finding)) {
-    let (Cond::Equals { field, value } | Cond::Includes { field, value }) = c;
-    if !scope.iter().any(|f| f.id == *field) && def.field(field).is_none() {
+    let (field, values) = match c {
+        Cond::Equals { field, value } | Cond::Includes { field, value } => (*field, vec![*value]),
+        Cond::OneOf { field, values } => (*field, values.iter().map(String::as_str).collect()),
+    };
+    if !scope.iter().any(|f| f.id == field) && def.field(field).is_none() {
         return push(at.into(), unknown("field", field));
     }
-    is_option(def, scope, field, value, at, push);
+    values.iter().for_each(|v| is_option(def, scope, field, v, at, push));
 }
 
 /// A value a condition compares a choice field with must be one of its options (else the

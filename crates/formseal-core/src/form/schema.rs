@@ -133,6 +133,7 @@ pub fn definition() -> Value {
             "visible_if": one_key(vec![
                 ("equals", object(&["field", "value"], json!({ "field": id, "value": id }))),
                 ("includes", object(&["field", "value"], json!({ "field": id, "value": id }))),
+                ("one_of", object(&["field", "values"], json!({ "field": id, "values": strings }))),
             ]),
             "kind": one_key(kinds),
             "field": object(&["id", "label", "kind"], json!({

@@ -146,3 +146,30 @@ fn at_most_one_council_member_nominee() {
     assert_eq!(c.status, Status::Review);
     assert!(c.reason.text(Locale::ZhCn).contains("张堃") && c.reason.text(Locale::ZhCn).contains("理事会决定"));
 }
+
+#[test]
+fn the_council_block_is_shown_only_for_the_council_tiers() {
+    let f = form();
+    let block = &f.def().sections.iter().find(|s| s.id == "council").unwrap().fields;
+    for (tier, shown) in [("member", false), ("director", true), ("vice_chair", true)] {
+        let a = with_tier(tier, "member");
+        assert!(block.iter().all(|field| field.visible(&a) == shown), "{tier}");
+    }
+    // Nothing chosen yet: not shown.
+    let mut a = complete();
+    set(&mut a, "tier", "");
+    assert!(block.iter().all(|field| !field.visible(&a)));
+}
+
+#[test]
+fn a_one_of_condition_is_read_and_linted() {
+    let text = crate::forms::definition("aii-member").unwrap();
+    let changed = text.replacen(r#""values": ["director", "vice_chair"]"#, r#""values": ["director", "chair"]"#, 1);
+    let (_, lints) = crate::forms::check(&changed).unwrap();
+    let never: Vec<_> = lints.iter().filter(|l| l.finding.code == "lint.never").collect();
+    assert_eq!(never.len(), 1, "{lints:?}");
+    assert!(never[0].path.ends_with(".visible_if"), "{}", never[0].path);
+    let broken = text.replacen(r#""values": ["director", "vice_chair"]"#, r#""values": "director""#, 1);
+    let e = crate::forms::build("aii-member", &broken, &serde_json::Value::Null).err().unwrap();
+    assert!(e.text(Locale::En).contains("visible_if.one_of.values: expected a list"), "{}", e.text(Locale::En));
+}

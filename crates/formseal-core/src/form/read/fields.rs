@@ -81,8 +81,13 @@ impl Reader {
     }
 
     pub(super) fn cond(&mut self, v: &J, path: Path) -> Cond {
-        let (name, inner) = self.variant(Some(v), path, &["equals", "includes"]);
+        let (name, inner) = self.variant(Some(v), path, &["equals", "includes", "one_of"]);
         let p: Path = &at(path, name);
+        if name == "one_of" {
+            let m = self.object(Some(inner), p, &["field", "values"]);
+            let values = self.strings(get(m, "values"), &at(p, "values"));
+            return Cond::OneOf { field: self.id_at(m, "field", p), values };
+        }
         let m = self.object(Some(inner), p, &["field", "value"]);
         let (field, value) = (self.id_at(m, "field", p), self.id_at(m, "value", p));
         if name == "includes" {
