@@ -87,10 +87,12 @@ fn deep_or_large_input_is_bounded() {
 /// (`scripts/forms.mjs`: not under `call`, not with a `{call:…}` placeholder).
 fn strip_english(v: &mut J, under_call: bool) {
     match v {
-        J::Object(m) if m.len() == 2 && m.get("zh").is_some_and(J::is_string) => {
-            if !under_call && !m["zh"].as_str().unwrap().contains("{call:") {
-                m.remove("en");
-            }
+        J::Object(m)
+            if m.len() == 2
+                && !under_call
+                && m.get("zh").and_then(J::as_str).is_some_and(|zh| !zh.contains("{call:")) =>
+        {
+            m.remove("en");
         }
         J::Object(m) => m.iter_mut().for_each(|(k, x)| strip_english(x, under_call || k == "call")),
         J::Array(items) => items.iter_mut().for_each(|x| strip_english(x, under_call)),
