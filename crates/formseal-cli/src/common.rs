@@ -197,6 +197,16 @@ pub fn pdf_fonts() -> formseal_core::pdf::FontSet {
     .expect("the built-in fonts load")
 }
 
+/// A cell a spreadsheet (Excel, WPS, LibreOffice) will not read as a formula: one that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (shown by none of
+/// them). A genuine `+86 137…` stays readable as text (issue 14, item 6).
+pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

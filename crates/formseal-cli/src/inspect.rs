@@ -90,16 +90,6 @@ fn json(v: &Verification) -> String {
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
 
-/// A cell a spreadsheet (Excel, WPS, LibreOffice) will not read as a formula: one that starts
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (shown by none of
-/// them). A genuine `+86 137…` stays readable as text (issue 14, item 6).
-fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
-
 fn csv(v: &Verification, locale: Locale, bom: bool) -> String {
     let (form, answers, app) = (v.form.as_ref().unwrap(), v.answers.as_ref().unwrap(), v.application.as_ref().unwrap());
     let def = form.def();

@@ -3,6 +3,7 @@
 mod check;
 mod common;
 mod inspect;
+mod intake;
 mod keygen;
 mod pack;
 mod render;
@@ -44,6 +45,9 @@ enum Command {
     Keygen(keygen::Args),
     /// Check a form definition file: that it can be used, and what is wrong with it.
     CheckForm(check::Args),
+    /// Verify every package in folders or files and write one table (`.xlsx`, `.csv`, `.json`),
+    /// with resubmissions, shared keys and duplicates grouped.
+    Intake(intake::Args),
     /// Print the paper form as PDF: from a package (the same PDF it carries), its
     /// application.json, or an exported draft (a preview).
     Render(render::Args),
@@ -65,6 +69,7 @@ fn main() -> ExitCode {
         Command::Keygen(args) => keygen::run(args),
         Command::Render(args) => render::run(args),
         Command::CheckForm(args) => check::run(args),
+        Command::Intake(args) => intake::run(args),
     };
     ExitCode::from(code)
 }

@@ -31,7 +31,7 @@ pub struct Args {
 /// The paper form must be the one the signed answers make (issue 14, item 7): the PDF is made
 /// again with the built-in fonts (the renderer is deterministic) and compared byte for byte, so
 /// that a stamped printout cannot show other content than the signed data.
-fn check_pdf(bytes: &[u8], v: &mut Verification) {
+pub(crate) fn check_pdf(bytes: &[u8], v: &mut Verification) {
     let (Ok(entries), Some(fingerprint)) = (read_entries(bytes), v.key_fingerprint.clone()) else { return };
     let get = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.bytes.as_slice());
     let (Some(app), Some(pdf), Some(form), Some(answers), Some(application)) =

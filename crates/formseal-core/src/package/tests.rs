@@ -306,6 +306,9 @@ fn every_package_message_exists() {
         include_str!("../../../formseal-cli/src/inspect.rs"),
         include_str!("../../../formseal-cli/src/pack.rs"),
         include_str!("../../../formseal-cli/src/keygen.rs"),
+        include_str!("../../../formseal-cli/src/intake/mod.rs"),
+        include_str!("../../../formseal-cli/src/intake/groups.rs"),
+        include_str!("../../../formseal-cli/src/intake/write.rs"),
         include_str!("../../../formseal-worker/src/ops.rs"),
     ];
     let browser = [

@@ -1,0 +1,192 @@
+//! The groups of an intake: the same unit submitting more than once (the latest by signing time
+//! is current, the others superseded), the same key used by different units, the same package
+//! twice. Each group says which rule made it.
+
+use super::{Row, Verdict};
+use formseal_core::messages::render;
+use formseal_core::Locale;
+
+/// What the grouping needs of one row.
+#[derive(Clone, Debug)]
+pub struct Key {
+    pub file: String,
+    pub verdict: Verdict,
+    pub form_id: String,
+    /// How the unit is recognised: its credit code, else its normalised name.
+    pub unit: Option<(UnitRule, String)>,
+    pub unit_name: String,
+    pub fingerprint: String,
+    pub manifest: String,
+    /// Signing time in seconds since 1970 (UTC), when it could be read.
+    pub signed: Option<i64>,
+    /// Where the row is in the rows file.
+    pub offset: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitRule {
+    Uscc,
+    Name,
+}
+
+impl Key {
+    pub fn of(row: &Row) -> Key {
+        let unit = if !row.registration.is_empty() {
+            Some((UnitRule::Uscc, row.registration.clone()))
+        } else {
+            let name = normalised_name(&row.unit);
+            (!name.is_empty()).then_some((UnitRule::Name, name))
+        };
+        Key {
+            file: row.file.clone(),
+            verdict: row.verdict,
+            form_id: row.form.split(' ').next().unwrap_or_default().to_string(),
+            unit,
+            unit_name: row.unit.clone(),
+            fingerprint: row.fingerprint.clone(),
+            manifest: row.manifest_sha256.clone(),
+            signed: seconds(&row.signed_at),
+            offset: 0,
+        }
+    }
+    fn readable(&self) -> bool {
+        matches!(self.verdict, Verdict::Valid | Verdict::Invalid)
+    }
+}
+
+/// A unit's name compared loosely: no spaces, full-width letters and brackets as ASCII, case.
+pub fn normalised_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !formseal_core::rules::normalize::is_invisible(*c))
+        .map(formseal_core::rules::normalize::fullwidth_char_to_ascii)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` as seconds since 1970 (UTC).
+pub fn seconds(iso: &str) -> Option<i64> {
+    let b = iso.as_bytes();
+    let num = |r: std::ops::Range<usize>| iso.get(r)?.parse::<i64>().ok();
+    if b.len() < 19 || b.get(10) != Some(&b'T') {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let mut rest = &iso[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let offset = match rest.as_bytes().first() {
+        Some(b'Z') | None => 0,
+        Some(sign @ (b'+' | b'-')) => {
+            let (oh, om) = (rest.get(1..3)?.parse::<i64>().ok()?, rest.get(4..6)?.parse::<i64>().ok()?);
+            (if *sign == b'+' { 1 } else { -1 }) * (oh * 3600 + om * 60)
+        }
+        Some(_) => return None,
+    };
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (mo + if mo > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + h * 3600 + mi * 60 + s - offset)
+}
+
+/// What the grouping says of one row.
+#[derive(Clone, Debug, Default)]
+pub struct Grouped {
+    /// `current`, `superseded` or `duplicate` (empty: in no group).
+    pub status: &'static str,
+    pub superseded_by: Option<String>,
+    /// One line per group the row is in, naming the rule.
+    pub notes: Vec<String>,
+}
+
+/// Groups `keys` (in report order); the result is in the same order.
+pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
+    let mut out: Vec<Grouped> = vec![Grouped::default(); keys.len()];
+    // The same package twice: the same manifest digest.
+    let mut duplicate = vec![false; keys.len()];
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| k.readable() && !k.manifest.is_empty()) {
+        if let Some(first) = keys[..i].iter().position(|o| o.readable() && o.manifest == k.manifest) {
+            duplicate[i] = true;
+            out[i].status = "duplicate";
+            let note = render(locale, "cli.intake.same_package", &[("file", keys[first].file.clone())]);
+            out[i].notes.push(note);
+        }
+    }
+    // The same unit, more than once for the same form: the latest signed is current.
+    let mut done = vec![false; keys.len()];
+    for i in 0..keys.len() {
+        let Some(unit) = keys[i].unit.as_ref().filter(|_| keys[i].readable() && !duplicate[i] && !done[i]) else {
+            continue;
+        };
+        let members: Vec<usize> = (i..keys.len())
+            .filter(|&j| {
+                keys[j].readable()
+                    && !duplicate[j]
+                    && keys[j].form_id == keys[i].form_id
+                    && keys[j].unit.as_ref() == Some(unit)
+            })
+            .collect();
+        members.iter().for_each(|&j| done[j] = true);
+        if members.len() < 2 {
+            continue;
+        }
+        // Latest signing time; a time that cannot be read counts as the earliest; ties: the later file.
+        let latest = *members.iter().max_by_key(|&&j| (keys[j].signed.unwrap_or(i64::MIN), j)).unwrap_or(&i);
+        let rule = match unit.0 {
+            UnitRule::Uscc => render(locale, "cli.intake.rule_uscc", &[("code", unit.1.clone())]),
+            UnitRule::Name => render(locale, "cli.intake.rule_name", &[("name", keys[i].unit_name.clone())]),
+        };
+        for &j in &members {
+            let note =
+                render(locale, "cli.intake.same_unit", &[("rule", rule.clone()), ("n", members.len().to_string())]);
+            out[j].notes.push(note);
+            if j == latest {
+                out[j].status = "current";
+            } else {
+                out[j].status = "superseded";
+                out[j].superseded_by = Some(keys[latest].file.clone());
+            }
+        }
+    }
+    // The same key used by different units.
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| k.readable() && !k.fingerprint.is_empty()) {
+        let others: Vec<&Key> = keys
+            .iter()
+            .filter(|o| o.readable() && o.fingerprint == k.fingerprint && o.unit.is_some() && o.unit != k.unit)
+            .collect();
+        if !others.is_empty() {
+            let mut units: Vec<String> = others.iter().map(|o| format!("{} ({})", o.unit_name, o.file)).collect();
+            units.dedup();
+            let note = render(locale, "cli.intake.same_key", &[("units", units.join("; "))]);
+            out[i].notes.push(note);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn signing_times_compare_across_offsets() {
+        let a = super::seconds("2026-12-01T09:00:00+08:00").unwrap();
+        let b = super::seconds("2026-12-01T02:00:00Z").unwrap();
+        assert_eq!(a + 3600, b);
+        assert_eq!(super::seconds("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(super::seconds("2026-12-01T02:00:00.123Z"), Some(b));
+        assert_eq!(super::seconds("yesterday"), None);
+        assert_eq!(super::seconds("2026-12-01T02:00:00+0"), None);
+    }
+
+    #[test]
+    fn names_compare_loosely() {
+        assert_eq!(
+            super::normalised_name(" 北京（示例）Ｔech 有限公司"),
+            super::normalised_name("北京(示例)tech有限公司")
+        );
+    }
+}

@@ -1,0 +1,332 @@
+//! `formseal intake DIR|FILES… -o REPORT`: every package of a call verified — in parallel on all
+//! cores, streaming — into one table (`.xlsx`, `.csv` or `.json`), with the resubmissions, shared
+//! keys and duplicates grouped and the rule that grouped them named.
+//!
+//! Memory does not grow with the number of packages: each package is read, verified and reduced
+//! to its row by a worker thread; rows go to a temporary file next to the report, and only what
+//! the grouping needs (a few short strings per package) stays in memory. The report is then
+//! written from that file, row by row.
+
+mod groups;
+mod write;
+
+use crate::common::*;
+use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
+use formseal_core::form::{cells, display, Context, Format as FieldFormat};
+use formseal_core::messages::{finding_text, render};
+use formseal_core::package::{verify_with, Official, Verification};
+use formseal_core::rules::date::CivilDate;
+use formseal_core::Locale;
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Xlsx,
+    Csv,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folders (searched recursively) and package files.
+    #[arg(required = true, value_name = "DIR|FILE")]
+    paths: Vec<PathBuf>,
+    /// The report: `.xlsx`, `.csv` or `.json` (or say which with `--format`).
+    #[arg(short, long, value_name = "REPORT")]
+    output: PathBuf,
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Start the CSV with a UTF-8 byte-order mark (for spreadsheet programs).
+    #[arg(long)]
+    bom: bool,
+    /// Language of the headers and messages.
+    #[arg(long, default_value = "zh-CN", value_parser = parse_locale)]
+    lang: Locale,
+    /// The secretariat's own call (as for `verify --call`): every package is judged by it.
+    #[arg(long, value_name = "CALL.json")]
+    call: Option<PathBuf>,
+    /// Run the form rules as of this date (YYYY-MM-DD) instead of today.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<CivilDate>,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    form: FormOpt,
+}
+
+/// What became of one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Valid,
+    Invalid,
+    /// A zip that could not be read as a package (truncated, damaged, no application).
+    Unreadable,
+    /// Not a zip at all (a stray file in the folder).
+    NotPackage,
+}
+
+/// One row of the report, as a worker made it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Row {
+    pub file: String,
+    pub verdict: Verdict,
+    pub form: String,
+    pub unit: String,
+    /// The unified social credit code, when the form has one and it was given.
+    pub registration: String,
+    pub fingerprint: String,
+    pub application_sha256: String,
+    pub manifest_sha256: String,
+    pub signed_at: String,
+    /// `code: message`, one per failure.
+    pub failures: Vec<String>,
+    pub warnings: usize,
+    /// The answers, as (label, value) in the form's order.
+    pub answers: Vec<(String, String)>,
+}
+
+/// Every file under `paths`, in a stable order (folders recursively; symbolic links not followed).
+fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(p: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(meta) = std::fs::symlink_metadata(p) else { return out.push(p.to_path_buf()) };
+        if meta.is_dir() {
+            let mut entries: Vec<PathBuf> =
+                std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).collect();
+            entries.sort();
+            entries.iter().for_each(|e| walk(e, out));
+        } else if meta.is_file() {
+            out.push(p.to_path_buf());
+        }
+    }
+    let mut out = Vec::new();
+    paths.iter().for_each(|p| walk(p, &mut out));
+    out
+}
+
+/// The secretariat's references, shared by the workers.
+struct Reference {
+    call: Option<serde_json::Value>,
+    /// A host's definition (`--form`) and its form id: used for that form's packages only.
+    definition: Option<(String, String)>,
+    ctx: Context,
+    locale: Locale,
+}
+
+/// Verifies one file and reduces it to its row.
+fn row(path: &Path, r: &Reference) -> Row {
+    let mut row = row_skeleton(path);
+    let bytes = match read_bytes(path) {
+        Ok(b) => b,
+        Err(e) => {
+            row.failures.push(format!("io: {e}"));
+            return row;
+        }
+    };
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return row;
+    }
+    let id = peek_form_id(&bytes);
+    let definition = r.definition.as_ref().filter(|(form, _)| Some(form) == id.as_ref()).map(|(_, d)| d.clone());
+    let official = Official { call: r.call.clone(), received: None, definition };
+    let mut v = verify_with(&bytes, &r.ctx, &official);
+    // The printed form must be the one the signed answers make, as `verify` checks.
+    crate::verify::check_pdf(&bytes, &mut v);
+    fill(&mut row, &v, r.locale);
+    row
+}
+
+/// The form id `application.json` names, to pick the host's definition for it.
+fn peek_form_id(bytes: &[u8]) -> Option<String> {
+    let entries = formseal_core::package::read_entries(bytes).ok()?;
+    let app = entries.iter().find(|e| e.name == formseal_core::package::APPLICATION_JSON)?;
+    let json: serde_json::Value = serde_json::from_slice(&app.bytes).ok()?;
+    Some(json.get("form")?.get("id")?.as_str()?.to_string())
+}
+
+fn fill(row: &mut Row, v: &Verification, locale: Locale) {
+    row.verdict = match (&v.application, v.is_valid()) {
+        (None, _) => Verdict::Unreadable,
+        (Some(_), true) => Verdict::Valid,
+        (Some(_), false) => Verdict::Invalid,
+    };
+    row.failures = v.problems.iter().map(|p| format!("{}: {}", p.code, finding_text(locale, p))).collect();
+    row.failures.extend(v.rule_errors(locale));
+    row.warnings = v.notes.len() + v.issues.iter().filter(|i| !i.is_error()).count();
+    row.fingerprint = v.key_fingerprint.clone().unwrap_or_default();
+    row.application_sha256 = v.application_sha256.clone().unwrap_or_default();
+    row.manifest_sha256 = v.manifest_sha256.clone().unwrap_or_default();
+    if let Some(app) = &v.application {
+        row.form = format!("{} {}", app.form.id, app.form.version);
+        row.signed_at = app.created_at.clone();
+    }
+    row.unit = v.unit_name().unwrap_or_default();
+    if let (Some(form), Some(answers)) = (&v.form, &v.answers) {
+        let def = form.def();
+        let uscc = def
+            .fields()
+            .find(|f| matches!(&f.kind, formseal_core::form::FieldKind::Text { format: Some(FieldFormat::Uscc), .. }));
+        row.registration = uscc.map(|f| answers.text(f.id).trim().to_uppercase()).unwrap_or_default();
+        row.answers = cells(def, answers)
+            .iter()
+            .map(|c| (def.path_label(&c.path, locale), display(c.field, c.value, locale)))
+            .collect();
+    }
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: Args) -> u8 {
+    let locale = args.lang;
+    let format = match args.format.or_else(|| write::format_of(&args.output)) {
+        Some(f) => f,
+        None => return fail(false, &args.output, &render(locale, "cli.intake.format", &[])),
+    };
+    let call = match &args.call {
+        None => None,
+        Some(path) => match read_bytes(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string()))
+        {
+            Ok(c) => Some(c),
+            Err(e) => return unreadable(locale, false, path, e),
+        },
+    };
+    let definition = match args.form.given() {
+        Ok(d) => d.map(|text| {
+            let id = serde_json::from_str::<serde_json::Value>(&text)
+                .ok()
+                .and_then(|j| Some(j.get("id")?.as_str()?.to_string()))
+                .unwrap_or_default();
+            (id, text)
+        }),
+        Err((path, e)) => return unreadable(locale, false, &path, e),
+    };
+    let files = discover(&args.paths);
+    let reference = Reference { call, definition, ctx: Context { today: args.today.unwrap_or_else(today) }, locale };
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let rows_path = args.output.with_extension("rows.tmp");
+    let result = verify_all(&files, &reference, jobs, &rows_path);
+    let outcome = result.and_then(|keys| {
+        let grouped = groups::group(&keys, locale);
+        write::report(format, &args.output, &rows_path, &keys, &grouped, locale, args.bom).map(|()| (keys, grouped))
+    });
+    let _ = std::fs::remove_file(&rows_path);
+    let (keys, grouped) = match outcome {
+        Ok(k) => k,
+        Err(e) => return fail(false, &args.output, &e.to_string()),
+    };
+    let count = |v: Verdict| keys.iter().filter(|k| k.verdict == v).count();
+    let (valid, invalid, unreadable_n, other) =
+        (count(Verdict::Valid), count(Verdict::Invalid), count(Verdict::Unreadable), count(Verdict::NotPackage));
+    let superseded = grouped.iter().filter(|g| g.superseded_by.is_some()).count();
+    eprintln!(
+        "{}",
+        render(
+            locale,
+            "cli.intake.summary",
+            &[
+                ("valid", valid.to_string()),
+                ("invalid", invalid.to_string()),
+                ("unreadable", unreadable_n.to_string()),
+                ("other", other.to_string()),
+                ("superseded", superseded.to_string()),
+                ("report", args.output.display().to_string()),
+            ]
+        )
+    );
+    if valid + invalid == 0 {
+        EXIT_UNREADABLE
+    } else if invalid + unreadable_n > 0 {
+        EXIT_INVALID
+    } else {
+        EXIT_VALID
+    }
+}
+
+/// Verifies `files` on `jobs` threads; rows go to `rows_path` (JSON lines, in the files' order),
+/// and what the grouping needs is returned.
+fn verify_all(files: &[PathBuf], r: &Reference, jobs: usize, rows_path: &Path) -> std::io::Result<Vec<groups::Key>> {
+    let bar = indicatif::ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Row)>(jobs * 4);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(rows_path)?);
+    let mut keys: Vec<Option<groups::Key>> = (0..files.len()).map(|_| None).collect();
+    // Rows arrive in any order; they are written as they come, with their index, and put back in
+    // order when the report is written (the index file is small).
+    let mut offsets: Vec<u64> = vec![0; files.len()];
+    let mut written = 0u64;
+    std::thread::scope(|s| -> std::io::Result<()> {
+        for _ in 0..jobs.min(files.len().max(1)) {
+            let (tx, next) = (tx.clone(), &next);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                let row = std::panic::catch_unwind(|| row(path, r)).unwrap_or_else(|_| panicked(path));
+                if tx.send((i, row)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (i, row) in rx {
+            bar.inc(1);
+            keys[i] = Some(groups::Key::of(&row));
+            let line = serde_json::to_string(&(i, &row)).unwrap_or_default() + "\n";
+            out.write_all(line.as_bytes())?;
+            offsets[i] = written;
+            written += line.len() as u64;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    bar.finish_and_clear();
+    let mut keys: Vec<groups::Key> = keys.into_iter().flatten().collect();
+    for (k, offset) in keys.iter_mut().zip(offsets) {
+        k.offset = offset;
+    }
+    Ok(keys)
+}
+
+/// A row for a file whose verification hit a bug (reported, never taken for a verdict).
+fn panicked(path: &Path) -> Row {
+    let mut row = row_skeleton(path);
+    row.verdict = Verdict::Unreadable;
+    row.failures.push("internal: the verifier failed on this file; please report it".into());
+    row
+}
+
+fn row_skeleton(path: &Path) -> Row {
+    Row {
+        file: path.display().to_string(),
+        verdict: Verdict::NotPackage,
+        form: String::new(),
+        unit: String::new(),
+        registration: String::new(),
+        fingerprint: String::new(),
+        application_sha256: String::new(),
+        manifest_sha256: String::new(),
+        signed_at: String::new(),
+        failures: Vec::new(),
+        warnings: 0,
+        answers: Vec::new(),
+    }
+}
+
+/// Reads the row written at `offset` of the rows file.
+pub fn read_row(file: &mut std::io::BufReader<std::fs::File>, offset: u64) -> std::io::Result<Row> {
+    use std::io::Seek;
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    let mut line = String::new();
+    file.read_line(&mut line)?;
+    let (_, row): (usize, Row) =
+        serde_json::from_str(&line).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    Ok(row)
+}
