@@ -107,6 +107,7 @@ pub(crate) fn rerender(
     answers: &Answers,
     created_at: &str,
     fingerprint: &str,
+    qr_pages: bool,
 ) -> Option<Vec<u8>> {
     let input = PdfInput {
         form: form.def(),
@@ -118,7 +119,7 @@ pub(crate) fn rerender(
         }),
         application_json: Some(application_json),
     };
-    pdf::render(&input, &pdf_fonts()).ok()
+    pdf::render_with(&input, &pdf_fonts(), qr_pages).ok()
 }
 
 impl Source {

@@ -39,8 +39,10 @@ pub(crate) fn check_pdf(bytes: &[u8], v: &mut Verification) {
     else {
         return;
     };
-    if let Some(again) = crate::render::rerender(app, form, answers, &application.created_at, &fingerprint) {
-        if again != pdf {
+    let make = |qr_pages| crate::render::rerender(app, form, answers, &application.created_at, &fingerprint, qr_pages);
+    // Packages made before the QR codes named their pages print the identity alone.
+    if let Some(again) = make(true) {
+        if again != pdf && make(false).is_none_or(|old| old != pdf) {
             v.problems.push(
                 formseal_core::Finding::error("package.pdf.differs")
                     .with("size", pdf.len().to_string())

@@ -275,9 +275,30 @@ impl formseal_core::package::RenderPdf for OtherPdf {
     }
 }
 
-#[test]
-fn a_pdf_that_the_signed_answers_do_not_make_is_refused() {
-    // Issue 14, item 7: a correctly signed package whose PDF shows other content.
+/// The paper form as packages made before 2026-12-02 print it: the QR codes name no page.
+struct LegacyPdf<'a>(formseal_core::pdf::Renderer<'a>);
+
+impl formseal_core::package::RenderPdf for LegacyPdf<'_> {
+    fn render(
+        &self,
+        stamp: &formseal_core::package::Stamp<'_>,
+    ) -> Result<Vec<u8>, formseal_core::package::PackageError> {
+        let input = formseal_core::pdf::PdfInput {
+            form: self.0.form,
+            answers: self.0.answers,
+            created_at: stamp.created_at,
+            identity: Some(formseal_core::pdf::Identity {
+                application_sha256: stamp.application_sha256.to_string(),
+                key_fingerprint: stamp.key_fingerprint.to_string(),
+            }),
+            application_json: Some(stamp.application_json),
+        };
+        Ok(formseal_core::pdf::render_with(&input, self.0.fonts, false).expect("renders"))
+    }
+}
+
+/// A TC260 package whose PDF `pdf` makes, verified by the CLI: its exit status and report.
+fn verify_with_pdf(name: &str, pdf: &dyn formseal_core::package::RenderPdf) -> (i32, String) {
     use formseal_core::package::{build, Algorithm, KeyPair, PackageInput};
     let (form, answers) = formseal_core::fixtures::tc260_complete();
     let input = PackageInput {
@@ -288,19 +309,33 @@ fn a_pdf_that_the_signed_answers_do_not_make_is_refused() {
             today: formseal_core::rules::date::CivilDate::parse("2026-11-22").unwrap(),
         },
         created_at: "2026-11-22T14:02:00+08:00".into(),
-        pdf: Some(&OtherPdf),
+        pdf: Some(pdf),
         generator: "formseal test".into(),
         definition: formseal_core::forms::definition(form.def().id),
     };
     let key = KeyPair::generate(Algorithm::Ed25519, &mut rand_core::OsRng);
     let built = build(&input, &std::collections::BTreeMap::new(), &key).expect("packages");
-    let dir = support::scratch("other-pdf");
+    let dir = support::scratch(name);
     let pkg = dir.join("p.zip");
     std::fs::write(&pkg, &built.bytes).unwrap();
-    formseal()
-        .args(["verify", "--lang", "en", "--today", "2026-11-22"])
-        .arg(&pkg)
-        .assert()
-        .code(1)
-        .stdout(predicates::str::contains("is not the paper form the signed answers make"));
+    let out = formseal().args(["verify", "--lang", "en", "--today", "2026-11-22"]).arg(&pkg).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn a_pdf_that_the_signed_answers_do_not_make_is_refused() {
+    // Issue 14, item 7: a correctly signed package whose PDF shows other content.
+    let (code, report) = verify_with_pdf("other-pdf", &OtherPdf);
+    assert_eq!(code, 1, "{report}");
+    assert!(report.contains("is not the paper form the signed answers make"), "{report}");
+}
+
+#[test]
+fn a_package_made_before_the_qr_codes_named_their_pages_still_verifies() {
+    let fonts = support::fonts();
+    let (form, answers) = formseal_core::fixtures::tc260_complete();
+    let legacy = LegacyPdf(formseal_core::pdf::Renderer { form: form.def(), answers: &answers, fonts: &fonts });
+    let (code, report) = verify_with_pdf("legacy-pdf", &legacy);
+    assert_eq!(code, 0, "{report}");
 }

@@ -30,6 +30,9 @@ const GRID: f32 = 0.6;
 pub struct Footer<'a> {
     pub lines: Vec<String>,
     pub qr: Option<&'a str>,
+    /// The QR code also names its page (`PAGE:2/3`), so that a missing paper page is named;
+    /// packages made before that have the identity alone.
+    pub qr_pages: bool,
 }
 
 /// The page's furniture and content.
@@ -162,7 +165,11 @@ impl Sheet<'_> {
             y += SMALL * 1.6;
         }
         if let Some(payload) = self.footer.qr {
-            qr::draw(s, payload, PAGE_W - MARGIN_X - FOOTER_H, top, FOOTER_H);
+            let payload = match self.footer.qr_pages {
+                true => qr::with_page(payload, number, pages),
+                false => payload.to_string(),
+            };
+            qr::draw(s, &payload, PAGE_W - MARGIN_X - FOOTER_H, top, FOOTER_H);
         }
     }
 }

@@ -10,7 +10,7 @@ mod draw;
 mod fields;
 mod fonts;
 mod layout;
-mod qr;
+pub mod qr;
 mod wrap;
 
 #[cfg(test)]
@@ -153,6 +153,13 @@ fn pdf_date(created_at: &str) -> Option<DateTime> {
 
 /// Renders the filled paper form. Fails with the characters the fonts lack, never with empty boxes.
 pub fn render(input: &PdfInput<'_>, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
+    render_with(input, fonts, true)
+}
+
+/// [`render`], with the page named in each page's QR code (`qr_pages`), or the identity alone
+/// as packages made before 2026-12-02 print it — for the verifier, which makes a package's PDF
+/// again to compare it byte for byte.
+pub fn render_with(input: &PdfInput<'_>, fonts: &FontSet, qr_pages: bool) -> Result<Vec<u8>, PdfError> {
     let missing = missing_chars(input.form, input.answers, fonts, Locale::ZhCn);
     if !missing.is_empty() {
         return Err(PdfError::MissingChars(missing));
@@ -169,17 +176,19 @@ pub fn render(input: &PdfInput<'_>, fonts: &FontSet) -> Result<Vec<u8>, PdfError
                 msg(zh, "pdf.footer.how", &[]),
             ],
             qr: None,
+            qr_pages: true,
         },
         None => {
             let recipient = [("recipient", input.form.process.recipient.zh.to_string())];
             Footer {
                 lines: vec![msg(zh, "pdf.footer.preview", &[]), msg(zh, "pdf.footer.preview_how", &recipient)],
                 qr: None,
+                qr_pages: true,
             }
         }
     };
     let payload = input.identity.as_ref().map(|id| qr::payload(&id.application_sha256, &id.key_fingerprint));
-    let footer = Footer { qr: payload.as_deref(), ..footer };
+    let footer = Footer { qr: payload.as_deref(), qr_pages, ..footer };
     let subtitle = match input.identity {
         Some(_) => msg(zh, "pdf.subtitle", &[("when", when(input.created_at))]),
         None => msg(zh, "pdf.subtitle.preview", &[("when", when(input.created_at))]),
