@@ -6,6 +6,7 @@ mod inspect;
 mod intake;
 mod keygen;
 mod pack;
+mod paper;
 mod render;
 mod validate;
 mod verify;
@@ -48,6 +49,8 @@ enum Command {
     /// Verify every package in folders or files and write one table (`.xlsx`, `.csv`, `.json`),
     /// with resubmissions, shared keys and duplicates grouped.
     Intake(intake::Args),
+    /// Match scanned paper forms (PDF, PNG, JPEG) to their packages by the QR code on each page.
+    Match(paper::Args),
     /// Print the paper form as PDF: from a package (the same PDF it carries), its
     /// application.json, or an exported draft (a preview).
     Render(render::Args),
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
         Command::Render(args) => render::run(args),
         Command::CheckForm(args) => check::run(args),
         Command::Intake(args) => intake::run(args),
+        Command::Match(args) => paper::run(args),
     };
     ExitCode::from(code)
 }

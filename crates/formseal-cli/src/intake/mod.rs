@@ -91,7 +91,7 @@ pub struct Row {
 }
 
 /// Every file under `paths`, in a stable order (folders recursively; symbolic links not followed).
-fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
+pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
     fn walk(p: &Path, out: &mut Vec<PathBuf>) {
         let Ok(meta) = std::fs::symlink_metadata(p) else { return out.push(p.to_path_buf()) };
         if meta.is_dir() {

@@ -309,6 +309,7 @@ fn every_package_message_exists() {
         include_str!("../../../formseal-cli/src/intake/mod.rs"),
         include_str!("../../../formseal-cli/src/intake/groups.rs"),
         include_str!("../../../formseal-cli/src/intake/write.rs"),
+        include_str!("../../../formseal-cli/src/paper.rs"),
         include_str!("../../../formseal-worker/src/ops.rs"),
     ];
     let browser = [
