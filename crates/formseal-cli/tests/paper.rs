@@ -173,5 +173,20 @@ fn scanned_pages_are_matched_to_their_packages() {
         "{text}"
     );
     assert!(text.contains("no paper form received"), "{text}");
+
+    // `intake --scans` adds the paper column to the call's table.
+    let report = dir.join("report.json");
+    formseal()
+        .args(["intake", packages.to_str().unwrap(), "-o", report.to_str().unwrap(), "--lang", "en"])
+        .args(["--today", TODAY, "--scans", scans.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let rows: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let paper = |name: &str| {
+        let row = rows.as_array().unwrap().iter().find(|r| r["file"].as_str().unwrap().ends_with(name)).unwrap();
+        row["paper"].as_str().unwrap().to_string()
+    };
+    assert_eq!(paper("tc260.zip"), "the paper form is complete (2 pages)");
+    assert_eq!(paper("coauthor.zip"), "the paper form lacks page 2 (of 2)");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -17,6 +17,7 @@ pub struct Key {
     pub unit_name: String,
     pub fingerprint: String,
     pub manifest: String,
+    pub application: String,
     /// Signing time in seconds since 1970 (UTC), when it could be read.
     pub signed: Option<i64>,
     /// Where the row is in the rows file.
@@ -45,6 +46,7 @@ impl Key {
             unit_name: row.unit.clone(),
             fingerprint: row.fingerprint.clone(),
             manifest: row.manifest_sha256.clone(),
+            application: row.application_sha256.clone(),
             signed: seconds(&row.signed_at),
             offset: 0,
         }
@@ -102,6 +104,8 @@ pub struct Grouped {
     pub superseded_by: Option<String>,
     /// One line per group the row is in, naming the rule.
     pub notes: Vec<String>,
+    /// Whether its paper form arrived (`intake --scans`).
+    pub paper: Option<String>,
 }
 
 /// Groups `keys` (in report order); the result is in the same order.

@@ -51,6 +51,10 @@ pub struct Args {
     /// Run the form rules as of this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_parser = parse_date)]
     today: Option<CivilDate>,
+    /// Scanned paper forms (PNG, JPEG, PDF; as for `formseal match`): adds whether each
+    /// package's paper form arrived, and which pages are missing.
+    #[arg(long, value_name = "DIR")]
+    scans: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(long)]
     jobs: Option<usize>,
@@ -210,8 +214,31 @@ pub fn run(args: Args) -> u8 {
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let rows_path = args.output.with_extension("rows.tmp");
     let result = verify_all(&files, &reference, jobs, &rows_path);
+    let scanned = match &args.scans {
+        None => None,
+        Some(dir) => match crate::paper::scan(std::slice::from_ref(dir)) {
+            Ok(pages) => Some(crate::paper::received(&pages)),
+            Err(e) => return fail(false, dir, &e),
+        },
+    };
     let outcome = result.and_then(|keys| {
-        let grouped = groups::group(&keys, locale);
+        let mut grouped = groups::group(&keys, locale);
+        if let Some(got) = &scanned {
+            for (k, g) in keys.iter().zip(grouped.iter_mut()) {
+                g.paper = Some(match got.get(&k.application) {
+                    _ if k.application.is_empty() => String::new(),
+                    None => render(locale, "cli.match.no_paper", &[]),
+                    Some((_, None)) => render(locale, "cli.match.old_code", &[]),
+                    Some((pages, Some(n))) => match crate::paper::missing(pages, *n) {
+                        m if m.is_empty() => render(locale, "cli.match.complete", &[("n", n.to_string())]),
+                        m => {
+                            let list = m.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+                            render(locale, "cli.match.incomplete", &[("pages", list), ("n", n.to_string())])
+                        }
+                    },
+                });
+            }
+        }
         write::report(format, &args.output, &rows_path, &keys, &grouped, locale, args.bom).map(|()| (keys, grouped))
     });
     let _ = std::fs::remove_file(&rows_path);

@@ -85,6 +85,9 @@ fn cells(row: &Row, g: &Grouped, columns: &[String], locale: Locale) -> Vec<Stri
         row.failures.join("\n"),
         row.warnings.to_string(),
     ];
+    if let Some(paper) = &g.paper {
+        out.push(paper.clone());
+    }
     let given = answers(row);
     out.extend(
         columns.iter().map(|c| given.iter().find(|(l, _)| l == c).map(|(_, v)| v.to_string()).unwrap_or_default()),
@@ -113,7 +116,9 @@ pub fn report(
         }
     }
     let mut rows = std::io::BufReader::new(std::fs::File::open(rows_path)?);
-    let header: Vec<String> = FIXED.iter().map(|k| t(locale, k)).chain(columns.iter().cloned()).collect();
+    let paper = grouped.iter().any(|g| g.paper.is_some()).then(|| t(locale, "cli.intake.col.paper"));
+    let fixed = FIXED.len() + usize::from(paper.is_some());
+    let header: Vec<String> = FIXED.iter().map(|k| t(locale, k)).chain(paper).chain(columns.iter().cloned()).collect();
     let mut each = |f: &mut dyn FnMut(&Row, Vec<String>) -> std::io::Result<()>| -> std::io::Result<()> {
         for (k, g) in keys.iter().zip(grouped) {
             let row = read_row(&mut rows, k.offset)?;
@@ -138,9 +143,9 @@ pub fn report(
             file.write_all(b"[")?;
             let mut first = true;
             each(&mut |row, cells| {
-                let answers: serde_json::Map<String, serde_json::Value> = header[FIXED.len()..]
+                let answers: serde_json::Map<String, serde_json::Value> = header[fixed..]
                     .iter()
-                    .zip(&cells[FIXED.len()..])
+                    .zip(&cells[fixed..])
                     .filter(|(_, v)| !v.is_empty())
                     .map(|(k, v)| (k.clone(), v.clone().into()))
                     .collect();
@@ -150,6 +155,7 @@ pub fn report(
                     "form": row.form, "unit": row.unit, "uscc": row.registration, "key_fingerprint": row.fingerprint,
                     "application_sha256": row.application_sha256, "manifest_sha256": row.manifest_sha256,
                     "signed_at": row.signed_at, "failures": row.failures, "warnings": row.warnings, "answers": answers,
+                    "paper": (fixed > FIXED.len()).then(|| cells[FIXED.len()].clone()),
                 });
                 file.write_all(if first { b"\n" } else { b",\n" })?;
                 first = false;
