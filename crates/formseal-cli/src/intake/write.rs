@@ -170,55 +170,147 @@ pub fn report(
 
 type Each<'a> = dyn FnMut(&mut dyn FnMut(&Row, Vec<String>) -> std::io::Result<()>) -> std::io::Result<()> + 'a;
 
-fn xlsx(output: &Path, header: &[String], n: usize, each: &mut Each) -> std::io::Result<()> {
-    use rust_xlsxwriter::{Color, Format as Style, FormatBorder, Workbook};
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet_with_constant_memory();
-    let bold = Style::new().set_bold().set_background_color(Color::RGB(0xE8EEF7)).set_border_bottom(FormatBorder::Thin);
-    let wrap = Style::new().set_text_wrap();
-    let verdict_style = |v: Verdict| {
-        let color = match v {
-            Verdict::Valid => 0xC6EFCE,
-            Verdict::Invalid => 0xFFC7CE,
-            Verdict::Unreadable => 0xFFEB9C,
-            Verdict::NotPackage => 0xE0E0E0,
-        };
-        Style::new().set_background_color(Color::RGB(color))
-    };
-    let cols = header.len() as u16;
-    // Widths, the frozen header and the filters come first (constant-memory mode writes rows as
-    // they are given).
-    for c in 0..cols {
-        let width = match c {
-            0 => 40.0,
-            1..=3 => 12.0,
-            4 | 12 => 50.0,
-            8..=10 => 24.0,
-            _ => 20.0,
-        };
-        sheet.set_column_width(c, width).map_err(xerr)?;
+/// The verdict's cell style in `xl/styles.xml` (see [`STYLES`]).
+fn verdict_style(v: Verdict) -> u8 {
+    match v {
+        Verdict::Valid => 3,
+        Verdict::Invalid => 4,
+        Verdict::Unreadable => 5,
+        Verdict::NotPackage => 6,
     }
-    sheet.set_freeze_panes(1, 0).map_err(xerr)?;
-    sheet.autofilter(0, 0, n as u32, cols.saturating_sub(1)).map_err(xerr)?;
-    for (c, h) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, safe_cell(h).as_ref(), &bold).map_err(xerr)?;
-    }
-    let mut r = 0u32;
-    each(&mut |row, cells| {
-        r += 1;
-        for (c, cell) in cells.iter().enumerate() {
-            // Excel keeps at most 32,767 characters in a cell.
-            let text: String = safe_cell(cell).chars().take(32_000).collect();
-            let style = if c == 1 { verdict_style(row.verdict) } else { wrap.clone() };
-            sheet.write_string_with_format(r, c as u16, text, &style).map_err(xerr)?;
-        }
-        Ok(())
-    })?;
-    book.save(output).map_err(xerr)
 }
 
-fn xerr(e: rust_xlsxwriter::XlsxError) -> std::io::Error {
-    std::io::Error::other(e.to_string())
+/// Cell styles: 0 plain, 1 header (bold, shaded, rule below), 2 wrapped text, 3–6 the verdicts
+/// (green, red, amber, grey — the colours spreadsheet programs use for good / bad / neutral).
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE8EEF7"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE0E0E0"/></patternFill></fill></fills><borders count="2"><border/><border><bottom style="thin"><color auto="1"/></bottom></border></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="7"><xf/><xf fontId="1" fillId="2" borderId="1" applyFont="1" applyFill="1" applyBorder="1"/><xf applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf fillId="3" applyFill="1"/><xf fillId="4" applyFill="1"/><xf fillId="5" applyFill="1"/><xf fillId="6" applyFill="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
+
+/// `A`, `B`, … `Z`, `AA`, … for column `i` (from 0).
+fn column(mut i: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// Text as XML character data: markup escaped, and the characters XML 1.0 cannot hold (control
+/// characters a hostile answer may carry) replaced by U+FFFD. At most 32,000 characters, as
+/// Excel keeps in a cell.
+fn xml_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().take(32_000) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One `<row>` of the sheet: each cell an inline string with its style, neutralised.
+fn sheet_row(out: &mut String, r: usize, cells: &mut dyn Iterator<Item = (String, u8)>) {
+    out.push_str(&format!(r#"<row r="{r}">"#));
+    for (c, (text, style)) in cells.enumerate() {
+        let text = xml_text(&safe_cell(&text));
+        let at = column(c);
+        out.push_str(&format!(
+            r#"<c r="{at}{r}" t="inlineStr" s="{style}"><is><t xml:space="preserve">{text}</t></is></c>"#
+        ));
+    }
+    out.push_str("</row>");
+}
+
+/// The report as an Office Open XML workbook (one sheet, inline strings, never a formula): the
+/// header row frozen, filters on every column, column widths, verdicts coloured. Written with
+/// the `zip` crate the packages use: a spreadsheet library would bring another deflate backend
+/// into the binary, and the PDFs `verify` makes again must be compressed exactly as the
+/// browser's (see the README's dependency notes). The sheet is streamed row by row.
+fn xlsx(output: &Path, header: &[String], n: usize, each: &mut Each) -> std::io::Result<()> {
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(std::fs::File::create(output)?));
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let last_column = column(header.len().saturating_sub(1));
+    let last = format!("{last_column}{}", n + 1);
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts = [
+        (
+            "[Content_Types].xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#
+            ),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="intake" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">intake!$A$1:${last_column}${}</definedName></definedNames></workbook>"#,
+                n + 1
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/></Relationships>"#
+            ),
+        ),
+        ("xl/styles.xml", STYLES.to_string()),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, opts).map_err(std::io::Error::other)?;
+        zip.write_all(text.as_bytes())?;
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", opts).map_err(std::io::Error::other)?;
+    let mut sheet = String::new();
+    sheet.push_str(&format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="{main}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#));
+    for c in 0..header.len() {
+        let width = match c {
+            0 => 40,
+            1..=3 => 12,
+            4 | 12 => 50,
+            8..=10 => 24,
+            _ => 20,
+        };
+        sheet.push_str(&format!(r#"<col min="{0}" max="{0}" width="{width}" customWidth="1"/>"#, c + 1));
+    }
+    sheet.push_str("</cols><sheetData>");
+    sheet_row(&mut sheet, 1, &mut header.iter().map(|h| (h.clone(), 1)));
+    zip.write_all(sheet.as_bytes())?;
+    let mut r = 1;
+    each(&mut |report_row, cells| {
+        r += 1;
+        sheet.clear();
+        let v = verdict_style(report_row.verdict);
+        sheet_row(
+            &mut sheet,
+            r,
+            &mut cells.into_iter().enumerate().map(|(c, text)| (text, if c == 1 { v } else { 2 })),
+        );
+        zip.write_all(sheet.as_bytes())
+    })?;
+    zip.write_all(format!(r#"</sheetData><autoFilter ref="A1:{last}"/></worksheet>"#).as_bytes())?;
+    zip.finish().map_err(std::io::Error::other)?.flush()
 }
 
 fn invalid(e: serde_json::Error) -> std::io::Error {
