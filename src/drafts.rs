@@ -95,9 +95,15 @@ pub fn autosave(state: AppState) {
             save_now(&state);
         }
     };
-    // The listeners live as long as the page: their handles are deliberately not kept.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
-    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+    // Leaving the form (the start page, another form): the last change is saved now, and no
+    // timer or listener is left to touch the form's disposed state later.
+    on_cleanup(move || {
+        flush();
+        hide.remove();
+        hidden.remove();
+    });
 }
 
 /// A file name safe on every OS, from the unit's name.

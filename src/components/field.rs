@@ -55,9 +55,12 @@ impl FieldCtx {
         let loc = self.loc;
         self.app.answers.update(|a| loc.set(a, v));
     }
-    /// Marks the field as left, so its messages show from now on.
+    /// Marks the field as left, so its messages show from now on. (A field focused when the
+    /// applicant leaves the form reports its focusout after the form's state is gone.)
     pub fn touch(&self) {
-        self.app.touch(self.path.get_untracked());
+        if let Some(path) = self.path.try_get_untracked() {
+            self.app.touch(path);
+        }
     }
     /// `"true"` when an error is shown.
     pub fn invalid(&self) -> impl Fn() -> String + Send + Sync + Clone + 'static {

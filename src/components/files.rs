@@ -24,6 +24,7 @@ pub fn FilesInput(
     let ids = ctx.ids.clone();
     let Loc::Top(field) = loc else { unreachable!() };
     let list = Memo::new(move |_| app.answers.with(|a| a.files(field).to_vec()));
+    let input_id = StoredValue::new(ids.input.clone());
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(fl) = input.files() else { return };
@@ -40,6 +41,7 @@ pub fn FilesInput(
                 accept=accept
                 multiple=multiple
                 aria-describedby=ids.msg.clone()
+                aria-invalid=ctx.invalid()
                 on:change=on_change
             />
             <ul class="fs-files__list">
@@ -57,7 +59,11 @@ pub fn FilesInput(
                                         type="button"
                                         class="fs-btn fs-btn--link"
                                         aria-label=remove_label
-                                        on:click=move |_| spawn_local(drafts::detach(app, field, id.clone()))
+                                        on:click=move |_| {
+                                            spawn_local(drafts::detach(app, field, id.clone()));
+                                            // Its button goes with the file: focus goes back to the file control.
+                                            super::rows::focus_later(input_id.get_value());
+                                        }
                                     >
                                         {tr("ui.files.remove_short")}
                                     </button>

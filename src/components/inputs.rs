@@ -124,6 +124,7 @@ pub fn ChoiceInput(
     ctx: FieldCtx,
 ) -> impl IntoView {
     let value = ctx.text();
+    let invalid = ctx.invalid();
     let FieldKind::Choice { options } = def.kind.clone() else { unreachable!() };
     let ids = ctx.ids.clone();
     let name = ids.input.clone();
@@ -156,7 +157,7 @@ pub fn ChoiceInput(
         })
         .collect_view();
     view! {
-        <fieldset class="fs-choices" role="radiogroup" aria-describedby=ids.msg.clone() aria-required=def.required.to_string()>
+        <fieldset class="fs-choices" role="radiogroup" aria-describedby=ids.msg.clone() aria-invalid=invalid aria-required=def.required.to_string()>
             <legend class="fs-visually-hidden">{legend}</legend>
             {radios}
         </fieldset>
@@ -172,6 +173,7 @@ pub fn MultiInput(
     ctx: FieldCtx,
 ) -> impl IntoView {
     let FieldKind::MultiChoice { options, .. } = def.kind.clone() else { unreachable!() };
+    let invalid = ctx.invalid();
     let ids = ctx.ids.clone();
     let value = ctx.value;
     let legend = label(def.label.clone());
@@ -221,7 +223,7 @@ pub fn MultiInput(
         })
         .collect_view();
     view! {
-        <fieldset class="fs-choices fs-choices--grid" aria-describedby=ids.msg.clone()>
+        <fieldset class="fs-choices fs-choices--grid" aria-describedby=ids.msg.clone() aria-invalid=invalid>
             <legend class="fs-visually-hidden">{legend}</legend>
             {boxes}
         </fieldset>
@@ -249,6 +251,7 @@ pub fn AgreeInput(
                 type="checkbox"
                 id=id
                 aria-describedby=ids.msg.clone()
+                aria-invalid=ctx.invalid()
                 aria-required=def.required.to_string()
                 prop:checked=move || checked.get()
                 on:change=move |ev| {

@@ -39,6 +39,8 @@ pub fn PackagePanel() -> impl IntoView {
     let prefix = app.id_prefix.get_value();
     let key = RwSignal::new(keys::meta());
     let busy = RwSignal::new(false);
+    // Making a package right now (its progress is announced, not only written into the button).
+    let making = RwSignal::new(false);
     let made: RwSignal<Option<Made>> = RwSignal::new(None);
     let bytes = StoredValue::new(Vec::<u8>::new());
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
@@ -63,6 +65,7 @@ pub fn PackagePanel() -> impl IntoView {
             return;
         }
         busy.set(true);
+        making.set(true);
         message.set(None);
         let algorithm =
             alg.get_untracked().map(|e| e.value()).filter(|a| !a.is_empty()).unwrap_or_else(|| "Ed25519".into());
@@ -81,6 +84,7 @@ pub fn PackagePanel() -> impl IntoView {
                 Err(f) => say(true, failure_text(locale, &f)),
             }
             busy.set(false);
+            making.set(false);
         });
     };
     let show_preview = move |_| {
@@ -284,8 +288,11 @@ pub fn PackagePanel() -> impl IntoView {
                 <p class="fs-package__message" role="status" class:fs-package__message--error=move || message.get().is_some_and(|m| m.0)>
                     {move || message.get().map(|m| m.1)}
                 </p>
+                // Live regions are there (empty) before they speak: progress, then the result.
+                <p class="fs-package__message" role="status">
+                    {move || if making.get() { Some(tx("ui.pkg.working")) } else { done().map(|d| d.0) }}
+                </p>
                 <div class="fs-package__done" hidden=move || made.get().is_none()>
-                    <p>{move || done().map(|d| d.0)}</p>
                     <p class="fs-package__digests">{move || done().map(|d| d.1)}</p>
                     <button type="button" class="fs-btn" on:click=move |_| {
                         if let Some(m) = made.get_untracked() {

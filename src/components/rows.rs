@@ -198,8 +198,15 @@ fn RowView(
     let row_id = app.dom_id(Loc::Cell { rows: at, key, field: "row" });
     let up_id = format!("{row_id}-up");
     let down_id = format!("{row_id}-down");
-    let up_focus = up_id.clone();
-    let down_focus = down_id.clone();
+    let ids = StoredValue::new((up_id.clone(), down_id.clone()));
+    // Focus stays on the button pressed, or goes to the other one when the row reached the end
+    // where the pressed one is disabled.
+    let step = move |d: isize| {
+        let i = index.get_untracked();
+        app.move_row(at, key, d);
+        let up = if d < 0 { i != 1 } else { i + 2 == count.get_untracked() };
+        ids.with_value(|(u, w)| focus_later(if up { u } else { w }.clone()));
+    };
     let cells = fields
         .into_iter()
         .map(|f| {
@@ -212,8 +219,8 @@ fn RowView(
             <legend class="fs-row__title">{title}</legend>
             <div class="fs-row__fields">{cells}</div>
             <div class="fs-row__actions">
-                <button type="button" class="fs-btn fs-btn--small" id=up_id aria-label=aria("ui.rows.up_aria") disabled=move || { index.get() == 0 } on:click=move |_| { app.move_row(at, key, -1); focus_later(up_focus.clone()); }>{tr("ui.rows.up")}</button>
-                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria("ui.rows.down_aria") disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| { app.move_row(at, key, 1); focus_later(down_focus.clone()); }>{tr("ui.rows.down")}</button>
+                <button type="button" class="fs-btn fs-btn--small" id=up_id aria-label=aria("ui.rows.up_aria") disabled=move || { index.get() == 0 } on:click=move |_| step(-1)>{tr("ui.rows.up")}</button>
+                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria("ui.rows.down_aria") disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| step(1)>{tr("ui.rows.down")}</button>
                 <button type="button" class="fs-btn fs-btn--small fs-btn--danger" aria-label=aria("ui.rows.remove_aria") on:click=move |_| on_remove.run(key)>{tr("ui.rows.remove")}</button>
             </div>
         </fieldset>

@@ -2,6 +2,7 @@
 //! and the offline file.
 
 use super::lang::LangSwitch;
+use super::rows::focus_later;
 use crate::drafts;
 use crate::i18n::tr;
 use crate::state::use_app;
@@ -15,7 +16,13 @@ use wasm_bindgen::JsCast;
 pub fn Toolbar() -> impl IntoView {
     let app = use_app();
     let confirming = RwSignal::new(false);
-    let import_id = format!("{}-import", app.id_prefix.get_value());
+    let prefix = app.id_prefix.get_value();
+    let import_id = format!("{prefix}-import");
+    // The dialog gets focus on its 取消 when opened, and gives it back to 清空草稿 when closed.
+    let close = move || {
+        confirming.set(false);
+        focus_later(format!("{}-clear", app.id_prefix.get_value()));
+    };
     let status = move || match app.saved_at.get() {
         Some(t) => render(app.locale.get(), "ui.saved_at", &[("time", t)]),
         None => formseal_core::messages::t(app.locale.get(), "ui.not_saved"),
@@ -38,7 +45,10 @@ pub fn Toolbar() -> impl IntoView {
                 <label class="fs-btn fs-btn--small fs-file-btn" for=import_id>
                     {tr("ui.import")}
                 </label>
-                <button type="button" class="fs-btn fs-btn--small" on:click=move |_| confirming.set(true)>
+                <button type="button" class="fs-btn fs-btn--small" id=format!("{prefix}-clear") on:click=move |_| {
+                    confirming.set(true);
+                    focus_later(format!("{}-clear-no", app.id_prefix.get_value()));
+                }>
                     {tr("ui.clear")}
                 </button>
                 <LangSwitch />
@@ -54,10 +64,10 @@ pub fn Toolbar() -> impl IntoView {
                 <div class="fs-confirm" role="alertdialog" aria-labelledby=format!("{}-confirm", app.id_prefix.get_value())>
                     <p id=format!("{}-confirm", app.id_prefix.get_value())>{tr("ui.clear.confirm")}</p>
                     <button type="button" class="fs-btn fs-btn--danger" on:click=move |_| {
-                        confirming.set(false);
+                        close();
                         spawn_local(drafts::clear(app));
                     }>{tr("ui.clear.yes")}</button>
-                    <button type="button" class="fs-btn" on:click=move |_| confirming.set(false)>{tr("ui.clear.no")}</button>
+                    <button type="button" class="fs-btn" id=format!("{}-clear-no", app.id_prefix.get_value()) on:click=move |_| close()>{tr("ui.clear.no")}</button>
                 </div>
             </Show>
         </div>

@@ -94,7 +94,11 @@ pub fn ReviewPage() -> impl IntoView {
                 {body}
                 <PackagePanel />
                 <div class="fs-actions">
-                    <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Form)>{tr("ui.review.back")}</button>
+                    <button type="button" class="fs-btn" on:click=move |_| {
+                        app.step.set(Step::Form);
+                        // This button goes with the page: focus goes to the form's title.
+                        crate::components::rows::focus_later(format!("{}-title", app.id_prefix.get_value()));
+                    }>{tr("ui.review.back")}</button>
                     <p class="fs-actions__hint">{hand_in}</p>
                 </div>
                 <section class="fs-process">

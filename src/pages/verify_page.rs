@@ -59,7 +59,6 @@ pub fn VerifyPage(
         }
     };
     let input_id = format!("{id_prefix}-verify-file");
-    let report = move || result.get().map(|v| view! { <div class="fs-verify__report" role="status" inner_html=v /> });
     move || {
         let l = locale.get();
         let tx = move |k: &str| t(l, k);
@@ -74,7 +73,8 @@ pub fn VerifyPage(
                 </div>
                 <p role="status">{move || busy.get().then(|| tx("ui.verify.working"))}</p>
                 <p class="fs-package__message fs-package__message--error" role="alert">{move || error.get()}</p>
-                {report}
+                // There before the result (a live region that appears with its text may go unheard).
+                <div class="fs-verify__report" role="status" inner_html=move || result.get().unwrap_or_default() />
                 <div class="fs-actions">
                     <button type="button" class="fs-btn" on:click=move |_| on_back.run(())>{tx("ui.verify.back")}</button>
                 </div>
