@@ -151,7 +151,16 @@ fn root(setup: Setup) -> impl IntoView {
     let ids: Vec<String> = index.iter().map(|f| f.id.clone()).collect();
     let route = RwSignal::new(fixed.clone().or_else(|| form_in_hash(&ids)));
     if fixed.is_none() {
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(form_in_hash(&ids)));
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            route.set(form_in_hash(&ids));
+            // The link or button that led here went with its page: focus goes to the new page's
+            // first heading, not to the host page's <body>.
+            request_animation_frame(move || {
+                if let Some(h) = document().query_selector("h1[tabindex], h2[tabindex]").ok().flatten() {
+                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        });
         on_cleanup(move || handle.remove());
     }
     let has_home = fixed.is_none();

@@ -15,7 +15,11 @@ pub fn NoticeBar() -> impl IntoView {
             view! {
                 <div class=class role=role>
                     <p class="fs-notice__text">{n.text}</p>
-                    <button type="button" class="fs-btn fs-btn--link" on:click=move |_| app.notice.set(None)>
+                    <button type="button" class="fs-btn fs-btn--link" on:click=move |_| {
+                        app.notice.set(None);
+                        // The button goes with the notice: focus goes to the form's title.
+                        crate::components::rows::focus_later(format!("{}-title", app.id_prefix.get_value()));
+                    }>
                         {tr("ui.notice.close")}
                     </button>
                 </div>

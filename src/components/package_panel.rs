@@ -241,6 +241,8 @@ pub fn PackagePanel() -> impl IntoView {
                     <button type="button" class="fs-btn" on:click=move |_| {
                         app.show_all.set(true);
                         app.step.set(Step::Form);
+                        // The button goes with the page: focus goes to the list of errors.
+                        crate::components::rows::focus_later(format!("{}-summary", app.id_prefix.get_value()));
                     }>{tx("ui.pkg.show_errors")}</button>
                 </div>
                 <p class="fs-package__key">{key_line}</p>

@@ -49,7 +49,7 @@ pub fn HomePage(
     view! {
         <div class="fs-home">
             <div class="fs-home__bar"><crate::components::lang::LangSwitch /></div>
-            <h1 class="fs-header__title">{tr("ui.home.title")}</h1>
+            <h1 class="fs-header__title" tabindex="-1">{tr("ui.home.title")}</h1>
             <p class="fs-home__intro">{tr("ui.home.intro")}</p>
             <ul class="fs-home__list">{items}</ul>
             <p class="fs-home__verify"><a href="#/verify">{tr("ui.verify.open")}</a></p>

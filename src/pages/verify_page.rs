@@ -64,7 +64,7 @@ pub fn VerifyPage(
         let tx = move |k: &str| t(l, k);
         view! {
             <div class="fs-verify">
-                <h2 class="fs-review__title">{tx("ui.verify.title")}</h2>
+                <h2 class="fs-review__title" tabindex="-1">{tx("ui.verify.title")}</h2>
                 <p class="fs-review__intro">{tx("ui.verify.intro")}</p>
                 <div class="fs-verify__drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                     <label for=input_id.clone()>{tx("ui.verify.choose")}</label>

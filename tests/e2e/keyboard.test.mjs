@@ -10,7 +10,7 @@
 // many keys to press and to check the result.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, fixFromSummary, continueToReview, makePackage } from './keyboard-support.mjs';
+import { env, focusProbe, Keyboard, open, fixFromSummary, continueToReview, makePackage } from './keyboard-support.mjs';
 
 test('TC260 by keyboard: a file through the file chooser, an error fixed from the summary, a change from the review page, the package', async () => {
   const { ctx, page, errors, kb } = await open('tc260-wg', '统一社会信用代码');
@@ -289,6 +289,31 @@ test('AII by keyboard: the clear-draft dialog closed, fields revealed by a choic
   assert.equal(answers.council_rep_name, '欧阳·明');
   assert.equal(answers.duty_director, true);
   assert.equal(answers.seal_date, '2026-11-20');
+  kb.assertFocusKept();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the verify page by keyboard: in from the start page and back, focus never on <body>', async () => {
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.addInitScript(focusProbe);
+  await page.goto(env.server.url);
+  await page.getByRole('link', { name: '核验申请包' }).waitFor();
+  const kb = new Keyboard(page);
+  // The link and the page's 返回 both go with the page they are on: focus goes to the new
+  // page's heading.
+  await kb.tabTo({ name: '核验申请包', role: 'link' });
+  await kb.press('Enter', 'open the verify page');
+  await page.getByRole('button', { name: '返回' }).waitFor();
+  await kb.check('on the verify page');
+  await kb.expectFocus({ name: '核验申请包', role: 'h2' }, 'the verify page');
+  await kb.tabTo({ name: '返回', role: 'button' });
+  await kb.press('Enter', 'back to the start page');
+  await page.getByRole('link', { name: '核验申请包' }).waitFor();
+  await kb.check('back on the start page');
   kb.assertFocusKept();
   assert.deepEqual(errors, []);
   await ctx.close();
