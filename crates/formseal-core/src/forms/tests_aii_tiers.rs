@@ -105,7 +105,7 @@ fn council_tiers_send_a_representative_and_may_nominate_one_council_member() {
         // The representative is required for these tiers.
         let mut b = a.clone();
         set(&mut b, "council_rep_name", "");
-        assert!(codes(&b).contains(&("council_rep_name".into(), "aii.council_rep_required")), "{tier}");
+        assert!(codes(&b).contains(&("council_rep_name".into(), "required.text")), "{tier}");
         assert_eq!(status(&b, "art13.representative"), Status::NeedsInfo);
     }
     // …and not for an ordinary member unit.
