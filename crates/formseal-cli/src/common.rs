@@ -197,6 +197,12 @@ pub fn pdf_fonts() -> formseal_core::pdf::FontSet {
     .expect("the built-in fonts load")
 }
 
+/// A JSON file given on the command line (a call's configuration), or why it cannot be read.
+pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
+    let bytes = read_bytes(path).map_err(|e| e.to_string())?;
+    serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+}
+
 /// A cell a spreadsheet (Excel, WPS, LibreOffice) will not read as a formula: one that starts
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (shown by none of
 /// them). A genuine `+86 137…` stays readable as text (issue 14, item 6).

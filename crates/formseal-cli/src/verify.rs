@@ -62,10 +62,7 @@ pub fn run(args: Args) -> u8 {
     let ctx = Context { today: args.opts.today.unwrap_or_else(today) };
     let call = match &args.call {
         None => None,
-        Some(path) => match read_bytes(path)
-            .map_err(|e| e.to_string())
-            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string()))
-        {
+        Some(path) => match read_json(path) {
             Ok(c) => Some(c),
             Err(e) => return unreadable(locale, args.opts.json, path, e),
         },

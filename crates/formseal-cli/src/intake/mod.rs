@@ -191,10 +191,7 @@ pub fn run(args: Args) -> u8 {
     };
     let call = match &args.call {
         None => None,
-        Some(path) => match read_bytes(path)
-            .map_err(|e| e.to_string())
-            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string()))
-        {
+        Some(path) => match read_json(path) {
             Ok(c) => Some(c),
             Err(e) => return unreadable(locale, false, path, e),
         },
