@@ -203,15 +203,7 @@ pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     serde_json::from_slice(&bytes).map_err(|e| e.to_string())
 }
 
-/// A cell a spreadsheet (Excel, WPS, LibreOffice) will not read as a formula: one that starts
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (shown by none of
-/// them). A genuine `+86 137…` stays readable as text (issue 14, item 6).
-pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
+pub use formseal_core::intake::safe_cell;
 
 #[cfg(test)]
 mod tests {

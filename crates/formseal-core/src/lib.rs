@@ -27,6 +27,8 @@ pub mod draft;
 pub mod fixtures;
 pub mod form;
 pub mod forms;
+#[cfg(feature = "intake")]
+pub mod intake;
 pub mod intern;
 pub mod issue;
 pub mod messages;

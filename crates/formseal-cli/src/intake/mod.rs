@@ -7,17 +7,14 @@
 //! the grouping needs (a few short strings per package) stays in memory. The report is then
 //! written from that file, row by row.
 
-mod groups;
-mod write;
-
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
-use formseal_core::form::{cells, display, Context, Format as FieldFormat};
-use formseal_core::messages::{finding_text, render};
-use formseal_core::package::{verify_with, Official, Verification};
+use formseal_core::form::Context;
+use formseal_core::intake::{self as groups, Row, Table, Verdict};
+use formseal_core::messages::render;
+use formseal_core::package::{verify_with, Official};
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
-use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -62,36 +59,14 @@ pub struct Args {
     form: FormOpt,
 }
 
-/// What became of one file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Valid,
-    Invalid,
-    /// A zip that could not be read as a package (truncated, damaged, no application).
-    Unreadable,
-    /// Not a zip at all (a stray file in the folder).
-    NotPackage,
-}
-
-/// One row of the report, as a worker made it.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Row {
-    pub file: String,
-    pub verdict: Verdict,
-    pub form: String,
-    pub unit: String,
-    /// The unified social credit code, when the form has one and it was given.
-    pub registration: String,
-    pub fingerprint: String,
-    pub application_sha256: String,
-    pub manifest_sha256: String,
-    pub signed_at: String,
-    /// `code: message`, one per failure.
-    pub failures: Vec<String>,
-    pub warnings: usize,
-    /// The answers, as (label, value) in the form's order.
-    pub answers: Vec<(String, String)>,
+impl Format {
+    fn core(self) -> groups::Format {
+        match self {
+            Format::Xlsx => groups::Format::Xlsx,
+            Format::Csv => groups::Format::Csv,
+            Format::Json => groups::Format::Json,
+        }
+    }
 }
 
 /// Every file under `paths`, in a stable order (folders recursively; symbolic links not followed).
@@ -123,7 +98,7 @@ struct Reference {
 
 /// Verifies one file and reduces it to its row.
 fn row(path: &Path, r: &Reference) -> Row {
-    let mut row = row_skeleton(path);
+    let mut row = Row::new(path.display().to_string());
     let bytes = match read_bytes(path) {
         Ok(b) => b,
         Err(e) => {
@@ -140,7 +115,7 @@ fn row(path: &Path, r: &Reference) -> Row {
     let mut v = verify_with(&bytes, &r.ctx, &official);
     // The printed form must be the one the signed answers make, as `verify` checks.
     crate::verify::check_pdf(&bytes, &mut v);
-    fill(&mut row, &v, r.locale);
+    row.fill(&v, r.locale);
     row
 }
 
@@ -152,42 +127,16 @@ fn peek_form_id(bytes: &[u8]) -> Option<String> {
     Some(json.get("form")?.get("id")?.as_str()?.to_string())
 }
 
-fn fill(row: &mut Row, v: &Verification, locale: Locale) {
-    row.verdict = match (&v.application, v.is_valid()) {
-        (None, _) => Verdict::Unreadable,
-        (Some(_), true) => Verdict::Valid,
-        (Some(_), false) => Verdict::Invalid,
-    };
-    row.failures = v.problems.iter().map(|p| format!("{}: {}", p.code, finding_text(locale, p))).collect();
-    row.failures.extend(v.rule_errors(locale));
-    row.warnings = v.notes.len() + v.issues.iter().filter(|i| !i.is_error()).count();
-    row.fingerprint = v.key_fingerprint.clone().unwrap_or_default();
-    row.application_sha256 = v.application_sha256.clone().unwrap_or_default();
-    row.manifest_sha256 = v.manifest_sha256.clone().unwrap_or_default();
-    if let Some(app) = &v.application {
-        row.form = format!("{} {}", app.form.id, app.form.version);
-        row.signed_at = app.created_at.clone();
-    }
-    row.unit = v.unit_name().unwrap_or_default();
-    if let (Some(form), Some(answers)) = (&v.form, &v.answers) {
-        let def = form.def();
-        let uscc = def
-            .fields()
-            .find(|f| matches!(&f.kind, formseal_core::form::FieldKind::Text { format: Some(FieldFormat::Uscc), .. }));
-        row.registration = uscc.map(|f| answers.text(f.id).trim().to_uppercase()).unwrap_or_default();
-        row.answers = cells(def, answers)
-            .iter()
-            .map(|c| (def.path_label(&c.path, locale), display(c.field, c.value, locale)))
-            .collect();
-    }
-}
-
 /// Runs the command; returns the exit status.
 pub fn run(args: Args) -> u8 {
     let locale = args.lang;
-    let format = match args.format.or_else(|| write::format_of(&args.output)) {
+    let format = match args
+        .format
+        .map(Format::core)
+        .or_else(|| groups::Format::of_name(&args.output.file_name().unwrap_or_default().to_string_lossy()))
+    {
         Some(f) => f,
-        None => return fail(false, &args.output, &render(locale, "cli.intake.format", &[])),
+        None => return fail(false, &args.output, &render(locale, "intake.format", &[])),
     };
     let call = match &args.call {
         None => None,
@@ -236,7 +185,7 @@ pub fn run(args: Args) -> u8 {
                 });
             }
         }
-        write::report(format, &args.output, &rows_path, &keys, &grouped, locale, args.bom).map(|()| (keys, grouped))
+        report(format, &args.output, &rows_path, &keys, &grouped, locale, args.bom).map(|()| (keys, grouped))
     });
     let _ = std::fs::remove_file(&rows_path);
     let (keys, grouped) = match outcome {
@@ -251,7 +200,7 @@ pub fn run(args: Args) -> u8 {
         "{}",
         render(
             locale,
-            "cli.intake.summary",
+            "intake.summary",
             &[
                 ("valid", valid.to_string()),
                 ("invalid", invalid.to_string()),
@@ -321,27 +270,10 @@ fn verify_all(files: &[PathBuf], r: &Reference, jobs: usize, rows_path: &Path) -
 
 /// A row for a file whose verification hit a bug (reported, never taken for a verdict).
 fn panicked(path: &Path) -> Row {
-    let mut row = row_skeleton(path);
+    let mut row = Row::new(path.display().to_string());
     row.verdict = Verdict::Unreadable;
     row.failures.push("internal: the verifier failed on this file; please report it".into());
     row
-}
-
-fn row_skeleton(path: &Path) -> Row {
-    Row {
-        file: path.display().to_string(),
-        verdict: Verdict::NotPackage,
-        form: String::new(),
-        unit: String::new(),
-        registration: String::new(),
-        fingerprint: String::new(),
-        application_sha256: String::new(),
-        manifest_sha256: String::new(),
-        signed_at: String::new(),
-        failures: Vec::new(),
-        warnings: 0,
-        answers: Vec::new(),
-    }
 }
 
 /// Reads the row written at `offset` of the rows file.
@@ -353,4 +285,31 @@ pub fn read_row(file: &mut std::io::BufReader<std::fs::File>, offset: u64) -> st
     let (_, row): (usize, Row) =
         serde_json::from_str(&line).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     Ok(row)
+}
+
+/// Writes the report from the rows file: a first pass learns the answers' columns, the second
+/// writes the rows (`grouped` is in the rows' order; the rows file holds each row once).
+fn report(
+    format: groups::Format,
+    output: &Path,
+    rows_path: &Path,
+    keys: &[groups::Key],
+    grouped: &[groups::Grouped],
+    locale: Locale,
+    bom: bool,
+) -> std::io::Result<()> {
+    let mut table = Table::new(grouped.iter().any(|g| g.paper.is_some()), locale);
+    for line in std::io::BufReader::new(std::fs::File::open(rows_path)?).lines() {
+        let (_, row): (usize, Row) = serde_json::from_str(&line?).map_err(std::io::Error::other)?;
+        table.learn(&row);
+    }
+    let mut rows = std::io::BufReader::new(std::fs::File::open(rows_path)?);
+    let out = std::io::BufWriter::new(std::fs::File::create(output)?);
+    let mut each = |f: &mut dyn FnMut(&Row, &groups::Grouped) -> std::io::Result<()>| -> std::io::Result<()> {
+        for (k, g) in keys.iter().zip(grouped) {
+            f(&read_row(&mut rows, k.offset)?, g)?;
+        }
+        Ok(())
+    };
+    groups::write(format, out, &table, keys.len(), bom, &mut each)?.flush()
 }

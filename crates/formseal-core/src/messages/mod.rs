@@ -44,6 +44,8 @@ const ZH_CN: &[&str] = &[
     // Package, key and verifier messages: only where packages are made or checked (worker, CLI).
     #[cfg(feature = "package")]
     include_str!("zh-CN/verify.txt"),
+    #[cfg(feature = "intake")]
+    include_str!("zh-CN/intake.txt"),
     #[cfg(feature = "pdf")]
     include_str!("zh-CN/pdf.txt"),
 ];
@@ -57,6 +59,8 @@ const EN: &[&str] = &[
     include_str!("en/package.txt"),
     #[cfg(feature = "package")]
     include_str!("en/verify.txt"),
+    #[cfg(feature = "intake")]
+    include_str!("en/intake.txt"),
     #[cfg(feature = "pdf")]
     include_str!("en/pdf.txt"),
 ];

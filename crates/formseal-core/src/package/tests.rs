@@ -307,8 +307,9 @@ fn every_package_message_exists() {
         include_str!("../../../formseal-cli/src/pack.rs"),
         include_str!("../../../formseal-cli/src/keygen.rs"),
         include_str!("../../../formseal-cli/src/intake/mod.rs"),
-        include_str!("../../../formseal-cli/src/intake/groups.rs"),
-        include_str!("../../../formseal-cli/src/intake/write.rs"),
+        include_str!("../intake/mod.rs"),
+        include_str!("../intake/groups.rs"),
+        include_str!("../intake/report.rs"),
         include_str!("../../../formseal-cli/src/paper.rs"),
         include_str!("../../../formseal-worker/src/ops.rs"),
     ];

@@ -1,148 +1,141 @@
 //! The intake report as `.xlsx` (frozen header, filters, column widths, verdicts coloured),
-//! `.csv` (UTF-8, optionally with a byte-order mark) or `.json`, written row by row from the rows
-//! file. Spreadsheet cells are neutralised against formula injection ([`safe_cell`]).
+//! `.csv` (UTF-8, optionally with a byte-order mark) or `.json`, written row by row. Every
+//! spreadsheet cell is neutralised against formula injection ([`safe_cell`]).
 
-use super::groups::Grouped;
-use super::{read_row, Format, Row, Verdict};
-use crate::common::safe_cell;
-use formseal_core::messages::t;
-use formseal_core::Locale;
-use std::io::{BufRead, Write};
-use std::path::Path;
+use super::{safe_cell, status_text, Grouped, Row, Verdict};
+use crate::messages::t;
+use crate::Locale;
+use std::io::{Seek, Write};
 
-pub fn format_of(path: &Path) -> Option<Format> {
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "xlsx" => Some(Format::Xlsx),
-        "csv" => Some(Format::Csv),
-        "json" => Some(Format::Json),
-        _ => None,
+/// The report's file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Csv,
+    Json,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension.
+    pub fn of_name(name: &str) -> Option<Format> {
+        match name.rsplit_once('.')?.1.to_ascii_lowercase().as_str() {
+            "xlsx" => Some(Format::Xlsx),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
     }
 }
 
 /// The fixed columns, before the answers: catalogue keys of their headers.
 const FIXED: [&str; 14] = [
-    "cli.intake.col.file",
-    "cli.intake.col.verdict",
-    "cli.intake.col.status",
-    "cli.intake.col.superseded_by",
-    "cli.intake.col.groups",
-    "cli.intake.col.form",
-    "cli.intake.col.unit",
-    "cli.intake.col.uscc",
-    "cli.intake.col.fingerprint",
-    "cli.intake.col.application",
-    "cli.intake.col.manifest",
-    "cli.intake.col.signed_at",
-    "cli.intake.col.failures",
-    "cli.intake.col.warnings",
+    "intake.col.file",
+    "intake.col.verdict",
+    "intake.col.status",
+    "intake.col.superseded_by",
+    "intake.col.groups",
+    "intake.col.form",
+    "intake.col.unit",
+    "intake.col.uscc",
+    "intake.col.fingerprint",
+    "intake.col.application",
+    "intake.col.manifest",
+    "intake.col.signed_at",
+    "intake.col.failures",
+    "intake.col.warnings",
 ];
 
-fn verdict_text(v: Verdict, locale: Locale) -> String {
-    t(
-        locale,
-        match v {
-            Verdict::Valid => "cli.intake.valid",
-            Verdict::Invalid => "cli.intake.invalid",
-            Verdict::Unreadable => "cli.intake.unreadable",
-            Verdict::NotPackage => "cli.intake.not_package",
-        },
-    )
-}
-
-fn status_text(status: &str, locale: Locale) -> String {
-    match status {
-        "" => String::new(),
-        s => t(locale, &format!("cli.intake.status.{s}")),
-    }
-}
-
-/// A row's answers, each label once (a label a form uses twice gets its number: 姓名 (2)).
-fn answers(row: &Row) -> Vec<(String, &str)> {
-    let mut out: Vec<(String, &str)> = Vec::with_capacity(row.answers.len());
-    for (label, value) in &row.answers {
-        let n = out.iter().filter(|(l, _)| l == label || l.starts_with(&format!("{label} ("))).count();
-        let label = if n == 0 { label.clone() } else { format!("{label} ({})", n + 1) };
-        out.push((label, value));
-    }
-    out
-}
-
-/// The cells of one row, in the columns' order.
-fn cells(row: &Row, g: &Grouped, columns: &[String], locale: Locale) -> Vec<String> {
-    let mut out = vec![
-        row.file.clone(),
-        verdict_text(row.verdict, locale),
-        status_text(g.status, locale),
-        g.superseded_by.clone().unwrap_or_default(),
-        g.notes.join("\n"),
-        row.form.clone(),
-        row.unit.clone(),
-        row.registration.clone(),
-        row.fingerprint.clone(),
-        row.application_sha256.clone(),
-        row.manifest_sha256.clone(),
-        row.signed_at.clone(),
-        row.failures.join("\n"),
-        row.warnings.to_string(),
-    ];
-    if let Some(paper) = &g.paper {
-        out.push(paper.clone());
-    }
-    let given = answers(row);
-    out.extend(
-        columns.iter().map(|c| given.iter().find(|(l, _)| l == c).map(|(_, v)| v.to_string()).unwrap_or_default()),
-    );
-    out
-}
-
-/// Writes the report. `grouped` is in the rows' order; the rows file holds each row once.
-pub fn report(
-    format: Format,
-    output: &Path,
-    rows_path: &Path,
-    keys: &[super::groups::Key],
-    grouped: &[Grouped],
+/// The report's columns: the fixed ones, "paper received" when scans were matched, then every
+/// answer's label in the order first met.
+pub struct Table {
+    columns: Vec<String>,
+    paper: bool,
     locale: Locale,
-    bom: bool,
-) -> std::io::Result<()> {
-    // The answers' columns: every label, in the order first met.
-    let mut columns: Vec<String> = Vec::new();
-    for line in std::io::BufReader::new(std::fs::File::open(rows_path)?).lines() {
-        let (_, row): (usize, Row) = serde_json::from_str(&line?).map_err(invalid)?;
-        for (label, _) in answers(&row) {
-            if !columns.contains(&label) {
-                columns.push(label);
+}
+
+impl Table {
+    pub fn new(paper: bool, locale: Locale) -> Table {
+        Table { columns: Vec::new(), paper, locale }
+    }
+
+    /// Adds the labels of `row`'s answers not met before.
+    pub fn learn(&mut self, row: &Row) {
+        for (label, _) in row.labelled_answers() {
+            if !self.columns.contains(&label) {
+                self.columns.push(label);
             }
         }
     }
-    let mut rows = std::io::BufReader::new(std::fs::File::open(rows_path)?);
-    let paper = grouped.iter().any(|g| g.paper.is_some()).then(|| t(locale, "cli.intake.col.paper"));
-    let fixed = FIXED.len() + usize::from(paper.is_some());
-    let header: Vec<String> = FIXED.iter().map(|k| t(locale, k)).chain(paper).chain(columns.iter().cloned()).collect();
-    let mut each = |f: &mut dyn FnMut(&Row, Vec<String>) -> std::io::Result<()>| -> std::io::Result<()> {
-        for (k, g) in keys.iter().zip(grouped) {
-            let row = read_row(&mut rows, k.offset)?;
-            let cells = cells(&row, g, &columns, locale);
-            f(&row, cells)?;
+
+    fn fixed(&self) -> usize {
+        FIXED.len() + usize::from(self.paper)
+    }
+
+    pub fn header(&self) -> Vec<String> {
+        let paper = self.paper.then(|| t(self.locale, "intake.col.paper"));
+        FIXED.iter().map(|k| t(self.locale, k)).chain(paper).chain(self.columns.iter().cloned()).collect()
+    }
+
+    /// The cells of one row, in the columns' order.
+    pub fn cells(&self, row: &Row, g: &Grouped) -> Vec<String> {
+        let mut out = vec![
+            row.file.clone(),
+            row.verdict.text(self.locale),
+            status_text(g.status, self.locale),
+            g.superseded_by.clone().unwrap_or_default(),
+            g.notes.join("\n"),
+            row.form.clone(),
+            row.unit.clone(),
+            row.registration.clone(),
+            row.fingerprint.clone(),
+            row.application_sha256.clone(),
+            row.manifest_sha256.clone(),
+            row.signed_at.clone(),
+            row.failures.join("\n"),
+            row.warnings.to_string(),
+        ];
+        if self.paper {
+            out.push(g.paper.clone().unwrap_or_default());
         }
-        Ok(())
-    };
+        let given = row.labelled_answers();
+        out.extend(
+            self.columns
+                .iter()
+                .map(|c| given.iter().find(|(l, _)| l == c).map(|(_, v)| v.to_string()).unwrap_or_default()),
+        );
+        out
+    }
+}
+
+/// Calls its argument with each row of the report and its group, in order.
+pub type Each<'a> = dyn FnMut(&mut dyn FnMut(&Row, &Grouped) -> std::io::Result<()>) -> std::io::Result<()> + 'a;
+
+/// Writes the report of `n` rows to `out`, which it returns. `each` gives the rows.
+pub fn write<W: Write + Seek>(
+    format: Format,
+    mut out: W,
+    table: &Table,
+    n: usize,
+    bom: bool,
+    each: &mut Each,
+) -> std::io::Result<W> {
+    let header = table.header();
     match format {
         Format::Csv => {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(output)?);
             if bom {
-                file.write_all("\u{feff}".as_bytes())?;
+                out.write_all("\u{feff}".as_bytes())?;
             }
-            let mut w = csv::Writer::from_writer(file);
+            let mut w = csv::Writer::from_writer(out);
             w.write_record(header.iter().map(|c| safe_cell(c).into_owned()))?;
-            each(&mut |_, cells| Ok(w.write_record(cells.iter().map(|c| safe_cell(c).into_owned()))?))?;
-            w.flush()
+            each(&mut |row, g| Ok(w.write_record(table.cells(row, g).iter().map(|c| safe_cell(c).into_owned()))?))?;
+            w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
         }
         Format::Json => {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(output)?);
-            file.write_all(b"[")?;
+            let fixed = table.fixed();
+            out.write_all(b"[")?;
             let mut first = true;
-            each(&mut |row, cells| {
+            each(&mut |row, g| {
+                let cells = table.cells(row, g);
                 let answers: serde_json::Map<String, serde_json::Value> = header[fixed..]
                     .iter()
                     .zip(&cells[fixed..])
@@ -151,24 +144,22 @@ pub fn report(
                     .collect();
                 let value = serde_json::json!({
                     "file": row.file, "verdict": row.verdict,
-                    "status": cells[2], "superseded_by": cells[3], "groups": cells[4].lines().collect::<Vec<_>>(),
+                    "status": cells[2], "superseded_by": cells[3], "groups": g.notes,
                     "form": row.form, "unit": row.unit, "uscc": row.registration, "key_fingerprint": row.fingerprint,
                     "application_sha256": row.application_sha256, "manifest_sha256": row.manifest_sha256,
                     "signed_at": row.signed_at, "failures": row.failures, "warnings": row.warnings, "answers": answers,
-                    "paper": (fixed > FIXED.len()).then(|| cells[FIXED.len()].clone()),
+                    "paper": g.paper,
                 });
-                file.write_all(if first { b"\n" } else { b",\n" })?;
+                out.write_all(if first { b"\n" } else { b",\n" })?;
                 first = false;
-                serde_json::to_writer_pretty(&mut file, &value).map_err(invalid)
+                serde_json::to_writer_pretty(&mut out, &value).map_err(std::io::Error::other)
             })?;
-            file.write_all(b"\n]\n")?;
-            file.flush()
+            out.write_all(b"\n]\n")?;
+            Ok(out)
         }
-        Format::Xlsx => xlsx(output, &header, keys.len(), &mut each),
+        Format::Xlsx => xlsx(out, table, &header, n, each),
     }
 }
-
-type Each<'a> = dyn FnMut(&mut dyn FnMut(&Row, Vec<String>) -> std::io::Result<()>) -> std::io::Result<()> + 'a;
 
 /// The verdict's cell style in `xl/styles.xml` (see [`STYLES`]).
 fn verdict_style(v: Verdict) -> u8 {
@@ -236,9 +227,9 @@ fn sheet_row(out: &mut String, r: usize, cells: &mut dyn Iterator<Item = (String
 /// the `zip` crate the packages use: a spreadsheet library would bring another deflate backend
 /// into the binary, and the PDFs `verify` makes again must be compressed exactly as the
 /// browser's (see the README's dependency notes). The sheet is streamed row by row.
-fn xlsx(output: &Path, header: &[String], n: usize, each: &mut Each) -> std::io::Result<()> {
+fn xlsx<W: Write + Seek>(out: W, table: &Table, header: &[String], n: usize, each: &mut Each) -> std::io::Result<W> {
     use zip::write::SimpleFileOptions;
-    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(std::fs::File::create(output)?));
+    let mut zip = zip::ZipWriter::new(out);
     let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let last_column = column(header.len().saturating_sub(1));
     let last = format!("{last_column}{}", n + 1);
@@ -297,7 +288,8 @@ fn xlsx(output: &Path, header: &[String], n: usize, each: &mut Each) -> std::io:
     sheet_row(&mut sheet, 1, &mut header.iter().map(|h| (h.clone(), 1)));
     zip.write_all(sheet.as_bytes())?;
     let mut r = 1;
-    each(&mut |report_row, cells| {
+    each(&mut |report_row, g| {
+        let cells = table.cells(report_row, g);
         r += 1;
         sheet.clear();
         let v = verdict_style(report_row.verdict);
@@ -309,9 +301,7 @@ fn xlsx(output: &Path, header: &[String], n: usize, each: &mut Each) -> std::io:
         zip.write_all(sheet.as_bytes())
     })?;
     zip.write_all(format!(r#"</sheetData><autoFilter ref="A1:{last}"/></worksheet>"#).as_bytes())?;
-    zip.finish().map_err(std::io::Error::other)?.flush()
-}
-
-fn invalid(e: serde_json::Error) -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidData, e)
+    let mut out = zip.finish().map_err(std::io::Error::other)?;
+    out.flush()?;
+    Ok(out)
 }

@@ -3,8 +3,9 @@
 //! twice. Each group says which rule made it.
 
 use super::{Row, Verdict};
-use formseal_core::messages::render;
-use formseal_core::Locale;
+use crate::messages::render;
+use crate::rules::normalize::{fullwidth_char_to_ascii, is_invisible};
+use crate::Locale;
 
 /// What the grouping needs of one row.
 #[derive(Clone, Debug)]
@@ -59,8 +60,8 @@ impl Key {
 /// A unit's name compared loosely: no spaces, full-width letters and brackets as ASCII, case.
 pub fn normalised_name(name: &str) -> String {
     name.chars()
-        .filter(|c| !c.is_whitespace() && !formseal_core::rules::normalize::is_invisible(*c))
-        .map(formseal_core::rules::normalize::fullwidth_char_to_ascii)
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .map(fullwidth_char_to_ascii)
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -117,7 +118,7 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
         if let Some(first) = keys[..i].iter().position(|o| o.readable() && o.manifest == k.manifest) {
             duplicate[i] = true;
             out[i].status = "duplicate";
-            let note = render(locale, "cli.intake.same_package", &[("file", keys[first].file.clone())]);
+            let note = render(locale, "intake.same_package", &[("file", keys[first].file.clone())]);
             out[i].notes.push(note);
         }
     }
@@ -142,12 +143,11 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
         // Latest signing time; a time that cannot be read counts as the earliest; ties: the later file.
         let latest = *members.iter().max_by_key(|&&j| (keys[j].signed.unwrap_or(i64::MIN), j)).unwrap_or(&i);
         let rule = match unit.0 {
-            UnitRule::Uscc => render(locale, "cli.intake.rule_uscc", &[("code", unit.1.clone())]),
-            UnitRule::Name => render(locale, "cli.intake.rule_name", &[("name", keys[i].unit_name.clone())]),
+            UnitRule::Uscc => render(locale, "intake.rule_uscc", &[("code", unit.1.clone())]),
+            UnitRule::Name => render(locale, "intake.rule_name", &[("name", keys[i].unit_name.clone())]),
         };
         for &j in &members {
-            let note =
-                render(locale, "cli.intake.same_unit", &[("rule", rule.clone()), ("n", members.len().to_string())]);
+            let note = render(locale, "intake.same_unit", &[("rule", rule.clone()), ("n", members.len().to_string())]);
             out[j].notes.push(note);
             if j == latest {
                 out[j].status = "current";
@@ -166,7 +166,7 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
         if !others.is_empty() {
             let mut units: Vec<String> = others.iter().map(|o| format!("{} ({})", o.unit_name, o.file)).collect();
             units.dedup();
-            let note = render(locale, "cli.intake.same_key", &[("units", units.join("; "))]);
+            let note = render(locale, "intake.same_key", &[("units", units.join("; "))]);
             out[i].notes.push(note);
         }
     }
