@@ -9,9 +9,10 @@ budget=$((250 * 1024))
 br() { brotli -q 11 -c "$1" | wc -c; }
 total=0
 printf '%-48s %10s %10s\n' file raw brotli
-# The package worker (formseal-worker*) is fetched only when a package is made: not part of the first load.
+# The package worker (formseal-worker*) is fetched only when a package is made, the intake page
+# (formseal-intake*) only when a secretariat opens it: neither is part of the first load.
 for f in dist/*.wasm dist/*.js dist/*.css; do
-  case "$(basename "$f")" in formseal-worker*) continue ;; esac
+  case "$(basename "$f")" in formseal-worker* | formseal-intake*) continue ;; esac
   size=$(br "$f")
   total=$((total + size))
   printf '%-48s %10d %10d\n' "$(basename "$f")" "$(stat -c %s "$f")" "$size"
@@ -41,7 +42,7 @@ fi
 # English, fetched when the applicant switches language: messages and the forms' texts.
 printf '%-48s %10s %10d (on switching)\n' "English (messages-en.txt + forms/en.json)" "" \
   "$(($(br dist/messages-en.txt) + $(br dist/forms/en.json)))"
-for f in dist/formseal-worker*; do
+for f in dist/formseal-worker* dist/formseal-intake*; do
   [ -e "$f" ] || continue
   printf '%-48s %10d %10d (on demand)\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(br "$f")"
 done

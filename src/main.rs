@@ -164,12 +164,30 @@ fn root(setup: Setup) -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
     let has_home = fixed.is_none();
+    // "Loading…", or why it failed.
+    let loading = move |failure: RwSignal<Option<String>>| {
+        view! {
+            <div class="fs-root" lang=move || locale.get().tag()>
+                <p class="fs-loading" role="status">{move || failure.get().unwrap_or_else(|| formseal_core::messages::t(locale.get(), "ui.form.loading"))}</p>
+            </div>
+        }
+        .into_any()
+    };
     move || match route.get() {
         None => {
             open_form.set(None);
-            let verifying =
-                window().location().hash().ok().is_some_and(|h| h.trim_start_matches(['#', '/']) == "verify");
-            if verifying {
+            let hash = window().location().hash().unwrap_or_default();
+            let page = hash.trim_start_matches(['#', '/']);
+            if page == "intake" {
+                // The intake page is its own wasm (crates/formseal-intake), fetched only here; it
+                // mounts itself in the widget beside this placeholder, which it hides.
+                let failed = RwSignal::new(None);
+                if !browser::load_intake(host.element.get_value(), config.to_string()) {
+                    failed.set(Some(formseal_core::messages::t(locale.get_untracked(), "ui.intake.failed")));
+                }
+                return loading(failed);
+            }
+            if page == "verify" {
                 let back = Callback::new(move |_| {
                     let _ = window().location().set_hash("#/");
                 });
@@ -195,12 +213,7 @@ fn root(setup: Setup) -> impl IntoView {
                         Err(e) => failure.set(Some(e)),
                     }
                 });
-                return view! {
-                    <div class="fs-root" lang=move || locale.get().tag()>
-                        <p class="fs-loading" role="status">{move || failure.get().unwrap_or_else(|| formseal_core::messages::t(locale.get(), "ui.form.loading"))}</p>
-                    </div>
-                }
-                .into_any();
+                return loading(failure);
             };
             let key = format!("{draft_prefix}{id}");
             let state = AppState::new(form, call, definition, browser::clock::today(), locale, key);

@@ -77,6 +77,7 @@ pub fn VerifyPage(
                 <div class="fs-verify__report" role="status" inner_html=move || result.get().unwrap_or_default() />
                 <div class="fs-actions">
                     <button type="button" class="fs-btn" on:click=move |_| on_back.run(())>{tx("ui.verify.back")}</button>
+                    <a class="fs-btn" href="#/intake">{tx("ui.intake.open")}</a>
                 </div>
             </div>
         }

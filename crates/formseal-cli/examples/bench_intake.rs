@@ -2,7 +2,8 @@
 //! (TC260, co-authoring), 10 % resubmissions by the same unit, 5 % tampered, one in a hundred
 //! with a 5 MB attachment — then runs the release binary on them and prints packages per second
 //! (per core) and the peak memory (VmHWM). Asserts nothing.
-//! `scripts/bench-intake.sh [N…]` (default 1000 and 10000).
+//! `scripts/bench-intake.sh [N…]` (default 1000 and 10000); `--generate DIR N` only makes the
+//! packages (for the browser's intake page: its end-to-end test and `bench/intake.mjs`).
 
 use formseal_core::fixtures;
 use formseal_core::form::{Context, FileRef, Value};
@@ -110,6 +111,16 @@ fn measure(cmd: &mut std::process::Command) -> (f64, f64) {
 }
 
 fn main() {
+    // `--generate DIR N`: only make the packages (the browser's intake tests and benchmark).
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, dir, n] = args.as_slice() {
+        if flag == "--generate" {
+            let dir = std::path::Path::new(dir);
+            std::fs::create_dir_all(dir).expect("folder");
+            generate(n.parse().expect("a number of packages"), dir);
+            return;
+        }
+    }
     let bin = std::env::var("FORMSEAL_BIN").unwrap_or_else(|_| "target/release/formseal".into());
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();

@@ -8,6 +8,8 @@
 #[cfg(target_arch = "wasm32")]
 mod fonts;
 #[cfg(target_arch = "wasm32")]
+mod intake;
+#[cfg(target_arch = "wasm32")]
 mod ops;
 
 fn main() {

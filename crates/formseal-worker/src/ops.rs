@@ -12,14 +12,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A failed operation: a message key for scripts and the message for people.
-struct Failure {
+pub(crate) struct Failure {
     code: String,
     message: String,
 }
 
-type Outcome = Result<(Value, Option<Vec<u8>>), Failure>;
+pub(crate) type Outcome = Result<(Value, Option<Vec<u8>>), Failure>;
 
-fn fail(code: &str, message: String) -> Failure {
+pub(crate) fn fail(code: &str, message: String) -> Failure {
     Failure { code: code.to_string(), message }
 }
 
@@ -143,6 +143,8 @@ fn run(op: &str, args: &Value, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) ->
         "submit" => submit(args, bytes.unwrap_or_default()),
         "export" => export(args, blobs, loc),
         "verify" => Ok((verify(args, bytes.unwrap_or_default(), loc), None)),
+        "intake_row" => crate::intake::row(args, blobs, loc),
+        "intake_export" => crate::intake::export(args, loc),
         "check_form" => Ok((check_form(args), None)),
         // The panic boundary's self-test (an end-to-end test calls it): a page can crash only
         // its own worker, which it then replaces.

@@ -25,7 +25,7 @@ pub struct Key {
     pub offset: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UnitRule {
     Uscc,
     Name,
@@ -109,46 +109,50 @@ pub struct Grouped {
     pub paper: Option<String>,
 }
 
-/// Groups `keys` (in report order); the result is in the same order.
+/// Groups `keys` (in report order); the result is in the same order. Linear in the number of
+/// keys (each rule indexes them once), so ten thousand packages group at once.
 pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
+    use std::collections::HashMap;
     let mut out: Vec<Grouped> = vec![Grouped::default(); keys.len()];
+    let readable = |k: &&Key| k.readable();
     // The same package twice: the same manifest digest.
     let mut duplicate = vec![false; keys.len()];
-    for (i, k) in keys.iter().enumerate().filter(|(_, k)| k.readable() && !k.manifest.is_empty()) {
-        if let Some(first) = keys[..i].iter().position(|o| o.readable() && o.manifest == k.manifest) {
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| readable(k) && !k.manifest.is_empty()) {
+        let first = *first_of.entry(&k.manifest).or_insert(i);
+        if first != i {
             duplicate[i] = true;
             out[i].status = "duplicate";
-            let note = render(locale, "intake.same_package", &[("file", keys[first].file.clone())]);
-            out[i].notes.push(note);
+            out[i].notes.push(render(locale, "intake.same_package", &[("file", keys[first].file.clone())]));
         }
     }
     // The same unit, more than once for the same form: the latest signed is current.
-    let mut done = vec![false; keys.len()];
-    for i in 0..keys.len() {
-        let Some(unit) = keys[i].unit.as_ref().filter(|_| keys[i].readable() && !duplicate[i] && !done[i]) else {
-            continue;
-        };
-        let members: Vec<usize> = (i..keys.len())
-            .filter(|&j| {
-                keys[j].readable()
-                    && !duplicate[j]
-                    && keys[j].form_id == keys[i].form_id
-                    && keys[j].unit.as_ref() == Some(unit)
-            })
-            .collect();
-        members.iter().for_each(|&j| done[j] = true);
+    let mut units: HashMap<(&str, &(UnitRule, String)), Vec<usize>> = HashMap::new();
+    let mut order = Vec::new();
+    for (i, k) in keys.iter().enumerate().filter(|(i, k)| readable(k) && !duplicate[*i]) {
+        if let Some(unit) = &k.unit {
+            let members = units.entry((&k.form_id, unit)).or_default();
+            if members.is_empty() {
+                order.push((k.form_id.as_str(), unit));
+            }
+            members.push(i);
+        }
+    }
+    for key in order {
+        let members = &units[&key];
         if members.len() < 2 {
             continue;
         }
         // Latest signing time; a time that cannot be read counts as the earliest; ties: the later file.
-        let latest = *members.iter().max_by_key(|&&j| (keys[j].signed.unwrap_or(i64::MIN), j)).unwrap_or(&i);
+        let latest = *members.iter().max_by_key(|&&j| (keys[j].signed.unwrap_or(i64::MIN), j)).unwrap_or(&members[0]);
+        let unit = key.1;
         let rule = match unit.0 {
             UnitRule::Uscc => render(locale, "intake.rule_uscc", &[("code", unit.1.clone())]),
-            UnitRule::Name => render(locale, "intake.rule_name", &[("name", keys[i].unit_name.clone())]),
+            UnitRule::Name => render(locale, "intake.rule_name", &[("name", keys[members[0]].unit_name.clone())]),
         };
-        for &j in &members {
-            let note = render(locale, "intake.same_unit", &[("rule", rule.clone()), ("n", members.len().to_string())]);
-            out[j].notes.push(note);
+        let note = render(locale, "intake.same_unit", &[("rule", rule), ("n", members.len().to_string())]);
+        for &j in members {
+            out[j].notes.push(note.clone());
             if j == latest {
                 out[j].status = "current";
             } else {
@@ -157,17 +161,23 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
             }
         }
     }
-    // The same key used by different units.
-    for (i, k) in keys.iter().enumerate().filter(|(_, k)| k.readable() && !k.fingerprint.is_empty()) {
-        let others: Vec<&Key> = keys
-            .iter()
-            .filter(|o| o.readable() && o.fingerprint == k.fingerprint && o.unit.is_some() && o.unit != k.unit)
-            .collect();
+    // The same key used by different units: each unit named once, with its first file.
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| readable(k) && !k.fingerprint.is_empty()) {
+        by_key.entry(&k.fingerprint).or_default().push(i);
+    }
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| readable(k) && !k.fingerprint.is_empty()) {
+        let mut seen: Vec<&Option<(UnitRule, String)>> = Vec::new();
+        let mut others = Vec::new();
+        for &j in &by_key[k.fingerprint.as_str()] {
+            let o = &keys[j];
+            if o.unit.is_some() && o.unit != k.unit && !seen.contains(&&o.unit) {
+                seen.push(&o.unit);
+                others.push(format!("{} ({})", o.unit_name, o.file));
+            }
+        }
         if !others.is_empty() {
-            let mut units: Vec<String> = others.iter().map(|o| format!("{} ({})", o.unit_name, o.file)).collect();
-            units.dedup();
-            let note = render(locale, "intake.same_key", &[("units", units.join("; "))]);
-            out[i].notes.push(note);
+            out[i].notes.push(render(locale, "intake.same_key", &[("units", others.join("; "))]));
         }
     }
     out

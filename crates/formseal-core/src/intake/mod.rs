@@ -8,10 +8,12 @@
 mod groups;
 #[cfg(feature = "package")]
 mod report;
+mod view;
 
 pub use groups::{group, normalised_name, seconds, Grouped, Key, UnitRule};
 #[cfg(feature = "package")]
 pub use report::{write, Format, Table};
+pub use view::{select, Column, View};
 
 use crate::messages::t;
 use crate::Locale;

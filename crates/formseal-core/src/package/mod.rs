@@ -36,7 +36,7 @@ pub use build::{build, check_sizes, file_name, AttachmentSource, Built, PackageE
 pub use canonical::{canonical, is_canonical};
 pub use hex::{hex, sha256, sha256_hex};
 pub use keys::{pem, Algorithm, KeyError, KeyPair, PublicKey, BACKUP_ITERATIONS, SM2_USER_ID};
-pub use limits::{MAX_ATTACHMENT_BYTES, MAX_TOTAL_ATTACHMENT_BYTES};
+pub use limits::{MAX_ATTACHMENT_BYTES, MAX_TOTAL_ATTACHMENT_BYTES, MAX_UNPACKED_BYTES};
 pub use manifest::{FileEntry, Manifest, SignatureFile, MANIFEST_FORMAT};
 pub use verify::{verify, verify_with, Official, Verification};
 

@@ -286,7 +286,7 @@ fn quoted_keys(src: &str) -> Vec<&str> {
         .filter(|p| {
             p.split('.').count() >= 2
                 && !p.ends_with('.')
-                && ["package.", "key.", "cli.", "ui."].iter().any(|x| p.starts_with(x))
+                && ["package.", "key.", "cli.", "ui.", "intake."].iter().any(|x| p.starts_with(x))
                 && p.chars().all(|c| c.is_ascii_lowercase() || c == '.' || c == '_' || c.is_ascii_digit())
         })
         .collect()
@@ -312,6 +312,9 @@ fn every_package_message_exists() {
         include_str!("../intake/report.rs"),
         include_str!("../../../formseal-cli/src/paper.rs"),
         include_str!("../../../formseal-worker/src/ops.rs"),
+        include_str!("../../../formseal-worker/src/intake.rs"),
+        include_str!("../../../formseal-intake/src/page.rs"),
+        include_str!("../../../formseal-intake/src/table.rs"),
     ];
     let browser = [
         include_str!("../../../../src/components/package_panel.rs"),

@@ -1,0 +1,308 @@
+//! The page: choose or drop packages, watch them being checked, filter and sort the table,
+//! open one package's report, export what the filters show.
+
+use crate::pool::{self, Slot};
+use crate::table::{self, Batch};
+use formseal_core::intake::{self, Row, Verdict, View};
+use formseal_core::messages::{render, t};
+use formseal_core::Locale;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const CSS: &str = include_str!("style.css");
+
+/// Today in the browser's time zone, `YYYY-MM-DD` (the date the form rules run as of).
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Follows the widget's language: the `lang` of its placeholder `root`.
+fn follow_lang(root: web_sys::Element, locale: RwSignal<Locale>) {
+    let watched = root.clone();
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        if let Some(l) = watched.get_attribute("lang").as_deref().and_then(Locale::parse) {
+            locale.set(l);
+        }
+    });
+    if let Ok(observer) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) {
+        let init = web_sys::MutationObserverInit::new();
+        init.set_attributes(true);
+        init.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
+        let _ = observer.observe_with_options(&root, &init);
+    }
+    on_change.forget();
+}
+
+/// The page, beside the widget's `placeholder`.
+pub fn page(
+    placeholder: Option<web_sys::Element>,
+    start: Locale,
+    call: serde_json::Value,
+    base: String,
+) -> impl IntoView {
+    let locale = RwSignal::new(start);
+    if let Some(p) = placeholder {
+        follow_lang(p, locale);
+    }
+    let root = NodeRef::<leptos::html::Div>::new();
+    let batch = StoredValue::new_local(Batch::default());
+    let version = RwSignal::new(0u32);
+    let (total, done) = (RwSignal::new(0usize), RwSignal::new(0usize));
+    let view = RwSignal::new(View::default());
+    let report: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let message: RwSignal<Option<String>> = RwSignal::new(None);
+    let slots: Vec<Rc<Slot>> =
+        (0..pool::size()).map(|_| Slot::new(format!("{base}formseal-worker_loader.js"))).collect();
+    let slots = StoredValue::new_local(slots);
+    let generation = Rc::new(Cell::new(0u32));
+    let call = StoredValue::new(call);
+
+    // A new batch: every file checked by the workers, the table refreshed as rows arrive (at most
+    // four times a second, and once at the end, when the rows are put back in the files' order).
+    let run = move |files: Vec<(web_sys::File, String)>| {
+        let gen = generation.get() + 1;
+        generation.set(gen);
+        report.set(None);
+        message.set(None);
+        let n = files.len();
+        batch.set_value(Batch::new(files));
+        total.set(n);
+        done.set(0);
+        version.update(|v| *v += 1);
+        let next = Rc::new(Cell::new(0usize));
+        let last = Rc::new(Cell::new(0.0f64));
+        for slot in slots.get_value() {
+            let (next, last, generation) = (next.clone(), last.clone(), generation.clone());
+            spawn_local(async move {
+                loop {
+                    let i = next.get();
+                    if generation.get() != gen || i >= n {
+                        break;
+                    }
+                    next.set(i + 1);
+                    let Some((file, name)) = batch.with_value(|b| b.files.get(i).cloned()) else { break };
+                    let args = serde_json::json!({
+                        "lang": locale.get_untracked().tag(), "today": today(), "name": name, "call": call.get_value()
+                    });
+                    let row = match slot.call("intake_row", &args, &[file.into()], None).await {
+                        Ok(reply) => serde_json::from_value::<Row>(reply.result).map_err(|e| e.to_string()),
+                        Err(f) => Err(format!("{}: {}", f.code, f.message)),
+                    };
+                    let row = row.unwrap_or_else(|failure| {
+                        let mut r = Row::new(name);
+                        r.verdict = Verdict::Unreadable;
+                        r.failures.push(failure);
+                        r
+                    });
+                    if generation.get() != gen {
+                        break;
+                    }
+                    batch.update_value(|b| b.add(i, row));
+                    done.update(|d| *d += 1);
+                    let now = js_sys::Date::now();
+                    let finished = done.get_untracked() == n;
+                    if finished || now - last.get() > 250.0 {
+                        last.set(now);
+                        batch.update_value(|b| b.regroup(locale.get_untracked(), finished));
+                        version.update(|v| *v += 1);
+                    }
+                }
+            });
+        }
+    };
+    let run = StoredValue::new_local(run);
+    let selected = Memo::new(move |_| {
+        version.track();
+        let v = view.get();
+        batch.with_value(|b| intake::select(&b.rows, &b.groups, &v))
+    });
+
+    let open = move |i: usize| {
+        let Some((file, name)) = batch.with_value(|b| b.file_of(i)) else { return };
+        report.set(Some((name.clone(), String::new())));
+        spawn_local(async move {
+            let l = locale.get_untracked();
+            let html = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => {
+                    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                    let args =
+                        serde_json::json!({"lang": l.tag(), "today": today(), "name": name, "call": call.get_value()});
+                    let slot = slots.with_value(|s| s[0].clone());
+                    match slot.call("verify", &args, &[], Some(&bytes)).await {
+                        Ok(r) => r.result["html"].as_str().unwrap_or_default().to_string(),
+                        Err(f) => format!(
+                            "<p class=\"fs-verify__verdict fs-verify__verdict--bad\">{}</p>",
+                            escape(&f.message)
+                        ),
+                    }
+                }
+                Err(e) => escape(&format!("{e:?}")),
+            };
+            report.update(|r| {
+                if let Some((shown, h)) = r {
+                    if *shown == name {
+                        *h = html;
+                    }
+                }
+            });
+        });
+        focus_title(root);
+    };
+
+    let export = move |format: &'static str| {
+        let l = locale.get_untracked();
+        let only = selected.get_untracked();
+        let rows = batch.with_value(|b| serde_json::to_value(&b.rows).unwrap_or_default());
+        message.set(None);
+        spawn_local(async move {
+            let args = serde_json::json!({"lang": l.tag(), "format": format, "rows": rows, "only": only});
+            let slot = slots.with_value(|s| s[0].clone());
+            match slot.call("intake_export", &args, &[], None).await {
+                Ok(reply) => download(&reply.bytes.unwrap_or_default(), format),
+                Err(f) => message.set(Some(render(l, "intake.page.export_failed", &[("reason", f.message)]))),
+            }
+        });
+    };
+
+    let choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let mut files = Vec::new();
+        if let Some(list) = input.files() {
+            for i in 0..list.length() {
+                if let Some(f) = list.get(i) {
+                    let path = js_sys::Reflect::get(&f, &"webkitRelativePath".into())
+                        .ok()
+                        .and_then(|p| p.as_string())
+                        .filter(|p| !p.is_empty())
+                        .unwrap_or_else(|| f.name());
+                    files.push((f, path));
+                }
+            }
+        }
+        input.set_value("");
+        if !files.is_empty() {
+            run.with_value(|run| run(files));
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let Some(items) = ev.data_transfer().map(|d| d.items()) else { return };
+        // Entries must be taken while the event lasts; reading folders goes on after it.
+        let entries: Vec<web_sys::FileSystemEntry> =
+            (0..items.length()).filter_map(|i| items.get(i)?.webkit_get_as_entry().ok().flatten()).collect();
+        spawn_local(async move {
+            let mut files = Vec::new();
+            for e in entries {
+                crate::table::walk(e, &mut files).await;
+            }
+            if !files.is_empty() {
+                run.with_value(|run| run(files));
+            }
+        });
+    };
+
+    let content = move || {
+        let l = locale.get();
+        let tx = move |k: &str| t(l, k);
+        if let Some((name, html)) = report.get() {
+            return view! {
+                <div class="fs-intake">
+                    <style>{CSS}</style>
+                    <h2 class="fs-review__title" id=TITLE tabindex="-1">{render(l, "intake.page.open", &[("file", name)])}</h2>
+                    <div class="fs-verify__report" role="status" inner_html=html />
+                    <div class="fs-actions">
+                        <button type="button" class="fs-btn" on:click=move |_| {
+                            report.set(None);
+                            focus_title(root);
+                        }>{tx("intake.page.back_list")}</button>
+                    </div>
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="fs-intake">
+                <style>{CSS}</style>
+                <h2 class="fs-review__title" id=TITLE tabindex="-1">{tx("intake.page.title")}</h2>
+                <p class="fs-review__intro">{tx("intake.page.intro")}</p>
+                <div class="fs-verify__drop fs-intake__drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                    <label for="fs-intake-folder">{tx("intake.page.folder")}</label>
+                    <input id="fs-intake-folder" type="file" prop:webkitdirectory=true multiple on:change=choose />
+                    <label for="fs-intake-files">{tx("intake.page.files")}</label>
+                    <input id="fs-intake-files" type="file" multiple accept=".zip,application/zip" on:change=choose />
+                    <p class="fs-help">{tx("intake.page.drop")}</p>
+                </div>
+                <div class="fs-intake__progress" role="status">
+                    {move || (total.get() > 0).then(|| {
+                        let (d, n) = (done.get(), total.get());
+                        view! {
+                            <progress max=n value=d aria-label=tx("intake.page.table")></progress>
+                            <span>{render(l, "intake.page.progress", &[("done", d.to_string()), ("total", n.to_string())])}</span>
+                            <p class="fs-intake__summary">{move || { version.track(); batch.with_value(|b| b.summary(l)) }}</p>
+                        }
+                    })}
+                </div>
+                <p class="fs-package__message fs-package__message--error" role="alert">{move || message.get()}</p>
+                {table::filters(view, l)}
+                <div class="fs-actions fs-intake__export">
+                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export("csv")>{tx("intake.page.export_csv")}</button>
+                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export("xlsx")>{tx("intake.page.export_xlsx")}</button>
+                    <span class="fs-help">{tx("intake.page.export_note")}</span>
+                </div>
+                {table::results(batch, selected, view, l, Callback::new(open))}
+                <div class="fs-actions">
+                    <a class="fs-btn" href="#/verify">{tx("intake.page.back")}</a>
+                </div>
+            </div>
+        }
+        .into_any()
+    };
+    view! { <div class="fs-root" lang=move || locale.get().tag() node_ref=root>{content}</div> }
+}
+
+const TITLE: &str = "fs-intake-title";
+
+/// Moves focus to the page's heading after the view changed (found from the page's `root`: in the
+/// widget's shadow root, `document.getElementById` does not look).
+fn focus_title(root: NodeRef<leptos::html::Div>) {
+    request_animation_frame(move || {
+        let Some(el) = root.get_untracked() else { return };
+        if let Some(h) = el.query_selector(&format!("#{TITLE}")).ok().flatten() {
+            let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Saves `bytes` as `intake-<date>.<format>` through a download link.
+fn download(bytes: &[u8], format: &str) {
+    let kind = match format {
+        "csv" => "text/csv;charset=utf-8",
+        _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(kind);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let doc = document();
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(&format!("intake-{}.{format}", today()));
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(60));
+}

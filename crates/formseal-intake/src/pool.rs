@@ -1,0 +1,136 @@
+//! The package workers the page checks with: one per core (at most four), each given one file at
+//! a time. A worker that dies (its panic boundary answers `worker.crashed` first) is replaced
+//! before its next file, so one hostile package cannot stop the batch.
+//!
+//! The protocol is the package worker's (`crates/formseal-worker/src/ops.rs`): the page posts
+//! `{id, op, args, blobs?, bytes?}` with `args` a JSON string; the worker answers `"ready"` once,
+//! then `{id, ok, result}` (`result` a JSON string, plus `bytes`) or `{id, ok: false, code, message}`.
+
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// A failed operation: the worker's code and its message (already in the page's language).
+#[derive(Clone, Debug)]
+pub struct Failure {
+    pub code: String,
+    pub message: String,
+}
+
+/// An answer: the result's JSON and, for an export, its bytes.
+pub struct Reply {
+    pub result: serde_json::Value,
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// One worker, started on first use and again after it died.
+pub struct Slot {
+    url: String,
+    worker: RefCell<Option<web_sys::Worker>>,
+}
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The next message or error event of `w`, as a promise (one request at a time per worker).
+fn next_event(w: &web_sys::Worker) -> Promise {
+    let w = w.clone();
+    Promise::new(&mut |resolve, reject| {
+        let on_message = Closure::once_into_js(move |e: web_sys::MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &e.data());
+        });
+        let on_error = Closure::once_into_js(move |e: web_sys::Event| {
+            e.prevent_default();
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the worker stopped"));
+        });
+        w.set_onmessage(Some(on_message.unchecked_ref()));
+        w.set_onerror(Some(on_error.unchecked_ref()));
+    })
+}
+
+impl Slot {
+    pub fn new(url: String) -> Rc<Slot> {
+        Rc::new(Slot { url, worker: RefCell::new(None) })
+    }
+
+    async fn worker(&self) -> Result<web_sys::Worker, Failure> {
+        if let Some(w) = self.worker.borrow().clone() {
+            return Ok(w);
+        }
+        let failed = |e: JsValue| Failure {
+            code: "ui.worker.failed".into(),
+            message: e.as_string().unwrap_or_else(|| format!("{e:?}")),
+        };
+        let w = web_sys::Worker::new(&self.url).map_err(failed)?;
+        // The first message says the wasm is loaded.
+        let ready = JsFuture::from(next_event(&w)).await.map_err(failed)?;
+        if ready.as_string().as_deref() != Some("ready") {
+            return Err(failed("no ready message".into()));
+        }
+        *self.worker.borrow_mut() = Some(w.clone());
+        Ok(w)
+    }
+
+    fn drop_worker(&self) {
+        if let Some(w) = self.worker.borrow_mut().take() {
+            w.terminate();
+        }
+    }
+
+    /// Runs `op` with `args`, the `blobs` (files the worker reads itself) and `bytes`.
+    pub async fn call(
+        &self,
+        op: &str,
+        args: &serde_json::Value,
+        blobs: &[web_sys::Blob],
+        bytes: Option<&[u8]>,
+    ) -> Result<Reply, Failure> {
+        let w = self.worker().await?;
+        let msg = Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = Reflect::set(&msg, &k.into(), v);
+        };
+        set("id", &JsValue::from(1));
+        set("op", &JsValue::from_str(op));
+        set("args", &JsValue::from_str(&args.to_string()));
+        set("blobs", &blobs.iter().collect::<Array>());
+        if let Some(b) = bytes {
+            set("bytes", &Uint8Array::from(b));
+        }
+        let answer = next_event(&w);
+        if let Err(e) = w.post_message(&msg) {
+            self.drop_worker();
+            return Err(Failure { code: "ui.worker.failed".into(), message: format!("{e:?}") });
+        }
+        let data = match JsFuture::from(answer).await {
+            Ok(d) => d,
+            Err(e) => {
+                self.drop_worker();
+                return Err(Failure { code: "worker.crashed".into(), message: e.as_string().unwrap_or_default() });
+            }
+        };
+        if get(&data, "ok").as_bool() == Some(true) {
+            let text = get(&data, "result").as_string().unwrap_or_default();
+            let result = serde_json::from_str(&text)
+                .map_err(|e| Failure { code: "worker.bad_reply".into(), message: e.to_string() })?;
+            let bytes = get(&data, "bytes").dyn_into::<Uint8Array>().ok().map(|a| a.to_vec());
+            return Ok(Reply { result, bytes });
+        }
+        let code = get(&data, "code").as_string().unwrap_or_default();
+        if code == "worker.crashed" {
+            // Release builds abort after the panic boundary answered: start afresh next time.
+            self.drop_worker();
+        }
+        Err(Failure { code, message: get(&data, "message").as_string().unwrap_or_default() })
+    }
+}
+
+/// How many workers to run: one per core the browser reports, at least one, at most four.
+pub fn size() -> usize {
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+    (cores as usize).clamp(1, 4)
+}
