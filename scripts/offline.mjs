@@ -1,7 +1,7 @@
 // Trunk post-build hook: dist/formseal-offline.html, the whole widget in one file that works
 // opened from disk (file://) with no network: the app's wasm and glue, the package worker (made
-// a blob: worker at first use) with its wasm and the PDF fonts, the style sheet and the English
-// messages, all inline. The app finds them through globalThis.FORMSEAL_OFFLINE.
+// a blob: worker at first use) with its wasm and the PDF fonts, the verify and intake pages (a
+// blob: script with its wasm), the style sheet and the English messages, all inline. The app finds them through globalThis.FORMSEAL_OFFLINE.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -32,13 +32,19 @@ const html = `<!doctype html>
 <div data-formseal data-lang="zh-CN"><p class="fs-load-failed" role="status">正在打开离线申请表……如果一直没有显示，请确认浏览器已启用 JavaScript。 Opening the offline form…</p></div>
 <script>
 (() => {
-  let workerUrl;
+  let workerUrl, intakeUrl;
   globalThis.FORMSEAL_OFFLINE = {
     // The package worker, made only when first needed.
     get worker() {
       workerUrl ??= URL.createObjectURL(new Blob([${literal(worker)}], { type: 'text/javascript' }));
       return workerUrl;
     },
+    // The verify and intake pages: their classic script (added when one opens) and its wasm.
+    get intake() {
+      intakeUrl ??= URL.createObjectURL(new Blob([${literal(text('formseal-intake.js'))}], { type: 'text/javascript' }));
+      return intakeUrl;
+    },
+    intakeWasm: ${literal(b64('formseal-intake_bg.wasm'))},
     'messages-en.txt': ${literal(text('messages-en.txt'))},
 ${readdirSync(join(dir, 'forms')).filter((f) => !f.endsWith('.schema.json')).map((f) => `    ${literal('forms/' + f)}: ${literal(text('forms/' + f))},`).join('\n')}
   };

@@ -3,7 +3,7 @@
 use crate::components::notice::NoticeBar;
 use crate::components::toolbar::Toolbar;
 use crate::i18n::{label, tr};
-use crate::pages::{form_page::FormPage, review_page::ReviewPage, verify_page::VerifyPage};
+use crate::pages::{form_page::FormPage, review_page::ReviewPage};
 use crate::state::{use_app, Step};
 use leptos::prelude::*;
 
@@ -38,12 +38,20 @@ pub fn App(
                 Step::Form => view! { <FormPage /> }.into_any(),
                 Step::Review => view! { <ReviewPage /> }.into_any(),
                 Step::Verify => {
-                    let back = Callback::new(move |_| app.step.set(Step::Review));
-                    // This form's call, keyed by its id as hosts give it.
+                    // The verify page (its own wasm, crates/formseal-intake) is drawn in `page`,
+                    // judging by this form's call, keyed by its id as hosts give it.
                     let mut call = serde_json::Map::new();
                     call.insert(app.form.get_value().def().id.to_string(), app.call.get_value());
-                    let call = serde_json::Value::Object(call);
-                    view! { <VerifyPage on_back=back id_prefix=app.id_prefix.get_value() call=call /> }.into_any()
+                    let call = serde_json::Value::Object(call).to_string();
+                    let page = NodeRef::<leptos::html::Div>::new();
+                    page.on_load(move |el| crate::browser::load_pages(el.into(), call, "verify-step"));
+                    view! {
+                        <div node_ref=page></div>
+                        <div class="fs-actions">
+                            <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Review)>{tr("ui.verify.back")}</button>
+                        </div>
+                    }
+                    .into_any()
                 }
             }}
         </div>

@@ -165,7 +165,7 @@ fn root(setup: Setup) -> impl IntoView {
     }
     let has_home = fixed.is_none();
     // "Loading…", or why it failed.
-    let loading = move |failure: RwSignal<Option<String>>| {
+    let loading = move || {
         view! {
             <div class="fs-root" lang=move || locale.get().tag()>
                 <p class="fs-loading" role="status">{move || failure.get().unwrap_or_else(|| formseal_core::messages::t(locale.get(), "ui.form.loading"))}</p>
@@ -178,21 +178,11 @@ fn root(setup: Setup) -> impl IntoView {
             open_form.set(None);
             let hash = window().location().hash().unwrap_or_default();
             let page = hash.trim_start_matches(['#', '/']);
-            if page == "intake" {
-                // The intake page is its own wasm (crates/formseal-intake), fetched only here; it
-                // mounts itself in the widget beside this placeholder, which it hides.
-                let failed = RwSignal::new(None);
-                if !browser::load_intake(host.element.get_value(), config.to_string()) {
-                    failed.set(Some(formseal_core::messages::t(locale.get_untracked(), "ui.intake.failed")));
-                }
-                return loading(failed);
-            }
-            if page == "verify" {
-                let back = Callback::new(move |_| {
-                    let _ = window().location().set_hash("#/");
-                });
-                return view! { <div class="fs-root" lang=move || locale.get().tag()><pages::verify_page::VerifyPage on_back=back id_prefix="fs-verify".to_string() call=config.clone() /></div> }
-                    .into_any();
+            // The verify and intake pages are their own wasm (crates/formseal-intake), fetched only
+            // here; they mount themselves in the widget beside this placeholder, which they hide.
+            if page == "verify" || page == "intake" {
+                browser::load_pages(host.element.get_value(), config.to_string(), page);
+                return loading();
             }
             view! { <div class="fs-root" lang=move || locale.get().tag()><pages::home_page::HomePage locale=locale draft_prefix=draft_prefix.clone() forms=index.clone() /></div> }
                 .into_any()
@@ -213,7 +203,7 @@ fn root(setup: Setup) -> impl IntoView {
                         Err(e) => failure.set(Some(e)),
                     }
                 });
-                return loading(failure);
+                return loading();
             };
             let key = format!("{draft_prefix}{id}");
             let state = AppState::new(form, call, definition, browser::clock::today(), locale, key);

@@ -29,31 +29,28 @@ pub fn asset_url(file: &str) -> String {
     }
 }
 
-/// Starts the intake page (`#/intake`) in the widget's `container`: its own wasm
-/// (`crates/formseal-intake`), loaded only here. The container, the host's call (JSON) and the
-/// files' base URL are queued on `__formsealIntake`, which the page's script mounts from once
-/// loaded (and replaces with a `push` that mounts at once). Returns false in the offline file,
-/// which has no intake page.
-pub fn load_intake(container: web_sys::HtmlElement, call: String) -> bool {
+/// Starts a package page — `verify`, `intake` or `verify-step` (in a form) — in `container`: the
+/// verify and intake pages are their own wasm (`crates/formseal-intake`), loaded only here. The
+/// container, the host's call (JSON) and the worker's script are queued on `__formsealIntake`,
+/// which the pages' script mounts from once loaded (and then replaces with a `push` that mounts
+/// at once).
+pub fn load_pages(container: web_sys::HtmlElement, call: String, page: &str) {
     use js_sys::{Array, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
-    if offline("worker").is_some() {
-        return false;
-    }
     let (global, key) = (js_sys::global(), JsValue::from_str("__formsealIntake"));
-    let item = Array::of3(&container, &call.into(), &asset_url("").into());
+    let item = Array::of4(&container, &call.into(), &worker::worker_url().into(), &page.into());
     if let Some(queue) = Reflect::get(&global, &key).ok().filter(|q| q.is_object()) {
         let push: js_sys::Function = Reflect::get(&queue, &"push".into()).unwrap_or_default().unchecked_into();
         let _ = push.call1(&queue, &item);
-        return true;
+        return;
     }
     let _ = Reflect::set(&global, &key, &Array::of1(&item));
     let doc = web_sys::window().and_then(|w| w.document());
     if let Some((doc, Ok(script))) = doc.map(|d| (d.clone(), d.create_element("script"))) {
-        let _ = script.set_attribute("src", &asset_url("formseal-intake.js"));
+        let src = offline("intake").unwrap_or_else(|| asset_url("formseal-intake.js"));
+        let _ = script.set_attribute("src", &src);
         let _ = doc.head().map(|h| h.append_child(&script));
     }
-    true
 }
 
 /// The text at `url` (HTTP GET).

@@ -35,7 +35,7 @@ thread_local! {
 }
 
 /// Where the worker script is: with the widget's other files, or inside the offline file.
-fn worker_url() -> String {
+pub fn worker_url() -> String {
     super::offline("worker").unwrap_or_else(|| super::asset_url("formseal-worker_loader.js"))
 }
 

@@ -301,6 +301,8 @@ test('live regions: autosave status, eligibility summary and package progress ar
   assert.match((await said()).join('\n'), /已生成 申请包-.*\.zip（.*），并已开始下载/, 'the result is announced');
   // The verify page's verdict too.
   await page.getByRole('button', { name: '核验申请包' }).click();
+  // The verify page is its own wasm: its live regions are there once it has loaded.
+  await page.getByLabel('选择申请包文件').waitFor();
   said = await announcements(page, '.fs-verify');
   await page.getByLabel('选择申请包文件').setInputFiles({ name: 'package.zip', mimeType: 'application/zip', buffer: zip });
   await page.getByText('package.zip：申请包有效').waitFor();

@@ -307,10 +307,10 @@ test('the verify page by keyboard: in from the start page and back, focus never 
   // page's heading.
   await kb.tabTo({ name: '核验申请包', role: 'link' });
   await kb.press('Enter', 'open the verify page');
-  await page.getByRole('button', { name: '返回' }).waitFor();
+  await page.getByRole('link', { name: '返回', exact: true }).waitFor();
   await kb.check('on the verify page');
   await kb.expectFocus({ name: '核验申请包', role: 'h2' }, 'the verify page');
-  await kb.tabTo({ name: '返回', role: 'button' });
+  await kb.tabTo({ name: '返回', role: 'link' });
   await kb.press('Enter', 'back to the start page');
   await page.getByRole('link', { name: '核验申请包' }).waitFor();
   await kb.check('back on the start page');

@@ -66,7 +66,7 @@ fn generate(n: usize, dir: &std::path::Path) -> u64 {
             ctx,
             created_at: format!(
                 "2026-11-{:02}T{:02}:00:00+08:00",
-                10 + (i % 9 == 0) as usize,
+                21 + (i % 9 == 0) as usize,
                 (i % 10 == 9) as usize + 8
             ),
             pdf: Some(&renderer),
@@ -74,16 +74,33 @@ fn generate(n: usize, dir: &std::path::Path) -> u64 {
             definition: formseal_core::forms::definition(form.def().id),
         };
         let mut built = build(&input, &files, &keys[unit % keys.len()]).expect("valid").bytes;
-        // Every twentieth package is tampered with after signing: a byte of its answers changed.
+        // Every twentieth package is tampered with after signing: its unit name changed.
         if i % 20 == 7 {
-            if let Some(at) = built.windows(6).position(|w| w == "示例".as_bytes()) {
-                built[at + 3] ^= 1;
-            }
+            built = tamper(&built);
         }
         bytes_total += built.len() as u64;
         std::fs::write(dir.join(format!("{:05}.zip", i)), &built).expect("writes");
     }
     bytes_total
+}
+
+/// The package `bytes` with one character of its answers changed (示例 → 示范), repacked.
+fn tamper(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("an entry");
+        let name = entry.name().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("reads");
+        if name == "application.json" {
+            data = String::from_utf8(data).expect("UTF-8").replacen("示例", "示范", 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("writes");
+        out.write_all(&data).expect("writes");
+    }
+    out.finish().expect("a zip").into_inner()
 }
 
 /// Runs the command; returns (seconds, peak resident memory in MB).

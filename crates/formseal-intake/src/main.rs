@@ -1,9 +1,11 @@
-//! The secretariat's intake page (`#/intake`): a folder of packages, or many at once, verified in
-//! the package worker and shown as one sortable, filterable table with the same rows, verdicts
-//! and groups as `formseal intake` (`formseal_core::intake`), exported as CSV or XLSX.
+//! The package pages, for whoever checks packages rather than fills forms: the verify page (one
+//! package: `#/verify`, or a form's own verify step) and the secretariat's intake page
+//! (`#/intake`: a folder of packages, or many at once, verified in the package workers and shown
+//! as one sortable, filterable table with the same rows, verdicts and groups as
+//! `formseal intake` (`formseal_core::intake`), exported as CSV or XLSX).
 //!
-//! It is its own wasm, fetched only when the page is opened: applicants never download it. The
-//! widget's `#/intake` route shows a placeholder and adds this page's script
+//! They are their own wasm, fetched only when one of them opens: applicants filling a form never
+//! download them. The widget shows a placeholder and adds this crate's script
 //! (`formseal-intake.js`: wasm-bindgen's classic glue, with `web/intake-start.js` appended at
 //! build time), which calls [`mount`] with the widget's container.
 
@@ -13,46 +15,95 @@ mod page;
 mod pool;
 #[cfg(target_arch = "wasm32")]
 mod table;
+#[cfg(target_arch = "wasm32")]
+mod verify;
 
 #[cfg(target_arch = "wasm32")]
-thread_local! {
-    /// The page, while it is shown (dropping the handle unmounts it).
-    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
-}
+mod mount {
+    use formseal_core::Locale;
+    use leptos::prelude::*;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
-/// Mounts the page into the widget's `container`, beside the widget's own placeholder (which it
-/// hides, and whose language it follows), until the address leaves `#/intake`. `call` is the
-/// host's call configuration (JSON, by form id: the reference every package is judged by),
-/// `base` the URL of the widget's files (for the package worker).
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount(container: web_sys::HtmlElement, call: String, base: String) {
-    console_error_panic_hook::set_once();
-    let call: serde_json::Value = serde_json::from_str(&call).unwrap_or(serde_json::Value::Null);
-    let placeholder = container.query_selector(":scope > .fs-root").ok().flatten();
-    let locale = placeholder
-        .as_ref()
-        .and_then(|p| p.get_attribute("lang"))
-        .and_then(|l| formseal_core::Locale::parse(&l))
-        .unwrap_or_default();
-    if let Some(p) = &placeholder {
-        let _ = p.set_attribute("hidden", "");
+    thread_local! {
+        /// The page shown, and its number (dropping the handle unmounts it): one at a time.
+        static MOUNTED: RefCell<(u32, Option<Box<dyn std::any::Any>>)> = const { RefCell::new((0, None)) };
     }
-    let handle = leptos::mount::mount_to(container, move || page::page(placeholder, locale, call, base));
-    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
-    // Leaving the page (a link, Back): unmount, and stop listening.
-    let listener = std::rc::Rc::new(std::cell::Cell::new(None::<leptos::prelude::WindowListenerHandle>));
-    let own = listener.clone();
-    let handle = leptos::prelude::window_event_listener(leptos::ev::hashchange, move |_| {
-        let hash = leptos::prelude::window().location().hash().unwrap_or_default();
-        if hash.trim_start_matches(['#', '/']) != "intake" {
-            MOUNTED.with(|m| m.borrow_mut().take());
-            if let Some(h) = own.take() {
-                h.remove();
+
+    /// Follows the widget's language: the `lang` of `source`.
+    fn follow_lang(source: web_sys::Element, locale: RwSignal<Locale>) {
+        let watched = source.clone();
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            if let Some(l) = watched.get_attribute("lang").as_deref().and_then(Locale::parse) {
+                locale.set(l);
             }
+        });
+        if let Ok(observer) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) {
+            let init = web_sys::MutationObserverInit::new();
+            init.set_attributes(true);
+            init.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
+            let _ = observer.observe_with_options(&source, &init);
         }
-    });
-    listener.set(Some(handle));
+        on_change.forget();
+    }
+
+    /// Mounts `page` — `intake`, `verify` (the start page's) or `verify-step` (a form's) — into
+    /// the widget's `container`. On `#/intake` and `#/verify` the container holds the widget's
+    /// placeholder, which the page hides and whose language it follows; in a form, the page
+    /// follows the form's. It stays until the address changes (or another page is mounted).
+    /// `call` is the host's call configuration (JSON, by form id: the reference every package is
+    /// judged by), `worker` the package worker's script.
+    #[wasm_bindgen]
+    pub fn mount(container: web_sys::HtmlElement, call: String, worker: String, page: String) {
+        console_error_panic_hook::set_once();
+        let call: serde_json::Value = serde_json::from_str(&call).unwrap_or(serde_json::Value::Null);
+        let placeholder =
+            container.query_selector(":scope > .fs-root").ok().flatten().filter(|_| page != "verify-step");
+        let source = placeholder.clone().or_else(|| container.closest("[lang]").ok().flatten());
+        let start = source.as_ref().and_then(|p| p.get_attribute("lang")).and_then(|l| Locale::parse(&l));
+        let locale = RwSignal::new(start.unwrap_or_default());
+        if let Some(s) = source {
+            follow_lang(s, locale);
+        }
+        if let Some(p) = &placeholder {
+            let _ = p.set_attribute("hidden", "");
+        }
+        let root = NodeRef::<leptos::html::Div>::new();
+        let handle = leptos::mount::mount_to(container, move || {
+            let content = match page.as_str() {
+                "intake" => crate::page::page(locale, root, call, worker).into_any(),
+                _ => crate::verify::page(locale, call, crate::pool::Slot::new(worker), page == "verify").into_any(),
+            };
+            view! { <div class="fs-root" lang=move || locale.get().tag() node_ref=root>{content}</div> }
+        });
+        let number = MOUNTED.with(|m| {
+            let mut m = m.borrow_mut();
+            *m = (m.0 + 1, Some(Box::new(handle)));
+            m.0
+        });
+        // The link or button that opened the page went with the page it was on.
+        crate::page::focus_title(root);
+        // Leaving the page (a link, Back): unmount it, unless another took its place, and stop
+        // listening.
+        let here = window().location().hash().unwrap_or_default();
+        let listener = std::rc::Rc::new(std::cell::Cell::new(None::<WindowListenerHandle>));
+        let own = listener.clone();
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            if window().location().hash().unwrap_or_default() != here {
+                MOUNTED.with(|m| {
+                    let mut m = m.borrow_mut();
+                    if m.0 == number {
+                        m.1 = None;
+                    }
+                });
+                if let Some(h) = own.take() {
+                    h.remove();
+                }
+            }
+        });
+        listener.set(Some(handle));
+    }
 }
 
 fn main() {}

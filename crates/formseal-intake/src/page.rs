@@ -10,54 +10,31 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const CSS: &str = include_str!("style.css");
 
 /// Today in the browser's time zone, `YYYY-MM-DD` (the date the form rules run as of).
-fn today() -> String {
+pub fn today() -> String {
     let d = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-/// Follows the widget's language: the `lang` of its placeholder `root`.
-fn follow_lang(root: web_sys::Element, locale: RwSignal<Locale>) {
-    let watched = root.clone();
-    let on_change = Closure::<dyn FnMut()>::new(move || {
-        if let Some(l) = watched.get_attribute("lang").as_deref().and_then(Locale::parse) {
-            locale.set(l);
-        }
-    });
-    if let Ok(observer) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) {
-        let init = web_sys::MutationObserverInit::new();
-        init.set_attributes(true);
-        init.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
-        let _ = observer.observe_with_options(&root, &init);
-    }
-    on_change.forget();
-}
-
-/// The page, beside the widget's `placeholder`.
+/// The page, in the widget's language; `root` is the element it is drawn in, `worker` the
+/// package worker's script.
 pub fn page(
-    placeholder: Option<web_sys::Element>,
-    start: Locale,
+    locale: RwSignal<Locale>,
+    root: NodeRef<leptos::html::Div>,
     call: serde_json::Value,
-    base: String,
+    worker: String,
 ) -> impl IntoView {
-    let locale = RwSignal::new(start);
-    if let Some(p) = placeholder {
-        follow_lang(p, locale);
-    }
-    let root = NodeRef::<leptos::html::Div>::new();
     let batch = StoredValue::new_local(Batch::default());
     let version = RwSignal::new(0u32);
     let (total, done) = (RwSignal::new(0usize), RwSignal::new(0usize));
     let view = RwSignal::new(View::default());
     let report: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let message: RwSignal<Option<String>> = RwSignal::new(None);
-    let slots: Vec<Rc<Slot>> =
-        (0..pool::size()).map(|_| Slot::new(format!("{base}formseal-worker_loader.js"))).collect();
+    let slots: Vec<Rc<Slot>> = (0..pool::size()).map(|_| Slot::new(worker.clone())).collect();
     let slots = StoredValue::new_local(slots);
     let generation = Rc::new(Cell::new(0u32));
     let call = StoredValue::new(call);
@@ -126,23 +103,12 @@ pub fn page(
         let Some((file, name)) = batch.with_value(|b| b.file_of(i)) else { return };
         report.set(Some((name.clone(), String::new())));
         spawn_local(async move {
-            let l = locale.get_untracked();
-            let html = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => {
-                    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                    let args =
-                        serde_json::json!({"lang": l.tag(), "today": today(), "name": name, "call": call.get_value()});
-                    let slot = slots.with_value(|s| s[0].clone());
-                    match slot.call("verify", &args, &[], Some(&bytes)).await {
-                        Ok(r) => r.result["html"].as_str().unwrap_or_default().to_string(),
-                        Err(f) => format!(
-                            "<p class=\"fs-verify__verdict fs-verify__verdict--bad\">{}</p>",
-                            escape(&f.message)
-                        ),
-                    }
-                }
-                Err(e) => escape(&format!("{e:?}")),
-            };
+            let slot = slots.with_value(|s| s[0].clone());
+            let html = crate::verify::report(&slot, locale.get_untracked(), call.get_value(), file, name.clone())
+                .await
+                .unwrap_or_else(|e| {
+                    format!("<p class=\"fs-verify__verdict fs-verify__verdict--bad\">{}</p>", escape(&e))
+                });
             report.update(|r| {
                 if let Some((shown, h)) = r {
                     if *shown == name {
@@ -206,7 +172,7 @@ pub fn page(
         });
     };
 
-    let content = move || {
+    move || {
         let l = locale.get();
         let tx = move |k: &str| t(l, k);
         if let Some((name, html)) = report.get() {
@@ -241,7 +207,7 @@ pub fn page(
                     {move || (total.get() > 0).then(|| {
                         let (d, n) = (done.get(), total.get());
                         view! {
-                            <progress max=n value=d aria-label=tx("intake.page.table")></progress>
+                            <progress max=n value=d aria-label=tx("intake.page.progress_label")></progress>
                             <span>{render(l, "intake.page.progress", &[("done", d.to_string()), ("total", n.to_string())])}</span>
                             <p class="fs-intake__summary">{move || { version.track(); batch.with_value(|b| b.summary(l)) }}</p>
                         }
@@ -261,15 +227,15 @@ pub fn page(
             </div>
         }
         .into_any()
-    };
-    view! { <div class="fs-root" lang=move || locale.get().tag() node_ref=root>{content}</div> }
+    }
 }
 
-const TITLE: &str = "fs-intake-title";
+/// The id of each page's heading, where focus goes when a page or view opens.
+pub const TITLE: &str = "fs-page-title";
 
 /// Moves focus to the page's heading after the view changed (found from the page's `root`: in the
 /// widget's shadow root, `document.getElementById` does not look).
-fn focus_title(root: NodeRef<leptos::html::Div>) {
+pub fn focus_title(root: NodeRef<leptos::html::Div>) {
     request_animation_frame(move || {
         let Some(el) = root.get_untracked() else { return };
         if let Some(h) = el.query_selector(&format!("#{TITLE}")).ok().flatten() {

@@ -315,10 +315,10 @@ fn every_package_message_exists() {
         include_str!("../../../formseal-worker/src/intake.rs"),
         include_str!("../../../formseal-intake/src/page.rs"),
         include_str!("../../../formseal-intake/src/table.rs"),
+        include_str!("../../../formseal-intake/src/verify.rs"),
     ];
     let browser = [
         include_str!("../../../../src/components/package_panel.rs"),
-        include_str!("../../../../src/pages/verify_page.rs"),
         include_str!("../../../../src/browser/worker.rs"),
         include_str!("../../../../src/keys.rs"),
         include_str!("../../../../src/package.rs"),
