@@ -14,9 +14,10 @@ cargo fmt --all --check
 step "clippy (native: core with and without the package feature, CLI)"
 cargo clippy -p formseal-core --all-targets -- -D warnings
 cargo clippy -p formseal-core -p formseal-cli --all-targets --features formseal-core/package -- -D warnings
-step "clippy (wasm32: the app and the package worker)"
+step "clippy (wasm32: the app, the package worker and the package pages)"
 cargo clippy -p formseal-app --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p formseal-worker --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p formseal-intake --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests: core vectors, rules, drafts, packages, PDF; CLI on fixtures, packages (openssl) and PDFs (poppler, qpdf)"
 cargo test -p formseal-core -p formseal-cli

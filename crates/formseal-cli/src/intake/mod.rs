@@ -242,7 +242,9 @@ fn verify_all(files: &[PathBuf], r: &Reference, jobs: usize, rows_path: &Path) -
             s.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
+                CHECKING.with(|c| c.set(true));
                 let row = std::panic::catch_unwind(|| row(path, r)).unwrap_or_else(|_| panicked(path));
+                CHECKING.with(|c| c.set(false));
                 if tx.send((i, row)).is_err() {
                     break;
                 }
@@ -266,6 +268,17 @@ fn verify_all(files: &[PathBuf], r: &Reference, jobs: usize, rows_path: &Path) -
         k.offset = offset;
     }
     Ok(keys)
+}
+
+thread_local! {
+    /// Whether this thread is verifying one package, whose panic becomes that package's row.
+    static CHECKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the current thread is verifying one package for `intake` (the panic hook then lets
+/// the panic unwind to that package's row instead of ending the run).
+pub fn checking_one() -> bool {
+    CHECKING.with(|c| c.get())
 }
 
 /// A row for a file whose verification hit a bug (reported, never taken for a verdict).
