@@ -188,13 +188,22 @@ pub fn write_output(locale: Locale, out: &Path, bytes: &[u8]) -> Result<(), u8> 
     })
 }
 
+thread_local! {
+    /// The fonts, loaded once per thread: `intake` makes a PDF again for every package, and
+    /// copying 9 MB of fonts each time fragmented the heap (peak memory grew with the number of
+    /// packages).
+    static FONTS: std::rc::Rc<formseal_core::pdf::FontSet> = std::rc::Rc::new(
+        formseal_core::pdf::FontSet::new(vec![
+            include_bytes!("../../../fonts/formseal-serif-sc-1.otf").to_vec(),
+            include_bytes!("../../../fonts/formseal-serif-sc-2.otf").to_vec(),
+        ])
+        .expect("the built-in fonts load"),
+    );
+}
+
 /// The PDF fonts, built into the binary (`fonts/` of the repository, made by `scripts/make-fonts.py`).
-pub fn pdf_fonts() -> formseal_core::pdf::FontSet {
-    formseal_core::pdf::FontSet::new(vec![
-        include_bytes!("../../../fonts/formseal-serif-sc-1.otf").to_vec(),
-        include_bytes!("../../../fonts/formseal-serif-sc-2.otf").to_vec(),
-    ])
-    .expect("the built-in fonts load")
+pub fn pdf_fonts() -> std::rc::Rc<formseal_core::pdf::FontSet> {
+    FONTS.with(std::rc::Rc::clone)
 }
 
 /// A JSON file given on the command line (a call's configuration), or why it cannot be read.
