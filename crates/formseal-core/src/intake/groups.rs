@@ -161,24 +161,33 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
             }
         }
     }
-    // The same key used by different units: each unit named once, with its first file.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    // The same key used by different units: each unit once, with its first file; at most
+    // `NAMED` of them named in a row (a key shared by hundreds of units would otherwise make every
+    // row's note, and the time to make them, grow with the square of the number of packages).
+    const NAMED: usize = 5;
+    let mut units_of_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut counted: std::collections::HashSet<(&str, &(UnitRule, String))> = Default::default();
     for (i, k) in keys.iter().enumerate().filter(|(_, k)| readable(k) && !k.fingerprint.is_empty()) {
-        by_key.entry(&k.fingerprint).or_default().push(i);
-    }
-    for (i, k) in keys.iter().enumerate().filter(|(_, k)| readable(k) && !k.fingerprint.is_empty()) {
-        let mut seen: Vec<&Option<(UnitRule, String)>> = Vec::new();
-        let mut others = Vec::new();
-        for &j in &by_key[k.fingerprint.as_str()] {
-            let o = &keys[j];
-            if o.unit.is_some() && o.unit != k.unit && !seen.contains(&&o.unit) {
-                seen.push(&o.unit);
-                others.push(format!("{} ({})", o.unit_name, o.file));
+        if let Some(unit) = &k.unit {
+            if counted.insert((&k.fingerprint, unit)) {
+                units_of_key.entry(&k.fingerprint).or_default().push(i);
             }
         }
-        if !others.is_empty() {
-            out[i].notes.push(render(locale, "intake.same_key", &[("units", others.join("; "))]));
+    }
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| readable(k) && !k.fingerprint.is_empty()) {
+        let units = &units_of_key.get(k.fingerprint.as_str()).map_or(&[][..], Vec::as_slice);
+        let n = units.len() - usize::from(k.unit.is_some());
+        if n == 0 {
+            continue;
         }
+        let others = units.iter().map(|&j| &keys[j]).filter(|o| o.unit != k.unit);
+        let mut named: Vec<String> = others.take(NAMED).map(|o| format!("{} ({})", o.unit_name, o.file)).collect();
+        if n > NAMED {
+            let more = [("n", n.to_string()), ("shown", NAMED.to_string())];
+            named.push(render(locale, "intake.same_key_more", &more));
+        }
+        let note = render(locale, "intake.same_key", &[("n", n.to_string()), ("units", named.join("; "))]);
+        out[i].notes.push(note);
     }
     out
 }
@@ -194,6 +203,31 @@ mod tests {
         assert_eq!(super::seconds("2026-12-01T02:00:00.123Z"), Some(b));
         assert_eq!(super::seconds("yesterday"), None);
         assert_eq!(super::seconds("2026-12-01T02:00:00+0"), None);
+    }
+
+    #[test]
+    fn a_key_shared_by_many_units_names_five_and_counts_the_rest() {
+        use super::{group, Key, UnitRule};
+        use crate::intake::Verdict;
+        let keys: Vec<Key> = (0..8)
+            .map(|i| Key {
+                file: format!("{i}.zip"),
+                verdict: Verdict::Valid,
+                form_id: "tc260-wg".into(),
+                unit: Some((UnitRule::Name, format!("unit{i}"))),
+                unit_name: format!("单位{i}"),
+                fingerprint: "ab".repeat(32),
+                manifest: format!("{i:064}"),
+                application: String::new(),
+                signed: Some(i),
+                offset: 0,
+            })
+            .collect();
+        let out = group(&keys, crate::Locale::ZhCn);
+        let note = &out[0].notes[0];
+        assert!(note.starts_with("同一签名密钥也用于其他 7 个单位：单位1 (1.zip); 单位2 (2.zip)"), "{note}");
+        assert!(note.contains("单位5 (5.zip); 等（共 7 个，只列出前 5 个）") && !note.contains("6.zip"), "{note}");
+        assert!(out[7].notes[0].contains("单位0 (0.zip)") && !out[7].notes[0].contains("单位7"));
     }
 
     #[test]
