@@ -13,14 +13,14 @@ cargo fmt --all --check
 
 step "clippy (native: core with and without the package feature, CLI)"
 cargo clippy -p formseal-core --all-targets -- -D warnings
-cargo clippy -p formseal-core -p formseal-cli --all-targets --features formseal-core/package -- -D warnings
+cargo clippy -p formseal-core -p formseal-cli -p formseal-server --all-targets --features formseal-core/package -- -D warnings
 step "clippy (wasm32: the app, the package worker and the package pages)"
 cargo clippy -p formseal-app --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p formseal-worker --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p formseal-intake --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests: core vectors, rules, drafts, packages, PDF; CLI on fixtures, packages (openssl) and PDFs (poppler, qpdf)"
-cargo test -p formseal-core -p formseal-cli
+cargo test -p formseal-core -p formseal-cli -p formseal-server
 
 step "core vectors on wasm32 in headless Chromium"
 (cd crates/formseal-core && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

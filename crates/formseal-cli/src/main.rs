@@ -8,6 +8,7 @@ mod keygen;
 mod pack;
 mod paper;
 mod render;
+mod serve;
 mod validate;
 mod verify;
 
@@ -51,6 +52,9 @@ enum Command {
     Intake(intake::Args),
     /// Match scanned paper forms (PDF, PNG, JPEG) to their packages by the QR code on each page.
     Match(paper::Args),
+    /// Receive packages over HTTP (`POST /packages`): verify each on arrival, store it (SQLite)
+    /// and answer with a receipt signed by the secretariat's key.
+    Serve(serve::Args),
     /// Print the paper form as PDF: from a package (the same PDF it carries), its
     /// application.json, or an exported draft (a preview).
     Render(render::Args),
@@ -89,6 +93,7 @@ fn main() -> ExitCode {
         Command::CheckForm(args) => check::run(args),
         Command::Intake(args) => intake::run(args),
         Command::Match(args) => paper::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     ExitCode::from(code)
 }

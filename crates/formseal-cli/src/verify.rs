@@ -26,6 +26,10 @@ pub struct Args {
     /// judged by it, and a package signed after it is refused.
     #[arg(long, value_name = "DATE")]
     received: Option<String>,
+    /// The file is a receipt from `formseal serve` (not a package): check its signature (and
+    /// with `--key`, that the secretariat's key signed it) and print what it acknowledges.
+    #[arg(long)]
+    receipt: bool,
 }
 
 /// The paper form must be the one the signed answers make (issue 14, item 7): the PDF is made
@@ -59,6 +63,9 @@ pub fn run(args: Args) -> u8 {
         Ok(b) => b,
         Err(e) => return unreadable(locale, args.opts.json, &args.file, e.to_string()),
     };
+    if args.receipt {
+        return receipt(&bytes, locale, &args);
+    }
     let ctx = Context { today: args.opts.today.unwrap_or_else(today) };
     let call = match &args.call {
         None => None,
@@ -162,4 +169,60 @@ fn json_report(v: &Verification, locale: Locale, args: &Args) -> String {
         "issues": issues,
     });
     serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// `verify --receipt`: a receipt's signature, and what it says.
+fn receipt(bytes: &[u8], locale: Locale, args: &Args) -> u8 {
+    use formseal_core::package::receipt::{check, ReceiptError};
+    let file = args.file.display().to_string();
+    let expected = args.key.as_ref().map(|k| k.replace([':', ' '], "").to_ascii_lowercase());
+    let signed = match check(bytes, expected.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            let reason = match e {
+                ReceiptError::Malformed(r) => render(locale, "cli.receipt.malformed", &[("reason", r)]),
+                ReceiptError::NotCanonical => render(locale, "cli.receipt.not_canonical", &[]),
+                ReceiptError::Fingerprint => render(locale, "cli.receipt.fingerprint", &[]),
+                ReceiptError::Signature => render(locale, "cli.receipt.signature", &[]),
+                ReceiptError::OtherKey { expected, actual } => {
+                    render(locale, "cli.receipt.other_key", &[("expected", expected), ("actual", actual)])
+                }
+            };
+            let text = render(locale, "cli.receipt.invalid", &[("file", file), ("reason", reason)]);
+            let out = if args.opts.json {
+                serde_json::json!({ "status": "invalid", "message": text }).to_string() + "\n"
+            } else {
+                terminal_safe(&(text + "\n"))
+            };
+            return emit(&out).err().unwrap_or(EXIT_INVALID);
+        }
+    };
+    let r = &signed.receipt;
+    let out = if args.opts.json {
+        serde_json::json!({ "status": "valid", "receipt": r, "signed_by": signed.signature.key_fingerprint })
+            .to_string()
+            + "\n"
+    } else {
+        let lines = [
+            render(
+                locale,
+                "cli.receipt.valid",
+                &[("file", file), ("fingerprint", signed.signature.key_fingerprint.clone())],
+            ),
+            render(
+                locale,
+                "cli.receipt.details",
+                &[
+                    ("id", r.id.clone()),
+                    ("received", r.received_at.clone()),
+                    ("verdict", r.verdict.clone()),
+                    ("manifest", r.manifest_sha256.clone()),
+                    ("name", r.file_name.clone()),
+                ],
+            ),
+        ];
+        let problems = r.problems.iter().map(|p| format!("  {p}"));
+        terminal_safe(&(lines.into_iter().chain(problems).collect::<Vec<_>>().join("\n") + "\n"))
+    };
+    emit(&out).err().unwrap_or(EXIT_VALID)
 }

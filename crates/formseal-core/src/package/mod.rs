@@ -20,6 +20,7 @@ mod judge;
 mod keys;
 mod limits;
 mod manifest;
+pub mod receipt;
 mod verify;
 
 #[cfg(test)]

@@ -1,0 +1,137 @@
+//! `formseal serve`: the secretariat's receiving service (`crates/formseal-server`), with this
+//! CLI's verifier — the secretariat's call and definition, the PDF made again with the built-in
+//! fonts — and its signing key for the receipts.
+
+use crate::common::*;
+use crate::keygen::passphrase;
+use formseal_core::form::Context;
+use formseal_core::intake::Row;
+use formseal_core::package::{verify_with, KeyPair, Official};
+use formseal_core::Locale;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The address to listen on (port 0: any free port; the address is printed first).
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    listen: String,
+    /// The SQLite database the packages are stored in (created if missing).
+    #[arg(long, default_value = "formseal-packages.sqlite")]
+    db: PathBuf,
+    /// The secretariat's signing key for the receipts: PKCS#8 PEM or DER (`formseal keygen`).
+    #[arg(long)]
+    key: PathBuf,
+    /// The passphrase of an encrypted key, in this file (first line).
+    #[arg(long)]
+    passphrase_file: Option<PathBuf>,
+    /// The secretariat's own call (as `verify --call`): every package is judged by it.
+    #[arg(long, value_name = "CALL.json")]
+    call: Option<PathBuf>,
+    #[command(flatten)]
+    form: FormOpt,
+    /// A host origin allowed to post from a browser (CORS), e.g. https://www.example.org; repeatable.
+    #[arg(long = "origin")]
+    origins: Vec<String>,
+    /// The environment variable holding the token `GET /packages` requires (never a default:
+    /// without it, listing is off).
+    #[arg(long, value_name = "VAR")]
+    token_env: Option<String>,
+    /// The largest package accepted, in MB.
+    #[arg(long, default_value_t = 120)]
+    max_mb: usize,
+    /// Requests per minute from one address.
+    #[arg(long, default_value_t = 60)]
+    per_minute: u32,
+    /// Messages in receipts and rows: zh-CN or en.
+    #[arg(long, default_value = "zh-CN", value_parser = parse_locale)]
+    lang: Locale,
+}
+
+/// Runs the service until the process is stopped; returns the exit status.
+pub fn run(args: Args) -> u8 {
+    let locale = args.lang;
+    let key = match read_bytes(&args.key) {
+        Ok(b) => b,
+        Err(e) => return unreadable(locale, false, &args.key, e.to_string()),
+    };
+    let pass = match &args.passphrase_file {
+        Some(p) => match passphrase(p) {
+            Ok(p) => Some(p),
+            Err(e) => return unreadable(locale, false, p, e.to_string()),
+        },
+        None => None,
+    };
+    let key = match KeyPair::from_pkcs8(&key, pass.as_deref()) {
+        Ok(k) => k,
+        Err(e) => return unreadable(locale, false, &args.key, e.text(locale)),
+    };
+    let call = match &args.call {
+        None => None,
+        Some(path) => match read_json(path) {
+            Ok(c) => Some(c),
+            Err(e) => return unreadable(locale, false, path, e),
+        },
+    };
+    let definition = match args.form.given() {
+        Ok(d) => d,
+        Err((path, e)) => return unreadable(locale, false, &path, e),
+    };
+    let token = match &args.token_env {
+        None => None,
+        Some(var) => match std::env::var(var).ok().filter(|t| t.len() >= 16) {
+            Some(t) => Some(t),
+            None => {
+                eprintln!("formseal serve: the environment variable {var} must hold a token of at least 16 characters");
+                return crate::EXIT_UNREADABLE;
+            }
+        },
+    };
+    let check: formseal_server::Check = Arc::new(move |name, bytes, today| {
+        let mut row = Row::new(name.to_string());
+        if bytes.starts_with(b"PK\x03\x04") {
+            let official = Official { call: call.clone(), received: Some(today), definition: definition.clone() };
+            let mut v = verify_with(bytes, &Context { today }, &official);
+            crate::verify::check_pdf(bytes, &mut v);
+            row.fill(&v, locale);
+        }
+        row
+    });
+    let fingerprint = key.public().fingerprint();
+    let config = formseal_server::Config {
+        db: args.db.clone(),
+        key,
+        token,
+        origins: args.origins,
+        max_bytes: args.max_mb.saturating_mul(1 << 20),
+        per_minute: args.per_minute,
+        timeout: std::time::Duration::from_secs(120),
+        check,
+        clock: Arc::new(|| {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+        }),
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => return unreadable(locale, false, &args.db, e.to_string()),
+    };
+    runtime.block_on(async move {
+        let router = match formseal_server::router(config) {
+            Ok(r) => r,
+            Err(e) => return unreadable(locale, false, &args.db, e.to_string()),
+        };
+        let listener = match tokio::net::TcpListener::bind(&args.listen).await {
+            Ok(l) => l,
+            Err(e) => return unreadable(locale, false, std::path::Path::new(&args.listen), e.to_string()),
+        };
+        let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+        println!(
+            "formseal serve: listening on http://{addr}/packages (database {}, receipts signed by {fingerprint})",
+            args.db.display()
+        );
+        match formseal_server::serve(listener, router).await {
+            Ok(()) => crate::EXIT_VALID,
+            Err(e) => unreadable(locale, false, std::path::Path::new(&args.listen), e.to_string()),
+        }
+    })
+}
