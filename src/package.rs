@@ -87,14 +87,23 @@ pub async fn preview(state: AppState) -> Result<(String, Vec<u8>), Failure> {
 }
 
 /// POSTs the package to the host's endpoint, retrying twice (after 1 s and 3 s) when the
-/// request did not get through or the server had a passing problem (429, 5xx). `Ok(status)` on
-/// 2xx; `Err((status, attempts))` otherwise (status 0: not reached). `attempt` is told each try's number.
-pub async fn submit(endpoint: &str, made: &Made, bytes: &[u8], attempt: impl Fn(u32)) -> Result<u16, (u16, u32)> {
+/// request did not get through or the server had a passing problem (429, 5xx). `Ok` on 2xx, with
+/// the server's receipt when it answered with one (`formseal serve`: what to tell the applicant,
+/// the file name and its bytes, checked by the worker); `Err((status, attempts))` otherwise
+/// (status 0: not reached). `attempt` is told each try's number.
+pub async fn submit(
+    endpoint: &str,
+    made: &Made,
+    bytes: &[u8],
+    lang: &str,
+    attempt: impl Fn(u32),
+) -> Result<Submitted, (u16, u32)> {
     let args = serde_json::json!({
         "url": endpoint,
         "file_name": made.file_name,
         "manifest": made.manifest_sha256,
         "application": made.application_sha256,
+        "lang": lang,
     });
     let (mut status, mut tries) = (0, 0);
     for (n, wait_ms) in [(1, 0), (2, 1000), (3, 3000)] {
@@ -103,17 +112,29 @@ pub async fn submit(endpoint: &str, made: &Made, bytes: &[u8], attempt: impl Fn(
             sleep(wait_ms).await;
         }
         attempt(n);
-        status = match worker::call("submit", args.clone(), Vec::new(), Some(bytes)).await {
-            Ok(r) => r.result["status"].as_u64().unwrap_or(0) as u16,
-            Err(_) => 0,
+        let Ok(reply) = worker::call("submit", args.clone(), Vec::new(), Some(bytes)).await else {
+            status = 0;
+            continue;
         };
+        status = reply.result["status"].as_u64().unwrap_or(0) as u16;
         match status {
-            200..=299 => return Ok(status),
+            200..=299 => {
+                let text = |k: &str| reply.result[k].as_str().map(str::to_string);
+                let receipt = text("receipt").zip(text("receipt_name")).map(|(t, n)| (t, n, reply.bytes.unwrap_or_default()));
+                return Ok(Submitted { status, receipt });
+            }
             0 | 429 | 500..=599 => continue,
             _ => break,
         }
     }
     Err((status, tries))
+}
+
+/// A package the endpoint accepted.
+pub struct Submitted {
+    pub status: u16,
+    /// The receipt: what to tell the applicant, its file name, its bytes.
+    pub receipt: Option<(String, String, Vec<u8>)>,
 }
 
 async fn sleep(ms: i32) {

@@ -119,9 +119,16 @@ pub fn PackagePanel() -> impl IntoView {
             let locale = app.locale.get_untracked();
             let b = bytes.get_value();
             let tries = |n: u32| say(false, render(locale, "ui.submit.working", &[("n", n.to_string())]));
-            match package::submit(&endpoint, &m, &b, tries).await {
-                Ok(status) => {
-                    say(false, render(locale, "ui.submit.done", &[("status", status.to_string())]));
+            match package::submit(&endpoint, &m, &b, locale.tag(), tries).await {
+                Ok(package::Submitted { status, receipt }) => {
+                    match receipt {
+                        // The secretariat's signed receipt (formseal serve): said, and saved.
+                        Some((text, name, bytes)) => {
+                            say(false, text);
+                            let _ = files::download(&name, &bytes, "application/json");
+                        }
+                        None => say(false, render(locale, "ui.submit.done", &[("status", status.to_string())])),
+                    }
                     let detail = embed::object(&[
                         ("endpoint", endpoint.as_str().into()),
                         ("status", status.into()),

@@ -173,21 +173,13 @@ fn json_report(v: &Verification, locale: Locale, args: &Args) -> String {
 
 /// `verify --receipt`: a receipt's signature, and what it says.
 fn receipt(bytes: &[u8], locale: Locale, args: &Args) -> u8 {
-    use formseal_core::package::receipt::{check, ReceiptError};
+    use formseal_core::package::receipt::check;
     let file = args.file.display().to_string();
     let expected = args.key.as_ref().map(|k| k.replace([':', ' '], "").to_ascii_lowercase());
     let signed = match check(bytes, expected.as_deref()) {
         Ok(s) => s,
         Err(e) => {
-            let reason = match e {
-                ReceiptError::Malformed(r) => render(locale, "cli.receipt.malformed", &[("reason", r)]),
-                ReceiptError::NotCanonical => render(locale, "cli.receipt.not_canonical", &[]),
-                ReceiptError::Fingerprint => render(locale, "cli.receipt.fingerprint", &[]),
-                ReceiptError::Signature => render(locale, "cli.receipt.signature", &[]),
-                ReceiptError::OtherKey { expected, actual } => {
-                    render(locale, "cli.receipt.other_key", &[("expected", expected), ("actual", actual)])
-                }
-            };
+            let reason = e.text(locale);
             let text = render(locale, "cli.receipt.invalid", &[("file", file), ("reason", reason)]);
             let out = if args.opts.json {
                 serde_json::json!({ "status": "invalid", "message": text }).to_string() + "\n"

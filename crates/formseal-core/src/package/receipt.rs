@@ -87,6 +87,24 @@ impl std::fmt::Display for ReceiptError {
     }
 }
 
+impl ReceiptError {
+    /// The reason, in `locale`.
+    pub fn text(&self, locale: crate::Locale) -> String {
+        use crate::messages::render;
+        match self {
+            ReceiptError::Malformed(r) => render(locale, "cli.receipt.malformed", &[("reason", r.clone())]),
+            ReceiptError::NotCanonical => render(locale, "cli.receipt.not_canonical", &[]),
+            ReceiptError::Fingerprint => render(locale, "cli.receipt.fingerprint", &[]),
+            ReceiptError::Signature => render(locale, "cli.receipt.signature", &[]),
+            ReceiptError::OtherKey { expected, actual } => render(
+                locale,
+                "cli.receipt.other_key",
+                &[("expected", expected.clone()), ("actual", actual.clone())],
+            ),
+        }
+    }
+}
+
 /// Signs `receipt` with the secretariat's `key`; the canonical bytes of the signed receipt.
 pub fn sign(receipt: &Receipt, key: &KeyPair) -> Vec<u8> {
     let b64 = base64::engine::general_purpose::STANDARD;
