@@ -120,7 +120,8 @@ pub async fn submit(
         match status {
             200..=299 => {
                 let text = |k: &str| reply.result[k].as_str().map(str::to_string);
-                let receipt = text("receipt").zip(text("receipt_name")).map(|(t, n)| (t, n, reply.bytes.unwrap_or_default()));
+                let receipt =
+                    text("receipt").zip(text("receipt_name")).map(|(t, n)| (t, n, reply.bytes.unwrap_or_default()));
                 return Ok(Submitted { status, receipt });
             }
             0 | 429 | 500..=599 => continue,

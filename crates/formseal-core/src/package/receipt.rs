@@ -96,11 +96,9 @@ impl ReceiptError {
             ReceiptError::NotCanonical => render(locale, "cli.receipt.not_canonical", &[]),
             ReceiptError::Fingerprint => render(locale, "cli.receipt.fingerprint", &[]),
             ReceiptError::Signature => render(locale, "cli.receipt.signature", &[]),
-            ReceiptError::OtherKey { expected, actual } => render(
-                locale,
-                "cli.receipt.other_key",
-                &[("expected", expected.clone()), ("actual", actual.clone())],
-            ),
+            ReceiptError::OtherKey { expected, actual } => {
+                render(locale, "cli.receipt.other_key", &[("expected", expected.clone()), ("actual", actual.clone())])
+            }
         }
     }
 }
