@@ -106,6 +106,7 @@ pub fn run(args: Args) -> u8 {
         max_bytes: args.max_mb.saturating_mul(1 << 20),
         per_minute: args.per_minute,
         timeout: std::time::Duration::from_secs(120),
+        locale,
         check,
         clock: Arc::new(|| {
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)

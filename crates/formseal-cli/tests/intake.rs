@@ -185,3 +185,21 @@ fn exit_status_all_valid_and_nothing_readable() {
     assert!(err.contains(".xlsx"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_columns_follow_the_files_order_whatever_the_threads_finish_first() {
+    let dir = scratch("intake-order");
+    let inbox = inbox(&dir);
+    let header = |jobs: &str| {
+        let out = dir.join(format!("r{jobs}.csv"));
+        run(&["intake", inbox.to_str().unwrap(), "-o", out.to_str().unwrap(), "--jobs", jobs]);
+        std::fs::read_to_string(&out).unwrap().lines().next().unwrap().to_string()
+    };
+    let one = header("1");
+    // The first package in name order is TC260 (a1.zip): its fields come before the others'.
+    assert!(one.contains("单位名称（中文）"), "{one}");
+    assert!(one.find("单位名称（中文）") < one.find("拟参与的标准名称"), "{one}");
+    for _ in 0..3 {
+        assert_eq!(header("4"), one);
+    }
+}

@@ -68,12 +68,16 @@ fn post(addr: &str, name: &str, body: &[u8]) -> (u16, String, Vec<u8>) {
 }
 
 fn list(addr: &str, token: Option<&str>) -> (u16, Vec<serde_json::Value>) {
-    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
-    let (status, _, body) = exchange(addr, &format!("GET /packages HTTP/1.1\r\nHost: {addr}\r\n{auth}"), b"");
+    let (status, _, body) = get(addr, "/packages", token);
     (
         status,
         serde_json::from_slice::<serde_json::Value>(&body).ok().and_then(|v| v.as_array().cloned()).unwrap_or_default(),
     )
+}
+
+fn get(addr: &str, path: &str, token: Option<&str>) -> (u16, String, Vec<u8>) {
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    exchange(addr, &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{auth}"), b"")
 }
 
 fn keygen(dir: &Path, name: &str) -> PathBuf {
@@ -177,6 +181,22 @@ fn every_upload_gets_its_receipt_and_row_and_survives_a_restart() {
         verdicts,
         [("申请包.zip", "valid"), ("tampered.zip", "invalid"), ("late.zip", "invalid"), ("notes.txt", "not_package")]
     );
+
+    // The same as `formseal intake`'s report: CSV (with a BOM) and XLSX.
+    let (status, headers, csv) = get(&addr, "/packages?format=csv", Some(TOKEN));
+    let csv = String::from_utf8(csv).unwrap();
+    assert_eq!(status, 200);
+    assert!(headers.contains("content-type: text/csv"), "{headers}");
+    assert!(csv.starts_with("\u{feff}文件,核验结果"), "{csv}");
+    for row in
+        ["\n申请包.zip,有效,已被取代,late.zip,", "\ntampered.zip,无效,重复,", "\nlate.zip,无效,最新,", "\nnotes.txt,"]
+    {
+        assert!(csv.contains(row), "{row} in {csv}");
+    }
+    let (status, _, xlsx) = get(&addr, "/packages?format=xlsx", Some(TOKEN));
+    assert_eq!(status, 200);
+    assert!(xlsx.starts_with(b"PK\x03\x04"));
+    assert_eq!(get(&addr, "/packages?format=pdf", Some(TOKEN)).0, 400);
 
     // CORS: the configured origin only.
     let preflight = |origin: &str| {

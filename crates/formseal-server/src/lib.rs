@@ -11,21 +11,24 @@
 mod store;
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use formseal_core::intake::Row;
+use formseal_core::intake::{Format, Row};
 use formseal_core::package::receipt::{self, Receipt, RECEIPT_FORMAT};
 use formseal_core::package::{sha256_hex, KeyPair};
 use formseal_core::rules::date::CivilDate;
+use formseal_core::Locale;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 pub use store::Store;
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Verifies one received package (`file name`, bytes, the day received) and makes its row: the
 /// CLI passes its `verify` (the core's, with the secretariat's call and definition, and the PDF
@@ -51,6 +54,8 @@ pub struct Config {
     pub per_minute: u32,
     /// How long one request may take.
     pub timeout: Duration,
+    /// The language of the listing's CSV and XLSX.
+    pub locale: Locale,
     pub check: Check,
     pub clock: Clock,
 }
@@ -184,8 +189,14 @@ fn accept(app: &App, file_name: &str, body: &[u8]) -> rusqlite::Result<(String, 
     }
 }
 
-/// `GET /packages`: what was received (the secretariat's token required).
-async fn list(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+/// `GET /packages[?format=json|csv|xlsx]`: what was received (the secretariat's token
+/// required): JSON, the `intake` row of each with its id, time and body digest; CSV (UTF-8 with a
+/// BOM) and XLSX, the report `formseal intake` writes, grouped the same way.
+async fn list(
+    State(app): State<Arc<App>>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
     let Some(token) = app.config.token.as_deref() else {
         return error(
             StatusCode::FORBIDDEN,
@@ -200,9 +211,23 @@ async fn list(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     }
     let worker = app.clone();
     match tokio::task::spawn_blocking(move || worker.store.lock().unwrap_or_else(|e| e.into_inner()).list()).await {
-        Ok(Ok(rows)) => {
-            let body = serde_json::to_string(&rows).unwrap_or_default();
-            (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+        Ok(Ok(listed)) => {
+            let format = match query.get("format").map(String::as_str) {
+                None | Some("json") => None,
+                Some("csv") => Some((Format::Csv, "text/csv; charset=utf-8")),
+                Some("xlsx") => Some((Format::Xlsx, XLSX)),
+                Some(_) => return error(StatusCode::BAD_REQUEST, "format", "format must be json, csv or xlsx"),
+            };
+            let Some((format, media)) = format else {
+                let body = serde_json::to_string(&listed).unwrap_or_default();
+                return (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+            };
+            let rows: Vec<Row> = listed.into_iter().map(|l| l.row).collect();
+            let all: Vec<usize> = (0..rows.len()).collect();
+            match formseal_core::intake::in_memory(&rows, &all, format, true, app.config.locale) {
+                Ok(bytes) => (StatusCode::OK, [(header::CONTENT_TYPE, media)], bytes).into_response(),
+                Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, "report", &e.to_string()),
+            }
         }
         _ => error(StatusCode::INTERNAL_SERVER_ERROR, "storage", "the packages could not be read"),
     }

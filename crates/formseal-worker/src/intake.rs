@@ -3,7 +3,7 @@
 
 use crate::ops::{fail, Outcome};
 use formseal_core::form::Context;
-use formseal_core::intake::{self, Format, Row, Table};
+use formseal_core::intake::{self, Format, Row};
 use formseal_core::messages::render;
 use formseal_core::package::{Official, MAX_UNPACKED_BYTES};
 use formseal_core::rules::date::CivilDate;
@@ -43,21 +43,13 @@ pub fn export(args: &Value, loc: Locale) -> Outcome {
         Some("json") => Format::Json,
         _ => Format::Xlsx,
     };
-    let keys: Vec<intake::Key> = rows.iter().map(intake::Key::of).collect();
-    let grouped = intake::group(&keys, loc);
-    // The rows the page's filters show, in its order (all when it names none); groups are
-    // made of all rows, so a superseded row still names the package that superseded it.
+    // The rows the page's filters show, in its order (all when it names none).
     let only: Vec<usize> = match args.get("only").and_then(Value::as_array) {
-        Some(list) => list.iter().filter_map(|i| Some(i.as_u64()? as usize)).filter(|&i| i < rows.len()).collect(),
+        Some(list) => list.iter().filter_map(|i| Some(i.as_u64()? as usize)).collect(),
         None => (0..rows.len()).collect(),
     };
-    let mut table = Table::new(false, loc);
-    only.iter().for_each(|&i| table.learn(&rows[i]));
-    let mut each = |f: &mut dyn FnMut(&Row, &intake::Grouped) -> std::io::Result<()>| -> std::io::Result<()> {
-        only.iter().try_for_each(|&i| f(&rows[i], &grouped[i]))
-    };
     let bom = args["bom"].as_bool().unwrap_or(true);
-    let out = intake::write(format, std::io::Cursor::new(Vec::new()), &table, only.len(), bom, &mut each)
-        .map_err(|e| fail("worker.export_failed", e.to_string()))?;
-    Ok((json!({ "rows": rows.len() }), Some(out.into_inner())))
+    let out =
+        intake::in_memory(&rows, &only, format, bom, loc).map_err(|e| fail("worker.export_failed", e.to_string()))?;
+    Ok((json!({ "rows": rows.len() }), Some(out)))
 }

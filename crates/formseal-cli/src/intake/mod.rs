@@ -312,11 +312,12 @@ fn report(
     bom: bool,
 ) -> std::io::Result<()> {
     let mut table = Table::new(grouped.iter().any(|g| g.paper.is_some()), locale);
-    for line in std::io::BufReader::new(std::fs::File::open(rows_path)?).lines() {
-        let (_, row): (usize, Row) = serde_json::from_str(&line?).map_err(std::io::Error::other)?;
-        table.learn(&row);
-    }
     let mut rows = std::io::BufReader::new(std::fs::File::open(rows_path)?);
+    // The answers' columns in the files' order (the rows file is in the order the threads
+    // finished, which differs from run to run).
+    for k in keys {
+        table.learn(&read_row(&mut rows, k.offset)?);
+    }
     let out = std::io::BufWriter::new(std::fs::File::create(output)?);
     let mut each = |f: &mut dyn FnMut(&Row, &groups::Grouped) -> std::io::Result<()>| -> std::io::Result<()> {
         for (k, g) in keys.iter().zip(grouped) {

@@ -12,7 +12,7 @@ mod view;
 
 pub use groups::{group, normalised_name, seconds, Grouped, Key, UnitRule};
 #[cfg(feature = "package")]
-pub use report::{write, Format, Table};
+pub use report::{in_memory, write, Format, Table};
 pub use view::{select, Column, View};
 
 use crate::messages::t;

@@ -110,6 +110,21 @@ impl Table {
 /// Calls its argument with each row of the report and its group, in order.
 pub type Each<'a> = dyn FnMut(&mut dyn FnMut(&Row, &Grouped) -> std::io::Result<()>) -> std::io::Result<()> + 'a;
 
+/// The report of `rows` in memory (the browser's export, the receiving service's listing): the
+/// rows `only` names, in that order, grouped with all of `rows` (so a superseded row still names
+/// the package that superseded it).
+pub fn in_memory(rows: &[Row], only: &[usize], format: Format, bom: bool, locale: Locale) -> std::io::Result<Vec<u8>> {
+    let keys: Vec<super::Key> = rows.iter().map(super::Key::of).collect();
+    let grouped = super::group(&keys, locale);
+    let only: Vec<usize> = only.iter().copied().filter(|&i| i < rows.len()).collect();
+    let mut table = Table::new(false, locale);
+    only.iter().for_each(|&i| table.learn(&rows[i]));
+    let mut each = |f: &mut dyn FnMut(&Row, &Grouped) -> std::io::Result<()>| -> std::io::Result<()> {
+        only.iter().try_for_each(|&i| f(&rows[i], &grouped[i]))
+    };
+    Ok(write(format, std::io::Cursor::new(Vec::new()), &table, only.len(), bom, &mut each)?.into_inner())
+}
+
 /// Writes the report of `n` rows to `out`, which it returns. `each` gives the rows.
 pub fn write<W: Write + Seek>(
     format: Format,
