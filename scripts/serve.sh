@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds formseal as hosts deploy it (the release build, dist/) and serves it on
 # http://127.0.0.1:8080 with the headers a host should use (application/wasm, brotli/gzip);
-# installs what is missing first.
+# installs what is missing first. Beside it, on the next port (8081), the secretariat's receiving
+# service (`formseal serve`, SQLite in target/formseal-service/), which examples/submit.html
+# submits to.
 #
 #   scripts/serve.sh [--port N]        release build (FORMSEAL_PORT=N works too)
 #   scripts/serve.sh --dev [--port N]  debug build, rebuilt on every change (trunk serve)
@@ -24,4 +26,11 @@ if $dev; then
   exec trunk serve --offline --address 127.0.0.1 --port "$port"
 fi
 trunk build --release --offline
-exec node scripts/serve.mjs --port "$port" --dir dist
+cargo build --release -q -p formseal-cli
+service=target/formseal-service
+mkdir -p "$service"
+[ -f "$service/secretariat.pem" ] || target/release/formseal keygen -o "$service/secretariat.pem"
+target/release/formseal serve --listen "127.0.0.1:$((port + 1))" --db "$service/packages.sqlite" \
+  --key "$service/secretariat.pem" --origin "http://127.0.0.1:$port" --origin "http://localhost:$port" &
+trap 'kill $! 2>/dev/null' EXIT
+node scripts/serve.mjs --port "$port" --dir dist
