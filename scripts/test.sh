@@ -22,6 +22,9 @@ cargo clippy -p formseal-intake --target wasm32-unknown-unknown -- -D warnings
 step "native tests: core vectors, rules, drafts, packages, PDF; CLI on fixtures, packages (openssl) and PDFs (poppler, qpdf)"
 cargo test -p formseal-core -p formseal-cli -p formseal-server
 
+step "the receiving service on PostgreSQL (a throw-away local cluster)"
+scripts/postgres-tests.sh
+
 step "core vectors on wasm32 in headless Chromium"
 (cd crates/formseal-core && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test vectors --test eligibility)

@@ -16,9 +16,10 @@ pub struct Args {
     /// The address to listen on (port 0: any free port; the address is printed first).
     #[arg(long, default_value = "127.0.0.1:8787")]
     listen: String,
-    /// The SQLite database the packages are stored in (created if missing).
+    /// Where the packages are stored: a SQLite file (created if missing), or a PostgreSQL
+    /// database as a `postgres://user@host/db` URL.
     #[arg(long, default_value = "formseal-packages.sqlite")]
-    db: PathBuf,
+    db: String,
     /// The secretariat's signing key for the receipts: PKCS#8 PEM or DER (`formseal keygen`).
     #[arg(long)]
     key: PathBuf,
@@ -112,27 +113,40 @@ pub fn run(args: Args) -> u8 {
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
         }),
     };
+    let db = redacted(&args.db);
+    // Opened before the runtime starts: the PostgreSQL client blocks, as SQLite does (requests
+    // reach the database from blocking threads).
+    let router = match formseal_server::router(config) {
+        Ok(r) => r,
+        Err(e) => return unreadable(locale, false, std::path::Path::new(&db), e.to_string()),
+    };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
-        Err(e) => return unreadable(locale, false, &args.db, e.to_string()),
+        Err(e) => return unreadable(locale, false, std::path::Path::new(&db), e.to_string()),
     };
     runtime.block_on(async move {
-        let router = match formseal_server::router(config) {
-            Ok(r) => r,
-            Err(e) => return unreadable(locale, false, &args.db, e.to_string()),
-        };
         let listener = match tokio::net::TcpListener::bind(&args.listen).await {
             Ok(l) => l,
             Err(e) => return unreadable(locale, false, std::path::Path::new(&args.listen), e.to_string()),
         };
         let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
         println!(
-            "formseal serve: listening on http://{addr}/packages (database {}, receipts signed by {fingerprint})",
-            args.db.display()
+            "formseal serve: listening on http://{addr}/packages (database {db}, receipts signed by {fingerprint})"
         );
         match formseal_server::serve(listener, router).await {
             Ok(()) => crate::EXIT_VALID,
             Err(e) => unreadable(locale, false, std::path::Path::new(&args.listen), e.to_string()),
         }
     })
+}
+
+/// The database as it may be printed: a URL without its password.
+fn redacted(db: &str) -> String {
+    match (db.split_once("://"), db.rfind('@')) {
+        (Some((scheme, rest)), Some(at)) if rest.contains(':') && at > scheme.len() => {
+            let user = rest.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***{}", &db[at..])
+        }
+        _ => db.to_string(),
+    }
 }

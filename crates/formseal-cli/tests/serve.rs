@@ -25,8 +25,8 @@ impl Drop for Server {
     }
 }
 
-/// Starts `formseal serve` on a free port of 127.0.0.1.
-fn start(db: &Path, key: &Path, extra: &[&str]) -> Server {
+/// Starts `formseal serve` on a free port of 127.0.0.1, over `db` (a SQLite file or a URL).
+fn start(db: &str, key: &Path, extra: &[&str]) -> Server {
     let bin = assert_cmd::cargo::cargo_bin("formseal");
     let mut child = std::process::Command::new(bin)
         .args(["serve", "--listen", "127.0.0.1:0", "--token-env", "FORMSEAL_TEST_TOKEN"])
@@ -119,6 +119,35 @@ fn tamper(bytes: &[u8]) -> Vec<u8> {
 #[test]
 fn every_upload_gets_its_receipt_and_row_and_survives_a_restart() {
     let dir = scratch("serve");
+    uploads(&dir, dir.join("packages.sqlite").to_str().unwrap());
+}
+
+#[test]
+fn a_server_killed_during_an_upload_stores_nothing_of_it_and_limits_the_rate() {
+    let dir = scratch("serve-kill");
+    kill_and_rate(&dir, dir.join("packages.sqlite").to_str().unwrap());
+}
+
+/// The same on PostgreSQL, when the test command could start one (`FORMSEAL_TEST_POSTGRES`, a
+/// URL of an empty database): the two suites one after the other, each on fresh tables.
+#[test]
+fn the_same_on_postgresql() {
+    let Ok(url) = std::env::var("FORMSEAL_TEST_POSTGRES") else {
+        eprintln!("FORMSEAL_TEST_POSTGRES not set: the PostgreSQL run is skipped");
+        return;
+    };
+    let fresh = || {
+        let mut db = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        db.batch_execute("DROP TABLE IF EXISTS packages, formseal_schema").unwrap();
+    };
+    fresh();
+    uploads(&scratch("serve-pg"), &url);
+    fresh();
+    kill_and_rate(&scratch("serve-pg-kill"), &url);
+}
+
+fn uploads(dir: &Path, db: &str) {
+    let dir = dir.to_path_buf();
     let (secretariat, applicant) = (keygen(&dir, "secretariat.pem"), keygen(&dir, "applicant.pem"));
     let fp = fingerprint(&secretariat);
     // The call closes on 2026-11-25; one package made before it, sent now (late).
@@ -135,8 +164,7 @@ fn every_upload_gets_its_receipt_and_row_and_survives_a_restart() {
     }
     let valid = std::fs::read(&on_time).unwrap();
     let tampered = tamper(&valid);
-    let db = dir.join("packages.sqlite");
-    let server = start(&db, &secretariat, &["--max-mb", "1", "--origin", "https://host.example"]);
+    let server = start(db, &secretariat, &["--max-mb", "1", "--origin", "https://host.example"]);
     let addr = server.addr.clone();
 
     let (status, headers, body) = post(&addr, "%E7%94%B3%E8%AF%B7%E5%8C%85.zip", &valid);
@@ -210,17 +238,14 @@ fn every_upload_gets_its_receipt_and_row_and_survives_a_restart() {
 
     // Restarted: everything is there, and a package sent again gets its first receipt.
     drop(server);
-    let server = start(&db, &secretariat, &[]);
+    let server = start(db, &secretariat, &[]);
     assert_eq!(list(&server.addr, Some(TOKEN)).1.len(), 4);
     assert_eq!(post(&server.addr, "again.zip", &valid).2, first);
 }
 
-#[test]
-fn a_server_killed_during_an_upload_stores_nothing_of_it_and_limits_the_rate() {
-    let dir = scratch("serve-kill");
-    let secretariat = keygen(&dir, "secretariat.pem");
-    let db = dir.join("packages.sqlite");
-    let mut server = start(&db, &secretariat, &["--per-minute", "3"]);
+fn kill_and_rate(dir: &Path, db: &str) {
+    let secretariat = keygen(dir, "secretariat.pem");
+    let mut server = start(db, &secretariat, &["--per-minute", "3"]);
     // Half a body sent, then the server is killed.
     let mut s = TcpStream::connect(&server.addr).unwrap();
     let head = format!("POST /packages HTTP/1.1\r\nHost: {}\r\nContent-Length: 100000\r\n\r\n", server.addr);
@@ -230,7 +255,7 @@ fn a_server_killed_during_an_upload_stores_nothing_of_it_and_limits_the_rate() {
     server.child.kill().unwrap();
     server.child.wait().unwrap();
     drop(server);
-    let server = start(&db, &secretariat, &["--per-minute", "3"]);
+    let server = start(db, &secretariat, &["--per-minute", "3"]);
     assert_eq!(list(&server.addr, Some(TOKEN)), (200, vec![]));
     // Three requests a minute from one address; the fourth is told to wait.
     for i in 0..3 {

@@ -23,10 +23,9 @@ use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-pub use store::Store;
+pub use store::{Store, StoreError};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -40,8 +39,8 @@ pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
 
 /// How the service runs.
 pub struct Config {
-    /// The SQLite file (created if missing).
-    pub db: PathBuf,
+    /// The database: a SQLite file (created if missing), or a `postgres://` URL.
+    pub db: String,
     /// The secretariat's key, which signs the receipts.
     pub key: KeyPair,
     /// The token `GET /packages` requires (`Authorization: Bearer …`); without one, listing is off.
@@ -68,7 +67,7 @@ struct App {
 }
 
 /// The service's routes, with its limits, over the database `config.db` (opened now).
-pub fn router(config: Config) -> rusqlite::Result<Router> {
+pub fn router(config: Config) -> Result<Router, store::StoreError> {
     let store = Store::open(&config.db)?;
     let origins: Vec<HeaderValue> = config.origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     let cors = tower_http::cors::CorsLayer::new()
@@ -151,7 +150,7 @@ async fn receive(
 }
 
 /// Receives one body: its earlier receipt, or verified, stored and receipted now.
-fn accept(app: &App, file_name: &str, body: &[u8]) -> rusqlite::Result<(String, Vec<u8>)> {
+fn accept(app: &App, file_name: &str, body: &[u8]) -> Result<(String, Vec<u8>), StoreError> {
     let body_sha256 = sha256_hex(body);
     let id = format!("R-{}", &body_sha256[..16]);
     let earlier = || app.store.lock().unwrap_or_else(|e| e.into_inner()).receipt_of(&body_sha256);
@@ -181,7 +180,7 @@ fn accept(app: &App, file_name: &str, body: &[u8]) -> rusqlite::Result<(String, 
         problems: row.failures.clone(),
     };
     let signed = receipt::sign(&r, &app.config.key);
-    let store = app.store.lock().unwrap_or_else(|e| e.into_inner());
+    let mut store = app.store.lock().unwrap_or_else(|e| e.into_inner());
     match store.insert(&body_sha256, &received_at, &row, &signed, body) {
         Ok(()) => Ok((id, signed)),
         // The same bytes arrived twice at once: the first one's receipt.

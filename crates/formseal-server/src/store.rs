@@ -1,14 +1,14 @@
-//! Where received packages go: one SQLite file (`rusqlite`, SQLite compiled in). Each package is
-//! one row, written in one transaction with its bytes and its receipt, so a server stopped in the
-//! middle of an upload leaves either the whole package or nothing.
+//! Where received packages go: SQLite by default (one file, `rusqlite` with SQLite compiled in),
+//! or PostgreSQL when `--db` is a `postgres://` URL (`postgres`). Same table, same migrations
+//! (the SQL differs only in the types of the id and the bytes). Each package is one row — its
+//! bytes, its `intake` row, its verdict and its receipt — written in one statement, so a server
+//! stopped in the middle of an upload leaves either the whole package or nothing.
 
 use formseal_core::intake::Row;
-use rusqlite::{params, Connection, OptionalExtension};
-use std::path::Path;
 
-/// The schema, in order; `PRAGMA user_version` says how many have run.
-const MIGRATIONS: &[&str] = &["CREATE TABLE packages (
-        id INTEGER PRIMARY KEY,
+/// The table, for each database (`{id}` and `{bytes}` differ).
+const TABLE: &str = "CREATE TABLE packages (
+        id {id},
         body_sha256 TEXT NOT NULL UNIQUE,
         manifest_sha256 TEXT NOT NULL,
         application_sha256 TEXT NOT NULL,
@@ -21,13 +21,50 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE packages (
         verdict TEXT NOT NULL,
         failures TEXT NOT NULL,
         row_json TEXT NOT NULL,
-        receipt BLOB NOT NULL,
-        bytes BLOB NOT NULL
-    );
-    CREATE INDEX packages_manifest ON packages (manifest_sha256);"];
+        receipt {bytes} NOT NULL,
+        bytes {bytes} NOT NULL
+    )";
 
-pub struct Store {
-    db: Connection,
+/// The schema's steps, in order; the table `formseal_schema` says how many have run.
+fn migrations(postgres: bool) -> Vec<String> {
+    let (id, bytes) = if postgres { ("BIGSERIAL PRIMARY KEY", "BYTEA") } else { ("INTEGER PRIMARY KEY", "BLOB") };
+    vec![
+        TABLE.replace("{id}", id).replace("{bytes}", bytes),
+        "CREATE INDEX packages_manifest ON packages (manifest_sha256)".into(),
+    ]
+}
+
+const INSERT: &str = "INSERT INTO packages (body_sha256, manifest_sha256, application_sha256, key_fingerprint,
+        form, unit, registration, file_name, received_at, verdict, failures, row_json, receipt, bytes)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+const RECEIPT: &str = "SELECT receipt FROM packages WHERE body_sha256 = $1";
+const LIST: &str = "SELECT id, received_at, body_sha256, row_json FROM packages ORDER BY id";
+
+/// A database error, as text (the two drivers' errors differ).
+#[derive(Debug)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError(e.to_string())
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> StoreError {
+        StoreError(e.to_string())
+    }
+}
+
+pub enum Store {
+    Sqlite(rusqlite::Connection),
+    Postgres(Box<postgres::Client>),
 }
 
 /// One stored package, as `GET /packages` lists it.
@@ -41,79 +78,124 @@ pub struct Listed {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
-    pub fn open(path: &Path) -> rusqlite::Result<Store> {
-        let db = Connection::open(path)?;
+    /// Opens (or creates) the database — a file path, or a `postgres://` URL — and brings its
+    /// schema up to date.
+    pub fn open(db: &str) -> Result<Store, StoreError> {
+        if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+            let mut client = postgres::Client::connect(db, postgres::NoTls)?;
+            let mut tx = client.transaction()?;
+            tx.batch_execute("CREATE TABLE IF NOT EXISTS formseal_schema (version INTEGER NOT NULL)")?;
+            // One server migrates at a time.
+            tx.batch_execute("LOCK TABLE formseal_schema")?;
+            let done: i64 = tx.query_one("SELECT COUNT(*) FROM formseal_schema", &[])?.get(0);
+            for (i, sql) in migrations(true).iter().enumerate().skip(done as usize) {
+                tx.batch_execute(sql)?;
+                tx.execute("INSERT INTO formseal_schema (version) VALUES ($1)", &[&(i as i32 + 1)])?;
+            }
+            tx.commit()?;
+            return Ok(Store::Postgres(Box::new(client)));
+        }
+        let db = rusqlite::Connection::open(db)?;
         db.pragma_update(None, "journal_mode", "WAL")?;
         db.pragma_update(None, "synchronous", "FULL")?;
-        let done: usize = db.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
-            let tx = db.unchecked_transaction()?;
+        let tx = db.unchecked_transaction()?;
+        tx.execute_batch("CREATE TABLE IF NOT EXISTS formseal_schema (version INTEGER NOT NULL)")?;
+        let done: i64 = tx.query_row("SELECT COUNT(*) FROM formseal_schema", [], |r| r.get(0))?;
+        for (i, sql) in migrations(false).iter().enumerate().skip(done as usize) {
             tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i + 1)?;
-            tx.commit()?;
+            tx.execute("INSERT INTO formseal_schema (version) VALUES ($1)", [i as i64 + 1])?;
         }
-        Ok(Store { db })
+        tx.commit()?;
+        Ok(Store::Sqlite(db))
     }
 
     /// The receipt already given for these bytes, if they were received before.
-    pub fn receipt_of(&self, body_sha256: &str) -> rusqlite::Result<Option<Vec<u8>>> {
-        self.db.query_row("SELECT receipt FROM packages WHERE body_sha256 = ?1", [body_sha256], |r| r.get(0)).optional()
+    pub fn receipt_of(&mut self, body_sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(match self {
+            Store::Sqlite(db) => {
+                use rusqlite::OptionalExtension;
+                db.query_row(RECEIPT, [body_sha256], |r| r.get(0)).optional()?
+            }
+            Store::Postgres(db) => db.query_opt(RECEIPT, &[&body_sha256])?.map(|r| r.get(0)),
+        })
     }
 
-    /// Stores a package with its row and receipt, in one transaction.
+    /// Stores a package with its row and receipt, in one statement.
     pub fn insert(
-        &self,
+        &mut self,
         body_sha256: &str,
         received_at: &str,
         row: &Row,
         receipt: &[u8],
         bytes: &[u8],
-    ) -> rusqlite::Result<()> {
+    ) -> Result<(), StoreError> {
         let verdict = serde_json::to_value(row.verdict).ok().and_then(|v| v.as_str().map(str::to_string));
-        self.db.execute(
-            "INSERT INTO packages (body_sha256, manifest_sha256, application_sha256, key_fingerprint, form, unit,
-                registration, file_name, received_at, verdict, failures, row_json, receipt, bytes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                body_sha256,
-                row.manifest_sha256,
-                row.application_sha256,
-                row.fingerprint,
-                row.form,
-                row.unit,
-                row.registration,
-                row.file,
-                received_at,
-                verdict.unwrap_or_default(),
-                row.failures.join("\n"),
-                serde_json::to_string(row).unwrap_or_default(),
-                receipt,
-                bytes,
-            ],
-        )?;
+        let (verdict, failures) = (verdict.unwrap_or_default(), row.failures.join("\n"));
+        let json = serde_json::to_string(row).unwrap_or_default();
+        match self {
+            Store::Sqlite(db) => {
+                db.execute(
+                    INSERT,
+                    rusqlite::params![
+                        body_sha256,
+                        row.manifest_sha256,
+                        row.application_sha256,
+                        row.fingerprint,
+                        row.form,
+                        row.unit,
+                        row.registration,
+                        row.file,
+                        received_at,
+                        verdict,
+                        failures,
+                        json,
+                        receipt,
+                        bytes
+                    ],
+                )?;
+            }
+            Store::Postgres(db) => {
+                db.execute(
+                    INSERT,
+                    &[
+                        &body_sha256,
+                        &row.manifest_sha256,
+                        &row.application_sha256,
+                        &row.fingerprint,
+                        &row.form,
+                        &row.unit,
+                        &row.registration,
+                        &row.file,
+                        &received_at,
+                        &verdict,
+                        &failures,
+                        &json,
+                        &receipt,
+                        &bytes,
+                    ],
+                )?;
+            }
+        }
         Ok(())
     }
 
     /// Every package received, in the order received.
-    pub fn list(&self) -> rusqlite::Result<Vec<Listed>> {
-        let mut q = self.db.prepare("SELECT id, received_at, body_sha256, row_json FROM packages ORDER BY id")?;
-        let rows = q.query_map([], |r| {
-            let json: String = r.get(3)?;
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, json))
-        })?;
-        let mut out = Vec::new();
-        for item in rows {
-            let (id, received_at, body_sha256, json) = item?;
-            if let Ok(row) = serde_json::from_str::<Row>(&json) {
-                out.push(Listed { id, received_at, body_sha256, row });
+    pub fn list(&mut self) -> Result<Vec<Listed>, StoreError> {
+        let raw: Vec<(i64, String, String, String)> = match self {
+            Store::Sqlite(db) => {
+                let mut q = db.prepare(LIST)?;
+                let rows = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+                rows.collect::<Result<_, _>>()?
             }
-        }
-        Ok(out)
-    }
-
-    /// The bytes of package `id`, as received.
-    pub fn bytes(&self, id: i64) -> rusqlite::Result<Option<Vec<u8>>> {
-        self.db.query_row("SELECT bytes FROM packages WHERE id = ?1", [id], |r| r.get(0)).optional()
+            Store::Postgres(db) => {
+                db.query(LIST, &[])?.iter().map(|r| (r.get(0), r.get(1), r.get(2), r.get(3))).collect()
+            }
+        };
+        Ok(raw
+            .into_iter()
+            .filter_map(|(id, received_at, body_sha256, json)| {
+                Some(Listed { id, received_at, body_sha256, row: serde_json::from_str(&json).ok()? })
+            })
+            .collect())
     }
 }
