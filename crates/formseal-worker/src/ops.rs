@@ -140,7 +140,7 @@ fn run(op: &str, args: &Value, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) ->
         }
         "package" => make_package(args, blobs, bytes, loc),
         "preview" => preview(args, loc),
-        "submit" => submit(args, bytes.unwrap_or_default(), loc),
+        "submit" => crate::submit::submit(args, bytes.unwrap_or_default(), loc),
         "export" => export(args, blobs, loc),
         "verify" => Ok((verify(args, bytes.unwrap_or_default(), loc), None)),
         "intake_row" => crate::intake::row(args, blobs, loc),
@@ -310,58 +310,6 @@ fn check_form(args: &Value) -> Value {
             .collect(),
     };
     json!({ "problems": problems })
-}
-
-/// POSTs a package to the host's endpoint once (the page retries); the reply is the HTTP status,
-/// 0 when the request did not get through (offline, refused, blocked by CORS).
-fn submit(args: &Value, bytes: &[u8], loc: Locale) -> Outcome {
-    let url = args["url"].as_str().unwrap_or_default();
-    let attempt = || -> Result<(u16, String), JsValue> {
-        let xhr = web_sys::XmlHttpRequest::new()?;
-        xhr.open_with_async("POST", url, false)?;
-        xhr.set_request_header("Content-Type", "application/zip")?;
-        for (header, key) in
-            [("X-Formseal-Manifest-Digest", "manifest"), ("X-Formseal-Application-Digest", "application")]
-        {
-            xhr.set_request_header(header, args[key].as_str().unwrap_or_default())?;
-        }
-        let name = js_sys::encode_uri_component(args["file_name"].as_str().unwrap_or_default());
-        xhr.set_request_header("X-Formseal-File-Name", &String::from(name))?;
-        xhr.send_with_opt_u8_array(Some(bytes))?;
-        Ok((xhr.status()?, xhr.response_text()?.unwrap_or_default()))
-    };
-    let (status, body) = attempt().unwrap_or((0, String::new()));
-    // A receiving service that answers with a signed receipt (`formseal serve`): checked here,
-    // said in the applicant's language, and handed back to be saved.
-    let receipt = (200..300).contains(&status).then(|| receipt_text(body.as_bytes(), args, loc)).flatten();
-    let text = receipt.as_ref().map(|(t, _)| t.clone());
-    Ok((json!({ "status": status, "receipt": text, "receipt_name": receipt.map(|(_, n)| n) }), Some(body.into_bytes())))
-}
-
-/// What the applicant is told of the server's answer, when it is a receipt, and the file name to
-/// save it under: the receipt's id, time and verdict — or that its signature does not hold.
-fn receipt_text(body: &[u8], args: &Value, loc: Locale) -> Option<(String, String)> {
-    use formseal_core::package::receipt::check;
-    let v: Value = serde_json::from_slice(body).ok()?;
-    v.get("receipt")?;
-    let stem = args["file_name"].as_str().unwrap_or("package").trim_end_matches(".zip");
-    let name = format!("{}-{stem}.json", formseal_core::messages::t(loc, "ui.receipt.file_prefix"));
-    let text = match check(body, None) {
-        Ok(signed) => {
-            let r = signed.receipt;
-            let verdict = match r.verdict.as_str() {
-                "valid" => "intake.valid",
-                "invalid" => "intake.invalid",
-                _ => "intake.unreadable",
-            };
-            let verdict = formseal_core::messages::t(loc, verdict);
-            let problems = r.problems.len().to_string();
-            let params = [("id", r.id), ("received", r.received_at), ("verdict", verdict), ("n", problems)];
-            render(loc, if r.problems.is_empty() { "ui.receipt.done" } else { "ui.receipt.problems" }, &params)
-        }
-        Err(e) => render(loc, "ui.receipt.bad", &[("reason", e.text(loc))]),
-    };
-    Some((text, name))
 }
 
 /// Text safe inside HTML.

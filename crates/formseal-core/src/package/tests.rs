@@ -313,6 +313,8 @@ fn every_package_message_exists() {
         include_str!("../../../formseal-cli/src/paper.rs"),
         include_str!("../../../formseal-worker/src/ops.rs"),
         include_str!("../../../formseal-worker/src/intake.rs"),
+        include_str!("../../../formseal-worker/src/submit.rs"),
+        include_str!("receipt.rs"),
         include_str!("../../../formseal-intake/src/page.rs"),
         include_str!("../../../formseal-intake/src/table.rs"),
         include_str!("../../../formseal-intake/src/verify.rs"),
