@@ -196,6 +196,12 @@ pub async fn import_text(state: AppState, text: &str, name: &str) -> Result<(), 
     Ok(())
 }
 
+/// Where the secretariat's receipt for this draft's package is kept: what the applicant was told
+/// when the package was received (`formseal serve`), said again when the form is opened.
+pub fn receipt_key(state: &AppState) -> String {
+    format!("{}:receipt", storage_key(state))
+}
+
 /// Deletes the draft and its attachments and starts again with an empty form.
 pub async fn clear(state: AppState) {
     let refs: Vec<FileRef> = current(&state).file_refs().cloned().collect();
@@ -203,6 +209,7 @@ pub async fn clear(state: AppState) {
         let _ = idb::delete(&file_key(&state, &f.id)).await;
     }
     storage::remove(&storage_key(&state));
+    storage::remove(&receipt_key(&state));
     let form = state.form.get_value();
     state.answers.set(Answers::empty(form.def()));
     state.step.set(Step::Form);

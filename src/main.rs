@@ -154,9 +154,10 @@ fn root(setup: Setup) -> impl IntoView {
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             route.set(form_in_hash(&ids));
             // The link or button that led here went with its page: focus goes to the new page's
-            // first heading, not to the host page's <body>.
+            // first heading (or, while a page loads, to the line saying so), not to the host
+            // page's <body>.
             request_animation_frame(move || {
-                if let Some(h) = document().query_selector("h1[tabindex], h2[tabindex]").ok().flatten() {
+                if let Some(h) = document().query_selector("h1[tabindex], h2[tabindex], .fs-loading").ok().flatten() {
                     let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             });
@@ -168,7 +169,7 @@ fn root(setup: Setup) -> impl IntoView {
     let loading = move || {
         view! {
             <div class="fs-root" lang=move || locale.get().tag()>
-                <p class="fs-loading" role="status">{move || failure.get().unwrap_or_else(|| formseal_core::messages::t(locale.get(), "ui.form.loading"))}</p>
+                <p class="fs-loading" role="status" tabindex="-1">{move || failure.get().unwrap_or_else(|| formseal_core::messages::t(locale.get(), "ui.form.loading"))}</p>
             </div>
         }
         .into_any()

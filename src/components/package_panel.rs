@@ -43,7 +43,10 @@ pub fn PackagePanel() -> impl IntoView {
     let making = RwSignal::new(false);
     let made: RwSignal<Option<Made>> = RwSignal::new(None);
     let bytes = StoredValue::new(Vec::<u8>::new());
-    let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
+    // The receipt of a package this draft already sent, as the applicant was told it then.
+    let receipt_key = StoredValue::new(crate::drafts::receipt_key(&app));
+    let message: RwSignal<Option<(bool, String)>> =
+        RwSignal::new(crate::browser::storage::get(&receipt_key.get_value()).map(|t| (false, t)));
     let mode = RwSignal::new(""); // "", "backup", "import"
     let alg = NodeRef::<leptos::html::Select>::new();
     let pass1 = NodeRef::<leptos::html::Input>::new();
@@ -124,6 +127,7 @@ pub fn PackagePanel() -> impl IntoView {
                     match receipt {
                         // The secretariat's signed receipt (formseal serve): said, and saved.
                         Some((text, name, bytes)) => {
+                            let _ = crate::browser::storage::set(&receipt_key.get_value(), &text);
                             say(false, text);
                             let _ = files::download(&name, &bytes, "application/json");
                         }

@@ -300,6 +300,12 @@ test('the verify page by keyboard: in from the start page and back, focus never 
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   await page.addInitScript(focusProbe);
+  // The verify page is its own wasm: made slow to arrive, so that the moment it loads is
+  // checked too (focus then rests on the line saying it is loading).
+  await page.route('**/formseal-intake_bg.wasm', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1000));
+    await route.continue();
+  });
   await page.goto(env.server.url);
   await page.getByRole('link', { name: '核验申请包' }).waitFor();
   const kb = new Keyboard(page);

@@ -1,6 +1,7 @@
 // End to end: the widget submits to the real receiving service (`formseal serve`, SQLite), on
 // another origin (CORS for the host's origin only), and shows the secretariat's signed receipt,
-// which it downloads and `formseal verify --receipt` accepts; the service lists the package.
+// which it downloads (`formseal verify --receipt` accepts it) and keeps with the draft; the
+// service lists the package.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdtemp } from 'node:fs/promises';
@@ -28,7 +29,7 @@ async function receiving(dir, origin) {
   return { url, fingerprint, stop: () => child.kill() };
 }
 
-test('the widget submits to formseal serve and shows and downloads the signed receipt', async () => {
+test('the widget submits to formseal serve and shows, downloads and keeps the signed receipt', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'formseal-receipt-'));
   const origin = new URL(env.server.url).origin;
   const service = await receiving(dir, origin);
@@ -58,6 +59,10 @@ test('the widget submits to formseal serve and shows and downloads the signed re
   const checked = JSON.parse(execFileSync(FORMSEAL, ['verify', '--receipt', '--json', '--key', service.fingerprint, file], { encoding: 'utf8' }));
   assert.equal(checked.status, 'valid');
   assert.equal(checked.receipt.verdict, 'valid');
+  // Kept with the draft: said again when the form is opened later.
+  // (The review page, where it was left, comes back with the package panel.)
+  await page.reload();
+  await widget.getByText(`秘书处已收到申请包：回执 ${checked.receipt.id}`, { exact: false }).waitFor();
   // The service has it, with the same verdict.
   const listed = await (await fetch(service.url, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
   assert.equal(listed.length, 1);

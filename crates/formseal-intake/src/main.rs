@@ -66,9 +66,6 @@ mod mount {
         if let Some(s) = source {
             follow_lang(s, locale);
         }
-        if let Some(p) = &placeholder {
-            let _ = p.set_attribute("hidden", "");
-        }
         let root = NodeRef::<leptos::html::Div>::new();
         let handle = leptos::mount::mount_to(container, move || {
             let content = match page.as_str() {
@@ -82,8 +79,12 @@ mod mount {
             *m = (m.0 + 1, Some(Box::new(handle)));
             m.0
         });
-        // The link or button that opened the page went with the page it was on.
-        crate::page::focus_title(root);
+        // The link or button that opened the page went with the page it was on: focus moves to
+        // the page's heading now, before the placeholder (which may have it) is hidden.
+        crate::page::focus_title_now(root);
+        if let Some(p) = &placeholder {
+            let _ = p.set_attribute("hidden", "");
+        }
         // Leaving the page (a link, Back): unmount it, unless another took its place, and stop
         // listening.
         let here = window().location().hash().unwrap_or_default();

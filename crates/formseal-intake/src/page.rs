@@ -236,12 +236,15 @@ pub const TITLE: &str = "fs-page-title";
 /// Moves focus to the page's heading after the view changed (found from the page's `root`: in the
 /// widget's shadow root, `document.getElementById` does not look).
 pub fn focus_title(root: NodeRef<leptos::html::Div>) {
-    request_animation_frame(move || {
-        let Some(el) = root.get_untracked() else { return };
-        if let Some(h) = el.query_selector(&format!("#{TITLE}")).ok().flatten() {
-            let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
+    request_animation_frame(move || focus_title_now(root));
+}
+
+/// Moves focus to the page's heading, now.
+pub fn focus_title_now(root: NodeRef<leptos::html::Div>) {
+    let Some(el) = root.get_untracked() else { return };
+    if let Some(h) = el.query_selector(&format!("#{TITLE}")).ok().flatten() {
+        let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
 }
 
 fn escape(s: &str) -> String {
