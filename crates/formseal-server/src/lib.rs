@@ -64,6 +64,8 @@ struct App {
     config: Config,
     /// Per address: the minute and the requests in it.
     hits: Mutex<HashMap<IpAddr, (i64, u32)>>,
+    /// One verification per core at a time (each also holds the PDF fonts); the others wait.
+    verifying: tokio::sync::Semaphore,
 }
 
 /// The service's routes, with its limits, over the database `config.db` (opened now).
@@ -82,7 +84,9 @@ pub fn router(config: Config) -> Result<Router, store::StoreError> {
         ])
         .expose_headers([header::HeaderName::from_static("x-formseal-receipt-id")]);
     let (limit, timeout) = (config.max_bytes, config.timeout);
-    let app = Arc::new(App { store: Mutex::new(store), config, hits: Mutex::new(HashMap::new()) });
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let verifying = tokio::sync::Semaphore::new(cores);
+    let app = Arc::new(App { store: Mutex::new(store), config, hits: Mutex::new(HashMap::new()), verifying });
     Ok(Router::new()
         .route("/packages", post(receive).get(list))
         .with_state(app)
@@ -134,6 +138,9 @@ async fn receive(
         .map(percent_decode)
         .filter(|n| !n.is_empty() && n.chars().count() <= 255 && !n.chars().any(char::is_control))
         .unwrap_or_else(|| "package.zip".to_string());
+    let Ok(_permit) = app.verifying.acquire().await else {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "closing", "the service is stopping");
+    };
     let worker = app.clone();
     let done = tokio::task::spawn_blocking(move || accept(&worker, &file_name, &body)).await;
     match done {
