@@ -1,7 +1,7 @@
 // End to end: the widget submits to the real receiving service (`formseal serve`, SQLite), on
 // another origin (CORS for the host's origin only), and shows the secretariat's signed receipt,
 // which it downloads (`formseal verify --receipt` accepts it) and keeps with the draft; the
-// service lists the package.
+// service lists the package, and the intake page reads it from there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdtemp } from 'node:fs/promises';
@@ -68,6 +68,20 @@ test('the widget submits to formseal serve and shows, downloads and keeps the si
   assert.equal(listed.length, 1);
   assert.equal(listed[0].verdict, 'valid');
   assert.equal(listed[0].manifest_sha256, checked.receipt.manifest_sha256);
+  // The intake page reads the same from the service (the secretariat's token), grouped and
+  // filtered as a folder of packages; the package itself stays on the service.
+  await page.goto(`${env.server.url}#/intake`);
+  await page.getByLabel('接收服务地址（…/packages）').fill(service.url);
+  await page.getByLabel('令牌').fill('not-the-token-of-the-service');
+  await page.getByRole('button', { name: '读取', exact: true }).click();
+  await page.getByText('未能从接收服务读取（HTTP 401').waitFor();
+  await page.getByLabel('令牌').fill(TOKEN);
+  await page.getByRole('button', { name: '读取', exact: true }).click();
+  await page.getByText('显示 1 份，共 1 份').waitFor();
+  await page.getByText('有效 1 份，无效 0 份').waitFor();
+  const row = page.locator('.fs-intake__row');
+  assert.match(await row.textContent(), /有效.*深圳市示例网络安全技术有限公司.*914403001922038216/);
+  assert.equal(await row.getByRole('button').isDisabled(), true);
   assert.deepEqual(errors, []);
   await ctx.close();
   service.stop();

@@ -37,6 +37,7 @@ pub fn page(
     let slots: Vec<Rc<Slot>> = (0..pool::size()).map(|_| Slot::new(worker.clone())).collect();
     let slots = StoredValue::new_local(slots);
     let generation = Rc::new(Cell::new(0u32));
+    let stop = generation.clone();
     let call = StoredValue::new(call);
 
     // A new batch: every file checked by the workers, the table refreshed as rows arrive (at most
@@ -135,6 +136,38 @@ pub fn page(
         });
     };
 
+    // The packages a receiving service (`formseal serve`) holds: its `GET /packages`, with the
+    // secretariat's token; rows verified there on arrival, by the secretariat's call.
+    let from_service = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form: web_sys::HtmlFormElement = event_target(&ev);
+        let field = |name: &str| {
+            form.elements()
+                .named_item(name)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value().trim().to_string())
+                .unwrap_or_default()
+        };
+        let (url, token) = (field("service"), field("token"));
+        let l = locale.get_untracked();
+        // A batch being checked stops adding its rows.
+        stop.set(stop.get() + 1);
+        report.set(None);
+        message.set(None);
+        spawn_local(async move {
+            match crate::pool::listed(&url, &token).await {
+                Ok(rows) => {
+                    let n = rows.len();
+                    batch.set_value(Batch::of_rows(rows, l));
+                    total.set(n);
+                    done.set(n);
+                    version.update(|v| *v += 1);
+                }
+                Err(reason) => message.set(Some(render(l, "intake.page.service_failed", &[("reason", reason)]))),
+            }
+        });
+    };
+    let from_service = StoredValue::new_local(from_service);
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let mut files = Vec::new();
@@ -203,6 +236,18 @@ pub fn page(
                     <input id="fs-intake-files" type="file" multiple accept=".zip,application/zip" on:change=choose />
                     <p class="fs-help">{tx("intake.page.drop")}</p>
                 </div>
+                <p class="fs-help fs-intake__service-intro">{tx("intake.page.service_intro")}</p>
+                <form class="fs-intake__filters" on:submit=move |ev| from_service.with_value(|f| f(ev))>
+                    <div class="fs-field">
+                        <label for="fs-intake-service">{tx("intake.page.service")}</label>
+                        <input id="fs-intake-service" name="service" type="url" class="fs-input fs-intake__url" required placeholder="https://…/packages" />
+                    </div>
+                    <div class="fs-field">
+                        <label for="fs-intake-token">{tx("intake.page.token")}</label>
+                        <input id="fs-intake-token" name="token" type="password" class="fs-input" autocomplete="off" />
+                    </div>
+                    <button type="submit" class="fs-btn">{tx("intake.page.service_load")}</button>
+                </form>
                 <div class="fs-intake__progress" role="status">
                     {move || (total.get() > 0).then(|| {
                         let (d, n) = (done.get(), total.get());

@@ -25,6 +25,14 @@ impl Batch {
         Batch { files, ..Batch::default() }
     }
 
+    /// The rows a receiving service (`formseal serve`) lists: already verified, no files here.
+    pub fn of_rows(rows: Vec<Row>, locale: Locale) -> Batch {
+        let keys = rows.iter().map(Key::of).collect();
+        let mut b = Batch { index: (0..rows.len()).collect(), rows, keys, ..Batch::default() };
+        b.groups = intake::group(&b.keys, locale);
+        b
+    }
+
     pub fn add(&mut self, file: usize, row: Row) {
         self.keys.push(Key::of(&row));
         self.rows.push(row);
@@ -237,7 +245,10 @@ pub fn results(
             ids[first..last]
                 .iter()
                 .enumerate()
-                .map(|(k, &i)| row(&b.rows[i], b.groups.get(i), i, first + k + 2, l, open))
+                .map(|(k, &i)| {
+                    let open = b.file_of(i).is_some().then_some(open);
+                    row(&b.rows[i], b.groups.get(i), i, first + k + 2, l, open)
+                })
                 .collect_view()
         });
         let below = (ids.len() - last) as f64 * ROW;
@@ -263,8 +274,9 @@ pub fn results(
     }
 }
 
-/// One row of the table; its file name opens the package's report.
-fn row(r: &Row, g: Option<&Grouped>, i: usize, at: usize, l: Locale, open: Callback<usize>) -> impl IntoView {
+/// One row of the table; its file name opens the package's report (when the file is here: not
+/// for rows read from a receiving service).
+fn row(r: &Row, g: Option<&Grouped>, i: usize, at: usize, l: Locale, open: Option<Callback<usize>>) -> impl IntoView {
     let verdict = match r.verdict {
         Verdict::Valid => "valid",
         Verdict::Invalid => "invalid",
@@ -279,9 +291,9 @@ fn row(r: &Row, g: Option<&Grouped>, i: usize, at: usize, l: Locale, open: Callb
     view! {
         <tr aria-rowindex=at class="fs-intake__row">
             <td>
-                <button type="button" class="fs-intake__open" title=r.file.clone()
+                <button type="button" class="fs-intake__open" title=r.file.clone() disabled=open.is_none()
                     aria-label=render(l, "intake.page.open", &[("file", r.file.clone())])
-                    on:click=move |_| open.run(i)>{r.file.clone()}</button>
+                    on:click=move |_| if let Some(open) = open { open.run(i) }>{r.file.clone()}</button>
             </td>
             <td><span class=format!("fs-intake__verdict fs-intake__verdict--{verdict}")>{r.verdict.text(l)}</span></td>
             <td>{status}</td>
