@@ -209,6 +209,9 @@ fn uploads(dir: &Path, db: &str) {
         verdicts,
         [("申请包.zip", "valid"), ("tampered.zip", "invalid"), ("late.zip", "invalid"), ("notes.txt", "not_package")]
     );
+    // With their groups: the late package, signed by the same unit, supersedes the first.
+    assert_eq!((rows[0]["status"].as_str(), rows[0]["superseded_by"].as_str()), (Some("superseded"), Some("late.zip")));
+    assert_eq!((rows[1]["status"].as_str(), rows[2]["status"].as_str()), (Some("duplicate"), Some("current")));
 
     // The same as `formseal intake`'s report: CSV (with a BOM) and XLSX.
     let (status, headers, csv) = get(&addr, "/packages?format=csv", Some(TOKEN));

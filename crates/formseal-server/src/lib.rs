@@ -225,7 +225,22 @@ async fn list(
                 Some(_) => return error(StatusCode::BAD_REQUEST, "format", "format must be json, csv or xlsx"),
             };
             let Some((format, media)) = format else {
-                let body = serde_json::to_string(&listed).unwrap_or_default();
+                // Each with its groups, as the report has them: a resubmission's `superseded_by`.
+                let keys: Vec<formseal_core::intake::Key> =
+                    listed.iter().map(|l| formseal_core::intake::Key::of(&l.row)).collect();
+                let grouped = formseal_core::intake::group(&keys, app.config.locale);
+                let items: Vec<serde_json::Value> = listed
+                    .iter()
+                    .zip(&grouped)
+                    .map(|(l, g)| {
+                        let mut v = serde_json::to_value(l).unwrap_or_default();
+                        v["status"] = g.status.into();
+                        v["superseded_by"] = g.superseded_by.clone().into();
+                        v["groups"] = g.notes.clone().into();
+                        v
+                    })
+                    .collect();
+                let body = serde_json::to_string(&items).unwrap_or_default();
                 return (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], body).into_response();
             };
             let rows: Vec<Row> = listed.into_iter().map(|l| l.row).collect();
