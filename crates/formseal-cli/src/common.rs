@@ -214,6 +214,31 @@ pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
 
 pub use formseal_core::intake::safe_cell;
 
+/// The signing key at `key` (PKCS#8 PEM or DER, encrypted when `passphrase_file` is given), or
+/// the exit status after saying why it cannot be read.
+pub fn signing_key(
+    locale: Locale,
+    key: &Path,
+    passphrase_file: Option<&Path>,
+) -> Result<formseal_core::package::KeyPair, u8> {
+    let bytes = read_bytes(key).map_err(|e| unreadable(locale, false, key, e.to_string()))?;
+    let pass = match passphrase_file {
+        Some(p) => Some(crate::keygen::passphrase(p).map_err(|e| unreadable(locale, false, p, e.to_string()))?),
+        None => None,
+    };
+    formseal_core::package::KeyPair::from_pkcs8(&bytes, pass.as_deref())
+        .map_err(|e| unreadable(locale, false, key, e.text(locale)))
+}
+
+/// The JSON file at `path`, when one was given (a call's configuration), or the exit status after
+/// saying why it cannot be read.
+pub fn optional_json(locale: Locale, path: Option<&Path>) -> Result<Option<serde_json::Value>, u8> {
+    match path {
+        None => Ok(None),
+        Some(p) => read_json(p).map(Some).map_err(|e| unreadable(locale, false, p, e)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

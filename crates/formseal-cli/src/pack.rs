@@ -2,13 +2,12 @@
 //! attachments embedded), exactly as the browser makes it.
 
 use crate::common::*;
-use crate::keygen::passphrase;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::draft;
 use formseal_core::form::Context;
 use formseal_core::forms;
 use formseal_core::messages::{finding_text, render};
-use formseal_core::package::{build, KeyPair, PackageError, PackageInput};
+use formseal_core::package::{build, PackageError, PackageInput};
 use formseal_core::pdf::Renderer;
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
@@ -76,20 +75,9 @@ pub fn run(args: Args) -> u8 {
         Ok(l) => l,
         Err(e) => return unreadable(locale, false, &args.file, e.text(locale)),
     };
-    let key_bytes = match read_bytes(&args.key) {
-        Ok(b) => b,
-        Err(e) => return unreadable(locale, false, &args.key, e.to_string()),
-    };
-    let pass = match &args.passphrase_file {
-        Some(p) => match passphrase(p) {
-            Ok(p) => Some(p),
-            Err(e) => return unreadable(locale, false, p, e.to_string()),
-        },
-        None => None,
-    };
-    let key = match KeyPair::from_pkcs8(&key_bytes, pass.as_deref()) {
+    let key = match signing_key(locale, &args.key, args.passphrase_file.as_deref()) {
         Ok(k) => k,
-        Err(e) => return unreadable(locale, false, &args.key, e.text(locale)),
+        Err(code) => return code,
     };
     let d = &loaded.draft;
     let files: BTreeMap<String, Vec<u8>> =

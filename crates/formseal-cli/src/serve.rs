@@ -3,10 +3,9 @@
 //! fonts — and its signing key for the receipts.
 
 use crate::common::*;
-use crate::keygen::passphrase;
 use formseal_core::form::Context;
 use formseal_core::intake::Row;
-use formseal_core::package::{verify_with, KeyPair, Official};
+use formseal_core::package::{verify_with, Official};
 use formseal_core::Locale;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -52,27 +51,13 @@ pub struct Args {
 /// Runs the service until the process is stopped; returns the exit status.
 pub fn run(args: Args) -> u8 {
     let locale = args.lang;
-    let key = match read_bytes(&args.key) {
-        Ok(b) => b,
-        Err(e) => return unreadable(locale, false, &args.key, e.to_string()),
-    };
-    let pass = match &args.passphrase_file {
-        Some(p) => match passphrase(p) {
-            Ok(p) => Some(p),
-            Err(e) => return unreadable(locale, false, p, e.to_string()),
-        },
-        None => None,
-    };
-    let key = match KeyPair::from_pkcs8(&key, pass.as_deref()) {
+    let key = match signing_key(locale, &args.key, args.passphrase_file.as_deref()) {
         Ok(k) => k,
-        Err(e) => return unreadable(locale, false, &args.key, e.text(locale)),
+        Err(code) => return code,
     };
-    let call = match &args.call {
-        None => None,
-        Some(path) => match read_json(path) {
-            Ok(c) => Some(c),
-            Err(e) => return unreadable(locale, false, path, e),
-        },
+    let call = match optional_json(locale, args.call.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     let definition = match args.form.given() {
         Ok(d) => d,

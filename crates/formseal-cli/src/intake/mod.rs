@@ -138,12 +138,9 @@ pub fn run(args: Args) -> u8 {
         Some(f) => f,
         None => return fail(false, &args.output, &render(locale, "intake.format", &[])),
     };
-    let call = match &args.call {
-        None => None,
-        Some(path) => match read_json(path) {
-            Ok(c) => Some(c),
-            Err(e) => return unreadable(locale, false, path, e),
-        },
+    let call = match optional_json(locale, args.call.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     let definition = match args.form.given() {
         Ok(d) => d.map(|text| {
