@@ -150,6 +150,21 @@ pub struct RowCtx {
     pub prefix: Memo<String>,
 }
 
+/// What this tab knows of its draft in browser storage (issue 20: several tabs, one draft).
+#[derive(Default)]
+pub struct DraftSync {
+    /// The answers as storage held them when this tab last read or wrote them.
+    pub base: Answers,
+    /// When this tab's applicant last changed an answer (ms since the epoch).
+    pub last_edit: u64,
+    /// Top-level fields this tab saved changes of during this visit.
+    pub edited: Vec<String>,
+    /// Attachments removed in this tab, deleted once no saved draft or version names them.
+    pub detached: Vec<String>,
+    /// The next change of the answers comes from another tab (or a clear), not from the applicant.
+    pub remote: bool,
+}
+
 /// Everything the components share, provided as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -177,6 +192,10 @@ pub struct AppState {
     pub definition: StoredValue<Arc<str>>,
     /// Whether the offline file can stand in for this form (not for a host's own form).
     pub offline_copy: StoredValue<bool>,
+    /// This tab's view of the draft in storage.
+    pub sync: StoredValue<DraftSync>,
+    /// Fields another tab changed after this one had: each says so.
+    pub elsewhere: RwSignal<Vec<String>>,
 }
 
 impl AppState {
@@ -228,6 +247,8 @@ impl AppState {
             call: StoredValue::new(call),
             definition: StoredValue::new(definition),
             offline_copy: StoredValue::new(true),
+            sync: StoredValue::new(DraftSync::default()),
+            elsewhere: RwSignal::new(Vec::new()),
         }
     }
 
@@ -324,7 +345,7 @@ impl AppState {
 }
 
 /// The largest row key anywhere in the answers (keys are unique per draft).
-fn max_key(a: &Answers) -> u64 {
+pub fn max_key(a: &Answers) -> u64 {
     fn walk(v: &Value) -> u64 {
         match v {
             Value::Rows(rows) => {

@@ -54,6 +54,12 @@ impl FieldCtx {
     pub fn set(&self, v: Value) {
         let loc = self.loc;
         self.app.answers.update(|a| loc.set(a, v));
+        // Changed here again: the note that another tab changed it goes.
+        if let Loc::Top(id) = loc {
+            if self.app.elsewhere.with_untracked(|e| e.iter().any(|x| x == id)) {
+                self.app.elsewhere.update(|e| e.retain(|x| x != id));
+            }
+        }
     }
     /// Marks the field as left, so its messages show from now on. (A field focused when the
     /// applicant leaves the form reports its focusout after the form's state is gone.)
@@ -136,6 +142,7 @@ pub fn Field(
         return view! {
             <div class="fs-field fs-field--rows" data-field=def.id>
                 <Rows def=def.clone() at=at parent=row />
+                {changed_elsewhere(loc)}
                 <Messages issues=issues id=msg_id />
             </div>
         }
@@ -212,6 +219,7 @@ pub fn Field(
                 {control}
                 {help}
                 {derived}
+                {changed_elsewhere(loc)}
                 <Messages issues=issues id=msg_id />
             </div>
         </div>
@@ -229,6 +237,17 @@ fn control(def: &FieldDef, ctx: FieldCtx, has_help: bool) -> AnyView {
         FieldKind::Agree { .. } => view! { <AgreeInput def=def.clone() ctx=ctx /> }.into_any(),
         FieldKind::Files { .. } => view! { <FilesInput def=def.clone() ctx=ctx /> }.into_any(),
         FieldKind::Rows { .. } => ().into_any(),
+    }
+}
+
+/// At a top-level field another tab changed after this one had (issue 20): says so.
+fn changed_elsewhere(loc: Loc) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let Loc::Top(id) = loc else { return None };
+        app.elsewhere
+            .with(|e| e.iter().any(|x| x == id))
+            .then(|| view! { <p class="fs-msg fs-msg--note">{tr("ui.sync.elsewhere")}</p> })
     }
 }
 

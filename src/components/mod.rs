@@ -10,3 +10,4 @@ pub mod package_panel;
 pub mod rows;
 pub mod summary;
 pub mod toolbar;
+pub mod versions;

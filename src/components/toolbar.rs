@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 pub fn Toolbar() -> impl IntoView {
     let app = use_app();
     let confirming = RwSignal::new(false);
+    let versions = RwSignal::new(false);
     let prefix = app.id_prefix.get_value();
     let import_id = format!("{prefix}-import");
     // The dialog gets focus on its 取消 when opened, and gives it back to 清空草稿 when closed.
@@ -45,6 +46,9 @@ pub fn Toolbar() -> impl IntoView {
                 <label class="fs-btn fs-btn--small fs-file-btn" for=import_id>
                     {tr("ui.import")}
                 </label>
+                <button type="button" class="fs-btn fs-btn--small" aria-expanded=move || versions.get().to_string() on:click=move |_| versions.update(|v| *v = !*v)>
+                    {tr("ui.versions")}
+                </button>
                 <button type="button" class="fs-btn fs-btn--small" id=format!("{prefix}-clear") on:click=move |_| {
                     confirming.set(true);
                     focus_later(format!("{}-clear-no", app.id_prefix.get_value()));
@@ -60,6 +64,7 @@ pub fn Toolbar() -> impl IntoView {
                     </a>
                 })}
             </div>
+            <super::versions::Versions open=versions />
             <Show when=move || confirming.get()>
                 <div class="fs-confirm" role="alertdialog" aria-labelledby=format!("{}-confirm", app.id_prefix.get_value())>
                     <p id=format!("{}-confirm", app.id_prefix.get_value())>{tr("ui.clear.confirm")}</p>

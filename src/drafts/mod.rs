@@ -1,14 +1,21 @@
-//! Keeping the draft: autosave to browser storage, restore, export/import files, clear, attachments.
+//! Keeping the draft: autosave to browser storage, restore, export/import files, clear; one draft
+//! in several tabs (`sync`), earlier versions (`versions`) and attachments (`attachments`).
+
+pub mod attachments;
+pub mod sync;
+pub mod versions;
+
+pub use attachments::{attach, detach};
 
 use crate::browser::{clock, files, idb, storage};
-use crate::state::{AppState, Loc, Notice, Step};
+use crate::state::{AppState, Notice, Step};
 use formseal_core::draft::{self, Draft};
-use formseal_core::form::{Answers, FieldKind, FileRef, Value};
+use formseal_core::form::{Answers, Value};
 use formseal_core::messages::{render, t};
 use leptos::prelude::*;
 use std::time::Duration;
 
-fn storage_key(state: &AppState) -> String {
+pub(crate) fn storage_key(state: &AppState) -> String {
     format!("formseal:{}:draft", state.draft_key.get_value())
 }
 
@@ -16,7 +23,7 @@ pub fn file_key(state: &AppState, id: &str) -> String {
     format!("{}/{}", state.draft_key.get_value(), id)
 }
 
-fn notice(state: &AppState, error: bool, text: String) {
+pub(crate) fn notice(state: &AppState, error: bool, text: String) {
     state.notice.set(Some(Notice { error, text }));
 }
 
@@ -29,38 +36,121 @@ pub fn current(state: &AppState) -> Draft {
     d
 }
 
-/// Writes the draft to localStorage now.
+/// Writes the draft to localStorage now: this tab's changes merged, field by field, into what
+/// storage holds (another tab may have saved since); then drops attachments nothing names.
 pub fn save_now(state: &AppState) {
-    let text = serde_json::to_string(&current(state)).unwrap_or_default();
-    match storage::set(&storage_key(state), &text) {
-        Ok(()) => state.saved_at.set(Some(clock::hh_mm())),
-        Err(storage::StoreError::Quota) => notice(state, true, t(state.locale.get_untracked(), "ui.save.quota")),
-        Err(storage::StoreError::Unavailable) => {
-            notice(state, true, t(state.locale.get_untracked(), "ui.save.unavailable"))
+    let key = storage_key(state);
+    let form = state.form.get_value();
+    let before = storage::get(&key);
+    let stored = before.as_deref().and_then(|t| draft::parse(t, form.def()).ok()).map(|l| l.draft);
+    let merged = sync::merge_for_save(state, stored.as_ref());
+    let mut d = current(state);
+    d.answers = merged.answers;
+    let mut dropped = Vec::new();
+    if let (Some(text), Some(s)) = (&before, &stored) {
+        if merged.changed.is_empty() && s.step == d.step {
+            // Nothing of this tab's is missing from storage.
+            sync::saved(state, s.answers.clone(), Vec::new());
+            return state.saved_at.set(Some(saved_hh_mm(&s.saved_at)));
         }
+        dropped = versions::keep(state, text, false);
+    }
+    let _ = storage::set(&sync::edited_key(state), &state.sync.with_value(|s| s.last_edit).to_string());
+    let text = serde_json::to_string(&d).unwrap_or_default();
+    let mut written = storage::set(&key, &text);
+    if written == Err(storage::StoreError::Quota) {
+        // Full: the earlier versions give way to the draft itself.
+        dropped.extend(versions::forget(state));
+        written = storage::set(&key, &text);
+    }
+    let locale = state.locale.get_untracked();
+    match written {
+        Ok(()) => {
+            state.saved_at.set(Some(clock::hh_mm()));
+            mark(state, true);
+            let mut unused = stored.map(|s| file_ids(&s.answers)).unwrap_or_default();
+            for v in dropped {
+                unused.extend(draft::parse(&v, form.def()).map(|l| file_ids(&l.draft.answers)).unwrap_or_default());
+            }
+            sync::saved(state, d.answers, merged.changed);
+            attachments::collect(state, unused);
+        }
+        Err(storage::StoreError::Quota) => notice(state, true, t(locale, "ui.save.quota")),
+        Err(storage::StoreError::Unavailable) => notice(state, true, t(locale, "ui.save.unavailable")),
     }
 }
 
-/// Restores the saved draft, if any; a damaged one is kept aside and reported, never lost.
+/// The ids of the attachments the answers name.
+pub fn file_ids(a: &Answers) -> Vec<String> {
+    a.0.values()
+        .flat_map(|v| match v {
+            Value::Files(f) => f.as_slice(),
+            _ => &[],
+        })
+        .map(|f| f.id.clone())
+        .collect()
+}
+
+/// Where a draft that could not be read is kept aside.
+pub fn damaged_key(state: &AppState) -> String {
+    format!("{}:damaged", storage_key(state))
+}
+
+/// A cookie says this browser holds a draft of this key: unlike the draft, browsers keep it when
+/// they evict a site's storage, so a draft that disappeared can be reported (an extension, issue 20:
+/// it holds `1`, never an answer).
+fn cookie(state: &AppState) -> String {
+    let hex: String = state.draft_key.get_value().bytes().map(|b| format!("{b:02x}")).collect();
+    format!("formseal-draft-{hex}")
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn mark(state: &AppState, present: bool) {
+    let value = if present { "1; max-age=31536000" } else { "; max-age=0" };
+    if let Some(doc) = document() {
+        let text = format!("{}={value}; path=/; samesite=strict", cookie(state));
+        let _ = js_sys::Reflect::set(&doc, &"cookie".into(), &text.into());
+    }
+}
+
+fn marked(state: &AppState) -> bool {
+    let jar = document().and_then(|d| js_sys::Reflect::get(&d, &"cookie".into()).ok()).and_then(|c| c.as_string());
+    jar.is_some_and(|j| j.split("; ").any(|c| c == format!("{}=1", cookie(state))))
+}
+
+/// Restores the saved draft, if any; a damaged one is kept aside and reported, never lost; a
+/// draft that the browser no longer has is reported too.
 pub fn restore(state: &AppState) {
     let key = storage_key(state);
-    let Some(text) = storage::get(&key) else { return };
+    let locale = state.locale.get_untracked();
     let form = state.form.get_value();
+    state.sync.update_value(|s| s.base = Answers::empty(form.def()));
+    let Some(text) = storage::get(&key) else {
+        if marked(state) {
+            mark(state, false);
+            notice(state, true, t(locale, "ui.restore.gone"));
+        }
+        return;
+    };
     match draft::parse(&text, form.def()) {
         Ok(loaded) => {
+            state.sync.update_value(|s| s.base = loaded.draft.answers.clone());
             state.answers.set(loaded.draft.answers);
             state.step.set(Step::parse(&loaded.draft.step));
             state.saved_at.set(Some(saved_hh_mm(&loaded.draft.saved_at)));
+            leptos::task::spawn_local(attachments::check(*state));
         }
         Err(e) => {
-            let _ = storage::set(&format!("{key}:damaged"), &text);
-            let locale = state.locale.get_untracked();
+            let _ = storage::set(&damaged_key(state), &text);
             notice(state, true, render(locale, "ui.restore.damaged", &[("reason", e.text(locale))]));
         }
     }
 }
 
-fn saved_hh_mm(iso: &str) -> String {
+pub(crate) fn saved_hh_mm(iso: &str) -> String {
     iso.get(11..16).unwrap_or_default().to_string()
 }
 
@@ -73,6 +163,9 @@ pub fn autosave(state: AppState) {
         state.step.track();
         if first.get_value() {
             first.set_value(false);
+            return;
+        }
+        if !sync::note_change(&state) {
             return;
         }
         if let Some(h) = pending.get_value() {
@@ -97,12 +190,20 @@ pub fn autosave(state: AppState) {
     };
     let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+    // Another tab saved this draft (or cleared it): its changes come in, field by field.
+    let key = storage_key(&state);
+    let other = window_event_listener(leptos::ev::storage, move |e| {
+        if e.key().as_deref() == Some(key.as_str()) {
+            sync::on_stored(&state, e.new_value());
+        }
+    });
     // Leaving the form (the start page, another form): the last change is saved now, and no
     // timer or listener is left to touch the form's disposed state later.
     on_cleanup(move || {
         flush();
         hide.remove();
         hidden.remove();
+        other.remove();
     });
 }
 
@@ -120,8 +221,12 @@ pub fn file_stem(state: &AppState) -> String {
 
 /// What the start page shows about a saved draft: the unit's name and when it was saved.
 pub fn saved_summary(draft_key: &str, name_field: &str) -> Option<(String, String)> {
-    let text = storage::get(&format!("formseal:{draft_key}:draft"))?;
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    summary_of(&storage::get(&format!("formseal:{draft_key}:draft"))?, name_field)
+}
+
+/// The unit's name and the save time (`YYYY-MM-DD HH:MM`) of a draft's text.
+pub fn summary_of(text: &str, name_field: &str) -> Option<(String, String)> {
+    let json: serde_json::Value = serde_json::from_str(text).ok()?;
     let name = json.get("answers")?.get(name_field).and_then(|v| v.as_str()).unwrap_or_default().trim().to_string();
     let saved = json.get("saved_at").and_then(|v| v.as_str()).unwrap_or_default();
     let when = format!("{} {}", saved.get(..10).unwrap_or_default(), saved.get(11..16).unwrap_or_default());
@@ -187,6 +292,10 @@ pub async fn import_text(state: AppState, text: &str, name: &str) -> Result<(), 
     if !loaded.dropped.is_empty() {
         lines.push(render(locale, "draft.dropped", &[("fields", loaded.dropped.join(", "))]));
     }
+    // What the import replaces stays at hand, as an earlier version.
+    if let Some(before) = storage::get(&storage_key(&state)) {
+        versions::keep(&state, &before, true);
+    }
     state.answers.set(loaded.draft.answers);
     state.step.set(Step::Form);
     state.bus.untouch_all();
@@ -202,56 +311,31 @@ pub fn receipt_key(state: &AppState) -> String {
     format!("{}:receipt", storage_key(state))
 }
 
-/// Deletes the draft and its attachments and starts again with an empty form.
+/// Deletes the draft, its earlier versions and their attachments and starts again with an empty
+/// form (in every tab of this draft).
 pub async fn clear(state: AppState) {
-    let refs: Vec<FileRef> = current(&state).file_refs().cloned().collect();
-    for f in refs {
-        let _ = idb::delete(&file_key(&state, &f.id)).await;
-    }
-    storage::remove(&storage_key(&state));
-    storage::remove(&receipt_key(&state));
     let form = state.form.get_value();
+    let mut ids = file_ids(&current(&state).answers);
+    for v in versions::forget(&state) {
+        ids.extend(draft::parse(&v, form.def()).map(|l| file_ids(&l.draft.answers)).unwrap_or_default());
+    }
+    ids.extend(state.sync.try_update_value(|s| std::mem::take(&mut s.detached)).unwrap_or_default());
+    for id in ids {
+        let _ = idb::delete(&file_key(&state, &id)).await;
+    }
+    for key in [storage_key(&state), receipt_key(&state), sync::edited_key(&state), attachments::asked_key(&state)] {
+        storage::remove(&key);
+    }
+    mark(&state, false);
+    // An empty form is not saved until the applicant types (as on a first visit).
+    state.sync.update_value(|s| {
+        s.base = Answers::empty(form.def());
+        s.remote = true;
+    });
     state.answers.set(Answers::empty(form.def()));
     state.step.set(Step::Form);
     state.bus.untouch_all();
     state.show_all.set(false);
     state.saved_at.set(None);
     notice(&state, false, t(state.locale.get_untracked(), "ui.clear.done"));
-}
-
-/// Adds chosen files to an attachment field, keeping their bytes in IndexedDB.
-pub async fn attach(state: AppState, loc: Loc, chosen: Vec<web_sys::File>) {
-    let locale = state.locale.get_untracked();
-    let form = state.form.get_value();
-    let Loc::Top(id) = loc else { return };
-    let Some(FieldKind::Files { multiple, max_bytes, .. }) = form.def().field(id).map(|f| f.kind.clone()) else {
-        return;
-    };
-    let mut list: Vec<FileRef> = if multiple { state.answers.with_untracked(|a| a.files(id).to_vec()) } else { vec![] };
-    for file in chosen {
-        let size = file.size() as u64;
-        if size > max_bytes {
-            let p = [("name", file.name()), ("max", format!("{} MB", max_bytes / 1024 / 1024))];
-            notice(&state, true, render(locale, "file.too_large", &p));
-            continue;
-        }
-        let fid = format!("{id}-{}", js_sys::Date::now() as u64 + list.len() as u64);
-        if let Err(e) = idb::put(&file_key(&state, &fid), &file).await {
-            let key = if e.is_quota() { "ui.save.quota" } else { "ui.attach.failed" };
-            notice(&state, true, t(locale, key));
-            continue;
-        }
-        let media_type = if file.type_().is_empty() { "application/octet-stream".into() } else { file.type_() };
-        list.push(FileRef { id: fid, name: file.name(), media_type, size });
-    }
-    state.answers.update(|a| a.set(id, Value::Files(list)));
-}
-
-/// Removes one attachment.
-pub async fn detach(state: AppState, id: &'static str, file_id: String) {
-    let _ = idb::delete(&file_key(&state, &file_id)).await;
-    state.answers.update(|a| {
-        let list = a.files(id).iter().filter(|f| f.id != file_id).cloned().collect();
-        a.set(id, Value::Files(list));
-    });
 }

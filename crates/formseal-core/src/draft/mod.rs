@@ -6,6 +6,8 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod merge;
+
 /// Marker of a formseal draft file.
 pub const FORMAT: &str = "formseal-draft";
 /// Version of the draft file format this build writes and reads.
@@ -261,7 +263,7 @@ mod tests {
     use super::*;
     use crate::forms;
 
-    const COMPLETE: &str = include_str!("../../../fixtures/tc260-complete.json");
+    const COMPLETE: &str = include_str!("../../../../fixtures/tc260-complete.json");
 
     fn def() -> Box<dyn crate::form::FormRules> {
         forms::by_id("tc260-wg").unwrap()

@@ -1,0 +1,135 @@
+//! Attachment bytes in IndexedDB, kept consistent with the draft (issue 20): a file's bytes are
+//! written before the draft names it and deleted only after no saved draft or version names it, so
+//! a tab closed in the middle of either leaves a draft whose every attachment is whole.
+
+use super::{file_ids, file_key, notice, storage_key};
+use crate::browser::{idb, storage};
+use crate::state::{AppState, Loc};
+use formseal_core::draft;
+use formseal_core::form::{FieldKind, FileRef, Value};
+use formseal_core::messages::{render, t};
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the answer of the browser to "keep this site's data" is noted (asked once per draft).
+pub fn asked_key(state: &AppState) -> String {
+    format!("{}:persist", storage_key(state))
+}
+
+/// Adds chosen files to an attachment field, keeping their bytes in IndexedDB. A file that does
+/// not fit is named, and the answers are still saved without it.
+pub async fn attach(state: AppState, loc: Loc, chosen: Vec<web_sys::File>) {
+    let locale = state.locale.get_untracked();
+    let form = state.form.get_value();
+    let Loc::Top(id) = loc else { return };
+    let Some(FieldKind::Files { multiple, max_bytes, .. }) = form.def().field(id).map(|f| f.kind.clone()) else {
+        return;
+    };
+    // A field of one file keeps its file until a new one is stored.
+    let mut list: Vec<FileRef> = state.answers.with_untracked(|a| a.files(id).to_vec());
+    let mut problem = None;
+    let mut added = false;
+    for file in chosen {
+        let size = file.size() as u64;
+        if size > max_bytes {
+            let p = [("name", file.name()), ("max", format!("{} MB", max_bytes / 1024 / 1024))];
+            problem = Some(render(locale, "file.too_large", &p));
+            continue;
+        }
+        let fid = format!("{id}-{}", js_sys::Date::now() as u64 + list.len() as u64);
+        if let Err(e) = idb::put(&file_key(&state, &fid), &file).await {
+            let key = if e.is_quota() { "ui.attach.quota" } else { "ui.attach.failed" };
+            problem = Some(render(locale, key, &[("name", file.name())]));
+            continue;
+        }
+        let media_type = if file.type_().is_empty() { "application/octet-stream".into() } else { file.type_() };
+        if !multiple {
+            list.clear();
+        }
+        list.push(FileRef { id: fid, name: file.name(), media_type, size });
+        added = true;
+    }
+    state.answers.update(|a| a.set(id, Value::Files(list)));
+    match problem {
+        Some(text) => notice(&state, true, text),
+        None if added => ask_to_keep(&state).await,
+        None => {}
+    }
+}
+
+/// The first attachment of a draft: asks the browser to keep the site's data even when disk space
+/// runs low (`navigator.storage.persist()`), and says what it answered.
+async fn ask_to_keep(state: &AppState) {
+    let key = asked_key(state);
+    if storage::get(&key).is_some() {
+        return;
+    }
+    let Some(promise) = web_sys::window().and_then(|w| w.navigator().storage().persist().ok()) else { return };
+    let granted = JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    let _ = storage::set(&key, if granted { "1" } else { "0" });
+    let text = t(state.locale.get_untracked(), if granted { "ui.persist.granted" } else { "ui.persist.denied" });
+    notice(state, false, text);
+}
+
+/// Removes one attachment from the answers; its bytes go once no saved draft names them.
+pub async fn detach(state: AppState, id: &'static str, file_id: String) {
+    state.sync.update_value(|s| s.detached.push(file_id.clone()));
+    state.answers.update(|a| {
+        let list = a.files(id).iter().filter(|f| f.id != file_id).cloned().collect();
+        a.set(id, Value::Files(list));
+    });
+}
+
+/// After a save: deletes the bytes of `unused` attachments (and of those removed in this tab) that
+/// neither the saved draft nor any kept version names.
+pub fn collect(state: &AppState, mut unused: Vec<String>) {
+    unused.extend(state.sync.try_update_value(|s| std::mem::take(&mut s.detached)).unwrap_or_default());
+    if unused.is_empty() {
+        return;
+    }
+    let form = state.form.get_value();
+    let mut named = state.sync.with_value(|s| file_ids(&s.base));
+    for (_, v) in super::versions::list(state) {
+        named.extend(draft::parse(&v, form.def()).map(|l| file_ids(&l.draft.answers)).unwrap_or_default());
+    }
+    unused.retain(|id| !named.contains(id));
+    let keys: Vec<String> = unused.iter().map(|id| file_key(state, id)).collect();
+    leptos::task::spawn_local(async move {
+        for k in keys {
+            let _ = idb::delete(&k).await;
+        }
+    });
+}
+
+/// At start: every attachment the draft names is in IndexedDB; those the browser no longer has are
+/// taken out of the answers and named, so the applicant can add them again.
+pub async fn check(state: AppState) {
+    let refs: Vec<(String, FileRef)> = state.answers.with_untracked(|a| {
+        a.0.iter()
+            .flat_map(|(k, v)| match v {
+                Value::Files(f) => f.iter().map(|f| (k.clone(), f.clone())).collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    });
+    let mut missing = Vec::new();
+    for (field, f) in refs {
+        if let Ok(None) = idb::get(&file_key(&state, &f.id)).await {
+            missing.push((field, f));
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let removed = state.answers.try_update(|a| {
+        for (field, gone) in &missing {
+            let list = a.files(field).iter().filter(|f| f.id != gone.id).cloned().collect();
+            a.set(field, Value::Files(list));
+        }
+    });
+    if removed.is_none() {
+        return; // the form was closed meanwhile
+    }
+    let names = missing.iter().map(|(_, f)| f.name.as_str()).collect::<Vec<_>>().join("、");
+    notice(&state, true, render(state.locale.get_untracked(), "ui.restore.files_missing", &[("names", names)]));
+}

@@ -1,0 +1,85 @@
+//! Earlier versions of the draft (issue 20): the last five kept in browser storage, answers only
+//! (attachments stay shared with the draft), one at most every five minutes of work and one before
+//! every import or restore; the toolbar can restore any of them.
+
+use super::{notice, save_now, storage_key, summary_of};
+use crate::browser::storage;
+use crate::state::AppState;
+use formseal_core::draft;
+use formseal_core::messages::{render, t};
+use leptos::prelude::*;
+use serde_json::Value as J;
+
+const KEEP: usize = 5;
+const EVERY_MS: u64 = 5 * 60_000;
+
+fn key(state: &AppState) -> String {
+    format!("{}:versions", storage_key(state))
+}
+
+/// The kept versions, newest first: when each was kept (ms) and its draft text.
+pub fn list(state: &AppState) -> Vec<(u64, String)> {
+    let Some(Ok(J::Array(items))) = storage::get(&key(state)).map(|t| serde_json::from_str::<J>(&t)) else {
+        return Vec::new();
+    };
+    items.iter().filter_map(|i| Some((i.get(0)?.as_u64()?, i.get(1)?.as_str()?.to_string()))).take(KEEP).collect()
+}
+
+/// Keeps `text` (the draft as storage held it) as the newest version: at once when `now`, else when
+/// the newest is five minutes old. Returns the versions that no longer fit, for their attachments.
+pub fn keep(state: &AppState, text: &str, now: bool) -> Vec<String> {
+    let mut list = list(state);
+    let time = js_sys::Date::now() as u64;
+    if list.first().is_some_and(|(at, t)| t == text || (!now && time.saturating_sub(*at) < EVERY_MS)) {
+        return Vec::new();
+    }
+    list.insert(0, (time, text.to_string()));
+    let dropped = list.split_off(KEEP.min(list.len()));
+    let items: Vec<J> = list.into_iter().map(|(at, t)| J::Array(vec![at.into(), t.into()])).collect();
+    // A version that does not fit is not kept; the draft itself is still saved.
+    let _ = storage::set(&key(state), &J::Array(items).to_string());
+    dropped.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Forgets every version (storage full, or the draft cleared); returns them, for their attachments.
+pub fn forget(state: &AppState) -> Vec<String> {
+    let all = list(state);
+    storage::remove(&key(state));
+    all.into_iter().map(|(_, t)| t).collect()
+}
+
+/// What the toolbar lists: each version's save time (`YYYY-MM-DD HH:MM`) and unit name.
+pub fn summaries(state: &AppState) -> Vec<(String, String)> {
+    let field = state.form.get_value().def().name_field;
+    list(state).iter().filter_map(|(_, text)| summary_of(text, field)).map(|(name, when)| (when, name)).collect()
+}
+
+/// Restores version `index`; what was there before is kept as a version in turn.
+pub fn restore(state: AppState, index: usize) {
+    let locale = state.locale.get_untracked();
+    let form = state.form.get_value();
+    let Some((_, text)) = list(&state).into_iter().nth(index) else { return };
+    let loaded = match draft::parse(&text, form.def()) {
+        Ok(l) => l,
+        Err(e) => return notice(&state, true, render(locale, "ui.restore.damaged", &[("reason", e.text(locale))])),
+    };
+    if let Some(current) = storage::get(&storage_key(&state)) {
+        keep(&state, &current, true);
+    }
+    let when = summary_of(&text, form.def().name_field).map(|(_, w)| w).unwrap_or_default();
+    state.answers.set(loaded.draft.answers);
+    state.bus.untouch_all();
+    save_now(&state);
+    notice(&state, false, render(locale, "ui.versions.restored", &[("time", when)]));
+}
+
+/// Downloads the copy of a draft that could not be read (kept aside at start).
+pub fn download_damaged(state: &AppState) {
+    let locale = state.locale.get_untracked();
+    if let Some(text) = storage::get(&super::damaged_key(state)) {
+        let name = format!("{}-{}.json", t(locale, "ui.draft.file_prefix"), t(locale, "ui.versions.damaged_name"));
+        if let Err(e) = crate::browser::files::download(&name, text.as_bytes(), "application/json") {
+            notice(state, true, render(locale, "ui.export.failed", &[("reason", e)]));
+        }
+    }
+}
