@@ -2,7 +2,7 @@
 
 use formseal_core::form::{empty_row, validate_with, Answers, Context, FormRules, Report, Row, RowCache, Value};
 use formseal_core::rules::date::CivilDate;
-use formseal_core::Locale;
+use formseal_core::{Finding, Issue, Locale};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -229,7 +229,19 @@ impl AppState {
             })
         });
         let bus = IssueBus::new();
-        Effect::new(move |_| report.with(|r| bus.publish(r)));
+        // Fields another tab changed after this one had say so, among their messages.
+        let elsewhere: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+        Effect::new(move |_| {
+            let notes = elsewhere.get();
+            report.with(|r| {
+                if notes.is_empty() {
+                    return bus.publish(r);
+                }
+                let mut r = r.clone();
+                r.issues.extend(notes.into_iter().map(|id| Issue::new(id, Finding::warning("ui.sync.elsewhere"))));
+                bus.publish(&r)
+            })
+        });
         let id_prefix = format!("fs-{}", draft_key.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
         AppState {
             form,
@@ -248,7 +260,7 @@ impl AppState {
             definition: StoredValue::new(definition),
             offline_copy: StoredValue::new(true),
             sync: StoredValue::new(DraftSync::default()),
-            elsewhere: RwSignal::new(Vec::new()),
+            elsewhere,
         }
     }
 

@@ -142,7 +142,6 @@ pub fn Field(
         return view! {
             <div class="fs-field fs-field--rows" data-field=def.id>
                 <Rows def=def.clone() at=at parent=row />
-                {changed_elsewhere(loc)}
                 <Messages issues=issues id=msg_id />
             </div>
         }
@@ -219,7 +218,6 @@ pub fn Field(
                 {control}
                 {help}
                 {derived}
-                {changed_elsewhere(loc)}
                 <Messages issues=issues id=msg_id />
             </div>
         </div>
@@ -237,17 +235,6 @@ fn control(def: &FieldDef, ctx: FieldCtx, has_help: bool) -> AnyView {
         FieldKind::Agree { .. } => view! { <AgreeInput def=def.clone() ctx=ctx /> }.into_any(),
         FieldKind::Files { .. } => view! { <FilesInput def=def.clone() ctx=ctx /> }.into_any(),
         FieldKind::Rows { .. } => ().into_any(),
-    }
-}
-
-/// At a top-level field another tab changed after this one had (issue 20): says so.
-fn changed_elsewhere(loc: Loc) -> impl IntoView {
-    let app = use_app();
-    move || {
-        let Loc::Top(id) = loc else { return None };
-        app.elsewhere
-            .with(|e| e.iter().any(|x| x == id))
-            .then(|| view! { <p class="fs-msg fs-msg--note">{tr("ui.sync.elsewhere")}</p> })
     }
 }
 

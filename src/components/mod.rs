@@ -10,4 +10,3 @@ pub mod package_panel;
 pub mod rows;
 pub mod summary;
 pub mod toolbar;
-pub mod versions;

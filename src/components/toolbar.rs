@@ -46,7 +46,7 @@ pub fn Toolbar() -> impl IntoView {
                 <label class="fs-btn fs-btn--small fs-file-btn" for=import_id>
                     {tr("ui.import")}
                 </label>
-                <button type="button" class="fs-btn fs-btn--small" aria-expanded=move || versions.get().to_string() on:click=move |_| versions.update(|v| *v = !*v)>
+                <button type="button" class="fs-btn fs-btn--small" id=format!("{prefix}-versions") aria-expanded=move || versions.get().to_string() on:click=move |_| versions.update(|v| *v = !*v)>
                     {tr("ui.versions")}
                 </button>
                 <button type="button" class="fs-btn fs-btn--small" id=format!("{prefix}-clear") on:click=move |_| {
@@ -64,7 +64,7 @@ pub fn Toolbar() -> impl IntoView {
                     </a>
                 })}
             </div>
-            <super::versions::Versions open=versions />
+            <Show when=move || versions.get()>{move || versions_page(app, versions)}</Show>
             <Show when=move || confirming.get()>
                 <div class="fs-confirm" role="alertdialog" aria-labelledby=format!("{}-confirm", app.id_prefix.get_value())>
                     <p id=format!("{}-confirm", app.id_prefix.get_value())>{tr("ui.clear.confirm")}</p>
@@ -77,4 +77,24 @@ pub fn Toolbar() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// The earlier versions of the draft: a page of the package pages' wasm (loaded when opened),
+/// which asks this form to restore the chosen one (event `formseal-restore`).
+fn versions_page(app: crate::state::AppState, open: RwSignal<bool>) -> impl IntoView {
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let args = serde_json::json!({
+        "key": format!("formseal:{}:draft", app.draft_key.get_value()),
+        "name_field": app.form.get_value().def().name_field,
+    });
+    panel.on_load(move |el| crate::browser::load_pages(el.into(), args.to_string(), "versions"));
+    let on_restore = move |ev: web_sys::Event| {
+        let text = js_sys::Reflect::get(&ev, &"detail".into()).ok().and_then(|d| d.as_string());
+        if let Some(text) = text {
+            open.set(false);
+            focus_later(format!("{}-versions", app.id_prefix.get_value()));
+            drafts::versions::restore(app, text);
+        }
+    };
+    view! { <div class="fs-versions-host" node_ref=panel on:formseal-restore=on_restore></div> }
 }

@@ -97,6 +97,9 @@ fn take(state: &AppState, m: &Merged, from: &Answers) {
         m.taken.iter().filter(|id| s.edited.contains(id) || m.conflicts.contains(id)).cloned().collect()
     });
     if !noted.is_empty() {
+        for id in &noted {
+            state.touch(id.clone());
+        }
         state.elsewhere.update(|e| e.extend(noted));
     }
 }

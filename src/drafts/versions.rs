@@ -1,12 +1,13 @@
 //! Earlier versions of the draft (issue 20): the last five kept in browser storage, answers only
 //! (attachments stay shared with the draft), one at most every five minutes of work and one before
-//! every import or restore; the toolbar can restore any of them.
+//! every import or restore; the toolbar's versions page (with the package pages, loaded when
+//! opened) lists them and can restore any of them.
 
 use super::{notice, save_now, storage_key, summary_of};
 use crate::browser::storage;
 use crate::state::AppState;
 use formseal_core::draft;
-use formseal_core::messages::{render, t};
+use formseal_core::messages::render;
 use leptos::prelude::*;
 use serde_json::Value as J;
 
@@ -48,17 +49,11 @@ pub fn forget(state: &AppState) -> Vec<String> {
     all.into_iter().map(|(_, t)| t).collect()
 }
 
-/// What the toolbar lists: each version's save time (`YYYY-MM-DD HH:MM`) and unit name.
-pub fn summaries(state: &AppState) -> Vec<(String, String)> {
-    let field = state.form.get_value().def().name_field;
-    list(state).iter().filter_map(|(_, text)| summary_of(text, field)).map(|(name, when)| (when, name)).collect()
-}
-
-/// Restores version `index`; what was there before is kept as a version in turn.
-pub fn restore(state: AppState, index: usize) {
+/// Restores a version's draft `text` (chosen on the versions page); what was there before is
+/// kept as a version in turn.
+pub fn restore(state: AppState, text: String) {
     let locale = state.locale.get_untracked();
     let form = state.form.get_value();
-    let Some((_, text)) = list(&state).into_iter().nth(index) else { return };
     let loaded = match draft::parse(&text, form.def()) {
         Ok(l) => l,
         Err(e) => return notice(&state, true, render(locale, "ui.restore.damaged", &[("reason", e.text(locale))])),
@@ -71,15 +66,4 @@ pub fn restore(state: AppState, index: usize) {
     state.bus.untouch_all();
     save_now(&state);
     notice(&state, false, render(locale, "ui.versions.restored", &[("time", when)]));
-}
-
-/// Downloads the copy of a draft that could not be read (kept aside at start).
-pub fn download_damaged(state: &AppState) {
-    let locale = state.locale.get_untracked();
-    if let Some(text) = storage::get(&super::damaged_key(state)) {
-        let name = format!("{}-{}.json", t(locale, "ui.draft.file_prefix"), t(locale, "ui.versions.damaged_name"));
-        if let Err(e) = crate::browser::files::download(&name, text.as_bytes(), "application/json") {
-            notice(state, true, render(locale, "ui.export.failed", &[("reason", e)]));
-        }
-    }
 }

@@ -17,6 +17,8 @@ mod pool;
 mod table;
 #[cfg(target_arch = "wasm32")]
 mod verify;
+#[cfg(target_arch = "wasm32")]
+mod versions;
 
 #[cfg(target_arch = "wasm32")]
 mod mount {
@@ -48,7 +50,8 @@ mod mount {
         on_change.forget();
     }
 
-    /// Mounts `page` — `intake`, `verify` (the start page's) or `verify-step` (a form's) — into
+    /// Mounts `page` — `intake`, `verify` (the start page's), `verify-step` (a form's) or
+    /// `versions` (a form's earlier versions; then `call` is that page's arguments) — into
     /// the widget's `container`. On `#/intake` and `#/verify` the container holds the widget's
     /// placeholder, which the page hides and whose language it follows; in a form, the page
     /// follows the form's. It stays until the address changes (or another page is mounted).
@@ -58,8 +61,11 @@ mod mount {
     pub fn mount(container: web_sys::HtmlElement, call: String, worker: String, page: String) {
         console_error_panic_hook::set_once();
         let call: serde_json::Value = serde_json::from_str(&call).unwrap_or(serde_json::Value::Null);
-        let placeholder =
-            container.query_selector(":scope > .fs-root").ok().flatten().filter(|_| page != "verify-step");
+        let placeholder = container
+            .query_selector(":scope > .fs-root")
+            .ok()
+            .flatten()
+            .filter(|_| page != "verify-step" && page != "versions");
         let source = placeholder.clone().or_else(|| container.closest("[lang]").ok().flatten());
         let start = source.as_ref().and_then(|p| p.get_attribute("lang")).and_then(|l| Locale::parse(&l));
         let locale = RwSignal::new(start.unwrap_or_default());
@@ -67,9 +73,11 @@ mod mount {
             follow_lang(s, locale);
         }
         let root = NodeRef::<leptos::html::Div>::new();
+        let own = container.clone();
         let handle = leptos::mount::mount_to(container, move || {
             let content = match page.as_str() {
                 "intake" => crate::page::page(locale, root, call, worker).into_any(),
+                "versions" => crate::versions::page(locale, call, own).into_any(),
                 _ => crate::verify::page(locale, call, crate::pool::Slot::new(worker), page == "verify").into_any(),
             };
             view! { <div class="fs-root" lang=move || locale.get().tag() node_ref=root>{content}</div> }

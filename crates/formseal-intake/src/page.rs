@@ -302,6 +302,11 @@ fn download(bytes: &[u8], format: &str) {
         "csv" => "text/csv;charset=utf-8",
         _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
+    download_as(bytes, kind, &format!("intake-{}.{format}", today()));
+}
+
+/// Saves `bytes` (of media type `kind`) as `name` through a download link.
+pub fn download_as(bytes: &[u8], kind: &str, name: &str) {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(kind);
@@ -311,7 +316,7 @@ fn download(bytes: &[u8], format: &str) {
     if let Ok(a) = doc.create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
         a.set_href(&url);
-        a.set_download(&format!("intake-{}.{format}", today()));
+        a.set_download(name);
         if let Some(body) = doc.body() {
             let _ = body.append_child(&a);
             a.click();
