@@ -7,7 +7,6 @@ mod drafts;
 mod embed;
 mod i18n;
 mod issue_bus;
-mod keys;
 mod package;
 mod pages;
 mod state;

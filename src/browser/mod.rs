@@ -1,6 +1,8 @@
 //! Browser I/O: storage, files, downloads, time. Everything that touches web APIs lives here.
 
 pub mod clock;
+// Shared as source with the package pages (crates/formseal-intake), which use all of it.
+#[allow(dead_code)]
 pub mod files;
 pub mod idb;
 pub mod storage;

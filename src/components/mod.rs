@@ -6,7 +6,6 @@ pub mod files;
 pub mod inputs;
 pub mod lang;
 pub mod notice;
-pub mod package_panel;
 pub mod rows;
 pub mod summary;
 pub mod toolbar;

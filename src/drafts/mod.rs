@@ -239,7 +239,7 @@ pub async fn export(state: AppState) {
     let d = current(&state);
     let name = format!("{}-{}-{}.json", t(locale, "ui.draft.file_prefix"), file_stem(&state), &d.saved_at[..10]);
     let made = async {
-        let (ids, blobs) = crate::package::attachment_blobs(&state, false).await?;
+        let (ids, blobs) = crate::package::attachment_blobs(&state).await?;
         let mut args = crate::package::request(&state);
         args["file_ids"] = ids.into();
         args["draft"] = serde_json::to_string(&d).unwrap_or_default().into();

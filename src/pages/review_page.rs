@@ -1,7 +1,6 @@
 //! The review page (核对信息): every answer by section, each with a link back to change it.
 
 use crate::components::eligibility::EligibilityPanel;
-use crate::components::package_panel::PackagePanel;
 use crate::components::summary::path_label;
 use crate::i18n::{label, tr};
 use crate::state::{use_app, Step};
@@ -76,6 +75,18 @@ pub fn ReviewPage() -> impl IntoView {
             }
         })
     };
+    let errors = Memo::new(move |_| app.report.with(|r| r.errors().count()));
+    let host = expect_context::<crate::embed::Host>();
+    // The package panel (loaded with the package pages): mounted again only when the form gets or
+    // loses its errors, or the process's English arrives.
+    let panel_key = Memo::new(move |_| {
+        let en = app.form.get_value().def().process.recipient.get(Locale::En).to_string();
+        (errors.get() == 0, (app.locale.get() == Locale::En).then_some(en))
+    });
+    let panel = move || {
+        panel_key.track();
+        crate::package::panel(app, host, errors.get_untracked())
+    };
     let def = app.form.get_value();
     let title = label(def.def().title.clone());
     let process = def.def().process.clone();
@@ -92,8 +103,18 @@ pub fn ReviewPage() -> impl IntoView {
                 <p class="fs-review__intro">{move || render(app.locale.get(), "ui.review.intro", &[("form", title())])}</p>
                 {warnings}
                 {body}
-                <PackagePanel />
+                <div class="fs-package__missing" role="status" hidden=move || errors.get() == 0>
+                    <p>{move || render(app.locale.get(), "ui.pkg.missing", &[("n", errors.get().to_string())])}</p>
+                    <button type="button" class="fs-btn" on:click=move |_| {
+                        app.show_all.set(true);
+                        app.step.set(Step::Form);
+                        // The button goes with the page: focus goes to the list of errors.
+                        crate::components::rows::focus_later(format!("{}-summary", app.id_prefix.get_value()));
+                    }>{tr("ui.pkg.show_errors")}</button>
+                </div>
+                {panel}
                 <div class="fs-actions">
+                    <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Verify)>{tr("ui.verify.open")}</button>
                     <button type="button" class="fs-btn" on:click=move |_| {
                         app.step.set(Step::Form);
                         // This button goes with the page: focus goes to the form's title.

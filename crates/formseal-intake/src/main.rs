@@ -10,6 +10,12 @@
 //! build time), which calls [`mount`] with the widget's container.
 
 #[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod keys;
+#[cfg(target_arch = "wasm32")]
+mod package;
+#[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
 mod pool;
@@ -30,7 +36,10 @@ mod mount {
 
     thread_local! {
         /// The page shown, and its number (dropping the handle unmounts it): one at a time.
-        static MOUNTED: RefCell<(u32, Option<Box<dyn std::any::Any>>)> = const { RefCell::new((0, None)) };
+        /// Each mounted page by its place: a form's versions and package pages by their arguments
+        /// (one of each per widget), the other pages in one place.
+        static MOUNTED: RefCell<Vec<(String, u32, Box<dyn std::any::Any>)>> = const { RefCell::new(Vec::new()) };
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     }
 
     /// Follows the widget's language: the `lang` of `source`.
@@ -50,8 +59,9 @@ mod mount {
         on_change.forget();
     }
 
-    /// Mounts `page` — `intake`, `verify` (the start page's), `verify-step` (a form's) or
-    /// `versions` (a form's earlier versions; then `call` is that page's arguments) — into
+    /// Mounts `page` — `intake`, `verify` (the start page's), `verify-step` (a form's), or a form's
+    /// `versions` (earlier versions) or `package` (the review page's package panel), for which
+    /// `call` is the page's arguments — into
     /// the widget's `container`. On `#/intake` and `#/verify` the container holds the widget's
     /// placeholder, which the page hides and whose language it follows; in a form, the page
     /// follows the form's. It stays until the address changes (or another page is mounted).
@@ -60,12 +70,16 @@ mod mount {
     #[wasm_bindgen]
     pub fn mount(container: web_sys::HtmlElement, call: String, worker: String, page: String) {
         console_error_panic_hook::set_once();
+        let place = match page.as_str() {
+            "versions" | "package" => format!("{page} {call}"),
+            _ => String::new(),
+        };
         let call: serde_json::Value = serde_json::from_str(&call).unwrap_or(serde_json::Value::Null);
         let placeholder = container
             .query_selector(":scope > .fs-root")
             .ok()
             .flatten()
-            .filter(|_| page != "verify-step" && page != "versions");
+            .filter(|_| !matches!(page.as_str(), "verify-step" | "versions" | "package"));
         let source = placeholder.clone().or_else(|| container.closest("[lang]").ok().flatten());
         let start = source.as_ref().and_then(|p| p.get_attribute("lang")).and_then(|l| Locale::parse(&l));
         let locale = RwSignal::new(start.unwrap_or_default());
@@ -78,15 +92,22 @@ mod mount {
             let content = match page.as_str() {
                 "intake" => crate::page::page(locale, root, call, worker).into_any(),
                 "versions" => crate::versions::page(locale, call, own).into_any(),
+                "package" => crate::package::page(locale, call, own, worker).into_any(),
                 _ => crate::verify::page(locale, call, crate::pool::Slot::new(worker), page == "verify").into_any(),
             };
             view! { <div class="fs-root" lang=move || locale.get().tag() node_ref=root>{content}</div> }
         });
-        let number = MOUNTED.with(|m| {
-            let mut m = m.borrow_mut();
-            *m = (m.0 + 1, Some(Box::new(handle)));
-            m.0
+        let number = NEXT.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
         });
+        let dropped = MOUNTED.with(|m| {
+            let mut m = m.borrow_mut();
+            let old = m.iter().position(|(p, ..)| *p == place).map(|i| m.remove(i));
+            m.push((place, number, Box::new(handle)));
+            old
+        });
+        drop(dropped);
         // The link or button that opened the page went with the page it was on: focus moves to
         // the page's heading now, before the placeholder (which may have it) is hidden.
         crate::page::focus_title_now(root);
@@ -100,12 +121,11 @@ mod mount {
         let own = listener.clone();
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
             if window().location().hash().unwrap_or_default() != here {
-                MOUNTED.with(|m| {
+                let gone = MOUNTED.with(|m| {
                     let mut m = m.borrow_mut();
-                    if m.0 == number {
-                        m.1 = None;
-                    }
+                    m.iter().position(|(_, n, _)| *n == number).map(|i| m.remove(i))
                 });
+                drop(gone);
                 if let Some(h) = own.take() {
                     h.remove();
                 }

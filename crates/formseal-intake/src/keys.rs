@@ -1,8 +1,8 @@
 //! The applicant's signing key: PKCS#8 bytes in IndexedDB, its algorithm and fingerprint in
 //! localStorage (so the page can show them without starting the worker); generate, back up, import.
 
-use crate::browser::worker::{self, Failure};
 use crate::browser::{files, idb, storage};
+use crate::pool::{Failure, Slot};
 
 const KEY_BLOB: &str = "signing-key";
 const KEY_META: &str = "formseal:signing-key";
@@ -28,7 +28,7 @@ fn storage_failure(e: idb::IdbError) -> Failure {
 }
 
 /// The stored key's PKCS#8 bytes, for the worker.
-pub async fn load() -> Option<Vec<u8>> {
+async fn load() -> Option<Vec<u8>> {
     stored().await.ok().flatten()
 }
 
@@ -67,12 +67,12 @@ async fn store(result: &serde_json::Value, der: &[u8]) -> Result<KeyMeta, Failur
 /// stored key is never replaced: when its description was lost (or could not be written), it is
 /// read again from the key itself (issue 14: the applicant would lose the key their earlier
 /// packages were signed with).
-pub async fn ensure(algorithm: &str) -> Result<(Vec<u8>, KeyMeta), Failure> {
+pub async fn ensure(slot: &Slot, algorithm: &str) -> Result<(Vec<u8>, KeyMeta), Failure> {
     if let Some(key) = stored().await? {
         let meta = match meta() {
             Some(meta) => meta,
             None => {
-                let reply = worker::call("import", serde_json::json!({}), vec![], Some(&key)).await?;
+                let reply = slot.call("import", &serde_json::json!({}), &[], Some(&key)).await?;
                 let meta = meta_of(&reply.result);
                 remember(&meta);
                 meta
@@ -80,24 +80,24 @@ pub async fn ensure(algorithm: &str) -> Result<(Vec<u8>, KeyMeta), Failure> {
         };
         return Ok((key, meta));
     }
-    let reply = worker::call("keygen", serde_json::json!({ "algorithm": algorithm }), vec![], None).await?;
+    let reply = slot.call("keygen", &serde_json::json!({ "algorithm": algorithm }), &[], None).await?;
     let der = reply.bytes.unwrap_or_default();
     let meta = store(&reply.result, &der).await?;
     Ok((der, meta))
 }
 
 /// A passphrase-protected backup of the key, as PEM text.
-pub async fn backup(passphrase: &str, lang: &str) -> Result<String, Failure> {
+pub async fn backup(slot: &Slot, passphrase: &str, lang: &str) -> Result<String, Failure> {
     let key = load().await.ok_or(Failure { code: "ui.key.none".into(), message: String::new() })?;
     let args = serde_json::json!({ "passphrase": passphrase, "lang": lang });
-    let reply = worker::call("backup", args, vec![], Some(&key)).await?;
+    let reply = slot.call("backup", &args, &[], Some(&key)).await?;
     Ok(reply.result["pem"].as_str().unwrap_or_default().to_string())
 }
 
 /// Imports a PKCS#8 key file (PEM or DER, plain or encrypted) and makes it the signing key.
-pub async fn import(file: &web_sys::File, passphrase: &str, lang: &str) -> Result<KeyMeta, Failure> {
+pub async fn import(slot: &Slot, file: &web_sys::File, passphrase: &str, lang: &str) -> Result<KeyMeta, Failure> {
     let bytes = files::bytes(file).await.map_err(|message| Failure { code: "ui.import.unreadable".into(), message })?;
     let args = serde_json::json!({ "passphrase": passphrase, "lang": lang });
-    let reply = worker::call("import", args, vec![], Some(&bytes)).await?;
+    let reply = slot.call("import", &args, &[], Some(&bytes)).await?;
     store(&reply.result, &reply.bytes.unwrap_or_default()).await
 }

@@ -1,0 +1,166 @@
+//! What the package panel does with the worker and the form: make, preview and send a package,
+//! and the two events by which it talks to the form (`formseal-ask`, `formseal-tell`).
+
+use crate::browser::idb;
+use crate::keys::{self, KeyMeta};
+use crate::pool::{Failure, Slot};
+use formseal_core::messages::{render, t};
+use formseal_core::Locale;
+use js_sys::{Object, Reflect};
+use serde_json::Value as J;
+use wasm_bindgen::JsValue;
+
+/// A package that was made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Made {
+    pub file_name: String,
+    pub manifest_sha256: String,
+    pub application_sha256: String,
+    pub key: KeyMeta,
+    pub size: u64,
+}
+
+/// `ab12 cd34 …` groups of four, for reading a fingerprint aloud or comparing it on paper.
+pub fn grouped(hex: &str) -> String {
+    hex.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+}
+
+/// A failure's message: the worker's own text, or the catalogue's for UI-side codes.
+pub fn failure_text(locale: Locale, f: &Failure) -> String {
+    if f.message.is_empty() || f.code.starts_with("ui.") {
+        t(locale, &f.code)
+    } else {
+        f.message.clone()
+    }
+}
+
+/// Dispatches `name` on the panel's container with `detail`; the form listens there.
+fn dispatch(container: &web_sys::HtmlElement, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = container.dispatch_event(&ev);
+    }
+}
+
+pub fn object(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+/// The worker's request as the answers are now, and the attachments (id, storage key, name).
+fn ask(container: &web_sys::HtmlElement) -> Option<(J, Vec<(String, String, String)>)> {
+    let detail = Object::new();
+    dispatch(container, "formseal-ask", &detail);
+    let text = |k: &str| Reflect::get(&detail, &k.into()).ok().and_then(|v| v.as_string());
+    let request: J = serde_json::from_str(&text("request")?).ok()?;
+    let files: Vec<(String, String, String)> = serde_json::from_str(&text("files")?).ok()?;
+    Some((request, files))
+}
+
+/// Tells the host page (through the form) `name` with `detail`.
+pub fn tell(container: &web_sys::HtmlElement, name: &str, detail: JsValue) {
+    dispatch(container, "formseal-tell", &object(&[("name", name.into()), ("detail", detail)]));
+}
+
+/// Builds, signs and downloads the package; returns what identifies it, and its bytes.
+pub async fn make(
+    slot: &Slot,
+    container: &web_sys::HtmlElement,
+    locale: Locale,
+    algorithm: &str,
+) -> Result<(Made, Vec<u8>), Failure> {
+    let unreadable = |name: &str| Failure {
+        code: "worker.package_failed".into(),
+        message: render(locale, "ui.pkg.unreadable", &[("name", name.to_string())]),
+    };
+    let (mut args, refs) =
+        ask(container).ok_or_else(|| Failure { code: "ui.worker.failed".into(), message: "".into() })?;
+    let (key, meta) = keys::ensure(slot, algorithm).await?;
+    let (mut ids, mut blobs) = (Vec::new(), Vec::new());
+    for (id, storage_key, name) in refs {
+        match idb::get(&storage_key).await {
+            Ok(Some(b)) => {
+                ids.push(J::from(id));
+                blobs.push(b);
+            }
+            _ => return Err(unreadable(&name)),
+        }
+    }
+    args["file_ids"] = J::Array(ids);
+    let reply = slot.call("package", &args, &blobs, Some(&key)).await?;
+    let bytes = reply.bytes.unwrap_or_default();
+    let s = |k: &str| reply.result[k].as_str().unwrap_or_default().to_string();
+    let made = Made {
+        file_name: s("file_name"),
+        manifest_sha256: s("manifest_sha256"),
+        application_sha256: s("application_sha256"),
+        key: meta,
+        size: bytes.len() as u64,
+    };
+    Ok((made, bytes))
+}
+
+/// The filled paper form as a PDF preview (no package identity): its file name and bytes.
+pub async fn preview(slot: &Slot, container: &web_sys::HtmlElement) -> Result<(String, Vec<u8>), Failure> {
+    let (args, _) = ask(container).ok_or_else(|| Failure { code: "ui.worker.failed".into(), message: "".into() })?;
+    let reply = slot.call("preview", &args, &[], None).await?;
+    let name = reply.result["file_name"].as_str().unwrap_or("preview.pdf").to_string();
+    Ok((name, reply.bytes.unwrap_or_default()))
+}
+
+/// POSTs the package to the host's endpoint, retrying twice (after 1 s and 3 s) when the request
+/// did not get through or the server had a passing problem (429, 5xx). `Ok` on 2xx, with the
+/// server's receipt (checked by the worker) when it answered with one; `Err((status, attempts))`
+/// otherwise (status 0: not reached). `attempt` is told each try's number.
+pub async fn submit(
+    slot: &Slot,
+    endpoint: &str,
+    made: &Made,
+    bytes: &[u8],
+    lang: &str,
+    attempt: impl Fn(u32),
+) -> Result<(u16, Option<(String, String, Vec<u8>)>), (u16, u32)> {
+    let args = serde_json::json!({
+        "url": endpoint,
+        "file_name": made.file_name,
+        "manifest": made.manifest_sha256,
+        "application": made.application_sha256,
+        "lang": lang,
+    });
+    let (mut status, mut tries) = (0, 0);
+    for (n, wait_ms) in [(1, 0), (2, 1000), (3, 3000)] {
+        tries = n;
+        if wait_ms > 0 {
+            sleep(wait_ms).await;
+        }
+        attempt(n);
+        let Ok(reply) = slot.call("submit", &args, &[], Some(bytes)).await else {
+            status = 0;
+            continue;
+        };
+        status = reply.result["status"].as_u64().unwrap_or(0) as u16;
+        match status {
+            200..=299 => {
+                let text = |k: &str| reply.result[k].as_str().map(str::to_string);
+                let receipt =
+                    text("receipt").zip(text("receipt_name")).map(|(t, n)| (t, n, reply.bytes.unwrap_or_default()));
+                return Ok((status, receipt));
+            }
+            0 | 429 | 500..=599 => continue,
+            _ => break,
+        }
+    }
+    Err((status, tries))
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
