@@ -190,8 +190,9 @@ test('under a strict CSP the widget fills, packages and verifies with no violati
   await widget.getByRole('button', { name: '中文' }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   const own = new Set(['formseal.js', 'formseal-app.js', 'formseal-app_bg.wasm', 'formseal.css', 'formseal-worker_loader.js',
-    'formseal-worker.js', 'formseal-worker_bg.wasm', 'formseal-serif-sc-1.otf', 'formseal-serif-sc-2.otf', 'messages-en.txt']);
-  // The widget's own files, and the definition of the form it opens (forms/<id>.json).
+    'formseal-worker.js', 'formseal-worker_bg.wasm', 'formseal-intake.js', 'formseal-intake_bg.wasm', 'formseal-serif-sc-1.otf', 'formseal-serif-sc-2.otf', 'messages-en.txt']);
+  // The widget's own files (the package panel comes with the package pages, formseal-intake*),
+  // and the definition of the form it opens (forms/<id>.json).
   const ownFile = (u) => own.has(u.split('/').pop()) || /\/forms\/[a-z0-9-]+\.json$/.test(u);
   const foreign = requests.filter((u) => !u.startsWith('blob:') && !(u.startsWith(env.server.url) && ownFile(u)));
   assert.deepEqual(foreign, [], 'no request but the widget’s own files');

@@ -318,12 +318,19 @@ fn every_package_message_exists() {
         include_str!("../../../formseal-intake/src/page.rs"),
         include_str!("../../../formseal-intake/src/table.rs"),
         include_str!("../../../formseal-intake/src/verify.rs"),
+        include_str!("../../../formseal-intake/src/versions.rs"),
     ];
     let browser = [
-        include_str!("../../../../src/components/package_panel.rs"),
+        include_str!("../../../formseal-intake/src/package/mod.rs"),
+        include_str!("../../../formseal-intake/src/package/ops.rs"),
+        include_str!("../../../formseal-intake/src/keys.rs"),
         include_str!("../../../../src/browser/worker.rs"),
-        include_str!("../../../../src/keys.rs"),
         include_str!("../../../../src/package.rs"),
+        include_str!("../../../../src/pages/review_page.rs"),
+        include_str!("../../../../src/drafts/mod.rs"),
+        include_str!("../../../../src/drafts/sync.rs"),
+        include_str!("../../../../src/drafts/versions.rs"),
+        include_str!("../../../../src/drafts/attachments.rs"),
     ];
     let keys: Vec<&str> = worker_and_cli.iter().chain(&browser).flat_map(|s| quoted_keys(s)).collect();
     assert!(keys.len() > 40, "found only {keys:?}");
