@@ -34,11 +34,14 @@ mod mount {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
+    /// A mounted page: its place, its number, and the handle that unmounts it when dropped.
+    type Mounted = (String, u32, Box<dyn std::any::Any>);
+
     thread_local! {
         /// The page shown, and its number (dropping the handle unmounts it): one at a time.
         /// Each mounted page by its place: a form's versions and package pages by their arguments
         /// (one of each per widget), the other pages in one place.
-        static MOUNTED: RefCell<Vec<(String, u32, Box<dyn std::any::Any>)>> = const { RefCell::new(Vec::new()) };
+        static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
         static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     }
 

@@ -52,13 +52,16 @@ pub fn object(pairs: &[(&str, JsValue)]) -> Object {
     o
 }
 
-/// The worker's request as the answers are now, and the attachments (id, storage key, name).
-fn ask(container: &web_sys::HtmlElement) -> Option<(J, Vec<(String, String, String)>)> {
+/// An attachment the form names: its id, its storage key and its file name.
+type Attachment = (String, String, String);
+
+/// The worker's request as the answers are now, and the attachments.
+fn ask(container: &web_sys::HtmlElement) -> Option<(J, Vec<Attachment>)> {
     let detail = Object::new();
     dispatch(container, "formseal-ask", &detail);
     let text = |k: &str| Reflect::get(&detail, &k.into()).ok().and_then(|v| v.as_string());
     let request: J = serde_json::from_str(&text("request")?).ok()?;
-    let files: Vec<(String, String, String)> = serde_json::from_str(&text("files")?).ok()?;
+    let files: Vec<Attachment> = serde_json::from_str(&text("files")?).ok()?;
     Some((request, files))
 }
 
