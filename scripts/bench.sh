@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark command (not part of the tests): release build, then native, wasm and browser figures.
-# Prints a table and writes bench-results/latest.json.
+# Prints a table and writes bench-results/latest.json. Arguments go to bench/run.mjs (e.g. --writers 200,1000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -13,4 +13,4 @@ cargo run --quiet --release -p formseal-core --features pdf --example bench_pack
 (cd crates/formseal-bench && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --release --target wasm32-unknown-unknown --test bench_wasm -- --include-ignored --nocapture 2>&1) \
   | grep BENCH | sed 's/^.*BENCH //' | tee bench-results/validate-wasm.txt
-node bench/run.mjs
+node bench/run.mjs "$@"

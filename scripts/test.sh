@@ -11,6 +11,9 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all --check
 
+step "layers: no import cycle between the app's modules (src/)"
+node scripts/check-layers.mjs
+
 step "clippy (native: core with and without the package feature, CLI)"
 cargo clippy -p formseal-core --all-targets -- -D warnings
 cargo clippy -p formseal-core -p formseal-cli -p formseal-server --all-targets --features formseal-core/package -- -D warnings

@@ -7,18 +7,7 @@ use crate::drafts;
 use crate::state::AppState;
 use formseal_core::messages::finding_text;
 use leptos::prelude::*;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-thread_local! {
-    /// Where the widget's files are (the folder of `formseal.js`), when a host loaded it from there.
-    static ASSET_BASE: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// The folder of the widget's files, with a trailing `/`, if `formseal.js` said so.
-pub fn asset_base() -> Option<String> {
-    ASSET_BASE.with(|b| b.borrow().clone())
-}
 
 /// The element the widget's events are dispatched on, and the host's submission endpoint.
 #[derive(Clone, Copy)]
@@ -170,7 +159,7 @@ impl Widget {
 /// has been fetched), or rejects with the reason.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(container: web_sys::HtmlElement, options: JsValue, base: String) -> js_sys::Promise {
-    ASSET_BASE.with(|b| *b.borrow_mut() = Some(base));
+    crate::browser::set_asset_base(base);
     let get = |k: &str| js_sys::Reflect::get(&options, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
     let text = |k: &str| get(k).and_then(|v| v.as_string()).filter(|s| !s.is_empty());
     // An object option, or its JSON text.

@@ -8,6 +8,16 @@ pub mod idb;
 pub mod storage;
 pub mod worker;
 
+thread_local! {
+    /// Where the widget's files are (the folder of `formseal.js`), when a host loaded it from there.
+    static ASSET_BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes the folder of the widget's files (with a trailing `/`), as `formseal.js` says it.
+pub fn set_asset_base(base: String) {
+    ASSET_BASE.with(|b| *b.borrow_mut() = Some(base));
+}
+
 /// A field of `FORMSEAL_OFFLINE`, the object the self-contained offline file defines (its worker
 /// as a blob URL, its English messages); `None` on a served page.
 pub fn offline(key: &str) -> Option<String> {
@@ -18,7 +28,7 @@ pub fn offline(key: &str) -> Option<String> {
 /// The URL of one of the widget's own files (worker, English messages): in the folder
 /// `formseal.js` was loaded from, or else next to the app's script (Trunk's module preload link).
 pub fn asset_url(file: &str) -> String {
-    if let Some(base) = crate::embed::asset_base() {
+    if let Some(base) = ASSET_BASE.with(|b| b.borrow().clone()) {
         return format!("{base}{file}");
     }
     let doc = web_sys::window().and_then(|w| w.document());

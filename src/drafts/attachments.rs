@@ -3,6 +3,7 @@
 //! a tab closed in the middle of either leaves a draft whose every attachment is whole.
 
 use super::{file_ids, file_key, notice, storage_key};
+use crate::browser::worker::Failure;
 use crate::browser::{idb, storage};
 use crate::state::{AppState, Loc};
 use formseal_core::draft;
@@ -132,4 +133,26 @@ pub async fn check(state: AppState) {
     }
     let names = missing.iter().map(|(_, f)| f.name.as_str()).collect::<Vec<_>>().join("、");
     notice(&state, true, render(state.locale.get_untracked(), "ui.restore.files_missing", &[("names", names)]));
+}
+
+/// The attachments the answers name, in the form's order.
+pub fn named(state: &AppState) -> Vec<FileRef> {
+    state
+        .answers
+        .with_untracked(|a| a.attachments(state.form.get_value().def()).into_iter().map(|(_, f)| f.clone()).collect())
+}
+
+/// The attachments' ids and Blobs, straight from IndexedDB (the worker reads them in chunks);
+/// one that is missing is left out (draft exports).
+pub async fn attachment_blobs(state: &AppState) -> Result<(Vec<String>, Vec<web_sys::Blob>), Failure> {
+    let refs = named(state);
+    let mut ids = Vec::with_capacity(refs.len());
+    let mut blobs = Vec::with_capacity(refs.len());
+    for f in &refs {
+        if let Ok(Some(b)) = idb::get(&file_key(state, &f.id)).await {
+            ids.push(f.id.clone());
+            blobs.push(b);
+        }
+    }
+    Ok((ids, blobs))
 }

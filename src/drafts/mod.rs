@@ -36,6 +36,20 @@ pub fn current(state: &AppState) -> Draft {
     d
 }
 
+/// What the worker needs to render the form: language, form, call, answers and the time.
+pub fn request(state: &AppState) -> serde_json::Value {
+    let definition = state.definition.get_value();
+    serde_json::json!({
+        "lang": state.locale.get_untracked().tag(),
+        "form": state.form.get_value().def().id,
+        "call": state.call.get_value(),
+        "definition": Some(&*definition).filter(|d| !d.is_empty()),
+        "answers": state.answers.get_untracked().to_json(),
+        "created_at": clock::now_iso(),
+        "today": clock::today().to_string(),
+    })
+}
+
 /// Writes the draft to localStorage now: this tab's changes merged, field by field, into what
 /// storage holds (another tab may have saved since); then drops attachments nothing names.
 pub fn save_now(state: &AppState) {
@@ -239,8 +253,8 @@ pub async fn export(state: AppState) {
     let d = current(&state);
     let name = format!("{}-{}-{}.json", t(locale, "ui.draft.file_prefix"), file_stem(&state), &d.saved_at[..10]);
     let made = async {
-        let (ids, blobs) = crate::package::attachment_blobs(&state).await?;
-        let mut args = crate::package::request(&state);
+        let (ids, blobs) = attachments::attachment_blobs(&state).await?;
+        let mut args = request(&state);
         args["file_ids"] = ids.into();
         args["draft"] = serde_json::to_string(&d).unwrap_or_default().into();
         crate::browser::worker::call("export", args, blobs, None).await
