@@ -3,8 +3,8 @@
 use super::field::FieldCtx;
 use crate::drafts;
 use crate::i18n::tr;
-use crate::state::{use_app, Loc};
-use formseal_core::form::{human_size, FieldDef, FieldKind};
+use crate::state::use_app;
+use formseal_core::form::{human_size, FieldDef, FieldKind, Value};
 use formseal_core::messages::render;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,18 +19,25 @@ pub fn FilesInput(
     ctx: FieldCtx,
 ) -> impl IntoView {
     let app = use_app();
-    let FieldKind::Files { multiple, accept, .. } = def.kind else { unreachable!() };
+    let (multiple, accept, max_bytes) = match &def.kind {
+        FieldKind::Files { multiple, accept, max_bytes } => (*multiple, *accept, *max_bytes),
+        _ => (false, "", 0),
+    };
     let loc = ctx.loc;
     let ids = ctx.ids.clone();
-    let Loc::Top(field) = loc else { unreachable!() };
-    let list = Memo::new(move |_| app.answers.with(|a| a.files(field).to_vec()));
+    // A top-level field or a cell of a row (issue 15: attachment fields inside rows).
+    let value = ctx.value;
+    let list = Memo::new(move |_| match value.get() {
+        Some(Value::Files(f)) => f,
+        _ => Vec::new(),
+    });
     let input_id = StoredValue::new(ids.input.clone());
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(fl) = input.files() else { return };
         let chosen: Vec<web_sys::File> = (0..fl.length()).filter_map(|i| fl.get(i)).collect();
         input.set_value("");
-        spawn_local(drafts::attach(app, loc, chosen));
+        spawn_local(drafts::attach(app, loc, multiple, max_bytes, chosen));
     };
     view! {
         <div class="fs-files">
@@ -60,7 +67,7 @@ pub fn FilesInput(
                                         class="fs-btn fs-btn--link"
                                         aria-label=remove_label
                                         on:click=move |_| {
-                                            spawn_local(drafts::detach(app, field, id.clone()));
+                                            spawn_local(drafts::detach(app, loc, id.clone()));
                                             // Its button goes with the file: focus goes back to the file control.
                                             super::rows::focus_later(input_id.get_value());
                                         }

@@ -7,7 +7,7 @@ use crate::browser::worker::Failure;
 use crate::browser::{idb, storage};
 use crate::state::{AppState, Loc};
 use formseal_core::draft;
-use formseal_core::form::{FieldKind, FileRef, Value};
+use formseal_core::form::{FileRef, Value};
 use formseal_core::messages::{render, t};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -17,17 +17,16 @@ pub fn asked_key(state: &AppState) -> String {
     format!("{}:persist", storage_key(state))
 }
 
-/// Adds chosen files to an attachment field, keeping their bytes in IndexedDB. A file that does
-/// not fit is named, and the answers are still saved without it.
-pub async fn attach(state: AppState, loc: Loc, chosen: Vec<web_sys::File>) {
+/// Adds chosen files to the attachment field at `loc` (at the top of the form, or in a row),
+/// keeping their bytes in IndexedDB. A file that does not fit is named, and the answers are still
+/// saved without it.
+pub async fn attach(state: AppState, loc: Loc, multiple: bool, max_bytes: u64, chosen: Vec<web_sys::File>) {
     let locale = state.locale.get_untracked();
-    let form = state.form.get_value();
-    let Loc::Top(id) = loc else { return };
-    let Some(FieldKind::Files { multiple, max_bytes, .. }) = form.def().field(id).map(|f| f.kind.clone()) else {
-        return;
+    let field = match loc {
+        Loc::Top(id) | Loc::Cell { field: id, .. } => id,
     };
     // A field of one file keeps its file until a new one is stored.
-    let mut list: Vec<FileRef> = state.answers.with_untracked(|a| a.files(id).to_vec());
+    let mut list = files_at(&state, loc);
     let mut problem = None;
     let mut added = false;
     for file in chosen {
@@ -37,7 +36,7 @@ pub async fn attach(state: AppState, loc: Loc, chosen: Vec<web_sys::File>) {
             problem = Some(render(locale, "file.too_large", &p));
             continue;
         }
-        let fid = format!("{id}-{}", js_sys::Date::now() as u64 + list.len() as u64);
+        let fid = format!("{field}-{}", js_sys::Date::now() as u64 + list.len() as u64);
         if let Err(e) = idb::put(&file_key(&state, &fid), &file).await {
             let key = if e.is_quota() { "ui.attach.quota" } else { "ui.attach.failed" };
             problem = Some(render(locale, key, &[("name", file.name())]));
@@ -50,12 +49,20 @@ pub async fn attach(state: AppState, loc: Loc, chosen: Vec<web_sys::File>) {
         list.push(FileRef { id: fid, name: file.name(), media_type, size });
         added = true;
     }
-    state.answers.update(|a| a.set(id, Value::Files(list)));
+    let _ = state.answers.try_update(|a| loc.set(a, Value::Files(list)));
     match problem {
         Some(text) => notice(&state, true, text),
         None if added => ask_to_keep(&state).await,
         None => {}
     }
+}
+
+/// The files at `loc` now.
+fn files_at(state: &AppState, loc: Loc) -> Vec<FileRef> {
+    state.answers.with_untracked(|a| match loc.get(a) {
+        Some(Value::Files(f)) => f,
+        _ => Vec::new(),
+    })
 }
 
 /// The first attachment of a draft: asks the browser to keep the site's data even when disk space
@@ -73,12 +80,10 @@ async fn ask_to_keep(state: &AppState) {
 }
 
 /// Removes one attachment from the answers; its bytes go once no saved draft names them.
-pub async fn detach(state: AppState, id: &'static str, file_id: String) {
+pub async fn detach(state: AppState, loc: Loc, file_id: String) {
     state.sync.update_value(|s| s.detached.push(file_id.clone()));
-    state.answers.update(|a| {
-        let list = a.files(id).iter().filter(|f| f.id != file_id).cloned().collect();
-        a.set(id, Value::Files(list));
-    });
+    let list = files_at(&state, loc).into_iter().filter(|f| f.id != file_id).collect();
+    state.answers.update(|a| loc.set(a, Value::Files(list)));
 }
 
 /// After a save: deletes the bytes of `unused` attachments (and of those removed in this tab) that
@@ -105,33 +110,21 @@ pub fn collect(state: &AppState, mut unused: Vec<String>) {
 /// At start: every attachment the draft names is in IndexedDB; those the browser no longer has are
 /// taken out of the answers and named, so the applicant can add them again.
 pub async fn check(state: AppState) {
-    let refs: Vec<(String, FileRef)> = state.answers.with_untracked(|a| {
-        a.0.iter()
-            .flat_map(|(k, v)| match v {
-                Value::Files(f) => f.iter().map(|f| (k.clone(), f.clone())).collect(),
-                _ => Vec::new(),
-            })
-            .collect()
-    });
+    let refs: Vec<FileRef> = state.answers.with_untracked(|a| a.all_files().into_iter().cloned().collect());
     let mut missing = Vec::new();
-    for (field, f) in refs {
+    for f in refs {
         if let Ok(None) = idb::get(&file_key(&state, &f.id)).await {
-            missing.push((field, f));
+            missing.push(f);
         }
     }
     if missing.is_empty() {
         return;
     }
-    let removed = state.answers.try_update(|a| {
-        for (field, gone) in &missing {
-            let list = a.files(field).iter().filter(|f| f.id != gone.id).cloned().collect();
-            a.set(field, Value::Files(list));
-        }
-    });
-    if removed.is_none() {
+    let gone: Vec<String> = missing.iter().map(|f| f.id.clone()).collect();
+    if state.answers.try_update(|a| a.retain_files(&|f| !gone.contains(&f.id))).is_none() {
         return; // the form was closed meanwhile
     }
-    let names = missing.iter().map(|(_, f)| f.name.as_str()).collect::<Vec<_>>().join("、");
+    let names = missing.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join("、");
     notice(&state, true, render(state.locale.get_untracked(), "ui.restore.files_missing", &[("names", names)]));
 }
 

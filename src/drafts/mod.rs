@@ -10,7 +10,7 @@ pub use attachments::{attach, detach};
 use crate::browser::{clock, files, idb, storage};
 use crate::state::{AppState, Notice, Step};
 use formseal_core::draft::{self, Draft};
-use formseal_core::form::{Answers, Value};
+use formseal_core::form::Answers;
 use formseal_core::messages::{render, t};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -96,13 +96,7 @@ pub fn save_now(state: &AppState) {
 
 /// The ids of the attachments the answers name.
 pub fn file_ids(a: &Answers) -> Vec<String> {
-    a.0.values()
-        .flat_map(|v| match v {
-            Value::Files(f) => f.as_slice(),
-            _ => &[],
-        })
-        .map(|f| f.id.clone())
-        .collect()
+    a.all_files().into_iter().map(|f| f.id.clone()).collect()
 }
 
 /// Where a draft that could not be read is kept aside.
@@ -251,7 +245,8 @@ pub fn summary_of(text: &str, name_field: &str) -> Option<(String, String)> {
 pub async fn export(state: AppState) {
     let locale = state.locale.get_untracked();
     let d = current(&state);
-    let name = format!("{}-{}-{}.json", t(locale, "ui.draft.file_prefix"), file_stem(&state), &d.saved_at[..10]);
+    let day = d.saved_at.get(..10).unwrap_or_default();
+    let name = format!("{}-{}-{day}.json", t(locale, "ui.draft.file_prefix"), file_stem(&state));
     let made = async {
         let (ids, blobs) = attachments::attachment_blobs(&state).await?;
         let mut args = request(&state);

@@ -1,6 +1,6 @@
 //! Drafts: the file format that keeps an application in progress (browser storage, export, CLI input).
 
-use crate::form::{AnswerError, Answers, FileRef, FormDef, Value};
+use crate::form::{AnswerError, Answers, FileRef, FormDef};
 use crate::messages::{render, Locale};
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -155,10 +155,7 @@ impl Draft {
 
     /// Every attachment the answers refer to.
     pub fn file_refs(&self) -> impl Iterator<Item = &FileRef> {
-        self.answers.0.values().flat_map(|v| match v {
-            Value::Files(f) => f.as_slice(),
-            _ => &[],
-        })
+        self.answers.all_files().into_iter()
     }
 
     /// Decodes an embedded attachment.
@@ -238,15 +235,14 @@ pub fn parse(text: &str, def: &FormDef) -> Result<Loaded, DraftError> {
     }
     // Each attachment the answers name: its declared size is the embedded file's, and within its
     // field's limit (issue 14, item 12: else the draft packs, and its package fails to verify).
-    for field in def.fields() {
+    // Also those of attachment fields inside rows (issue 15).
+    for (field, r) in draft.answers.attachment_fields(def) {
         let crate::form::FieldKind::Files { max_bytes, .. } = field.kind else { continue };
-        for r in draft.answers.files(field.id) {
-            if draft.files.get(&r.id).is_some_and(|e| e.size != r.size) {
-                return Err(DraftError::BadFile { name: r.name.clone() });
-            }
-            if r.size > max_bytes {
-                return Err(DraftError::TooLarge { name: r.name.clone(), max: crate::form::human_size(max_bytes) });
-            }
+        if draft.files.get(&r.id).is_some_and(|e| e.size != r.size) {
+            return Err(DraftError::BadFile { name: r.name.clone() });
+        }
+        if r.size > max_bytes {
+            return Err(DraftError::TooLarge { name: r.name.clone(), max: crate::form::human_size(max_bytes) });
         }
     }
     Ok(Loaded { draft, dropped, migrated_from })
@@ -261,6 +257,7 @@ pub fn peek_form_id(text: &str) -> Option<String> {
 #[cfg(all(test, feature = "builtin-forms"))]
 mod tests {
     use super::*;
+    use crate::form::Value;
     use crate::forms;
 
     const COMPLETE: &str = include_str!("../../../../fixtures/tc260-complete.json");

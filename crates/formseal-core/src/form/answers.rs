@@ -107,12 +107,58 @@ impl Answers {
         }
     }
 
-    /// Every attachment the answers refer to, with its field id, in the form's order.
+    /// Every attachment the answers refer to, with its field id, in the form's order — also those
+    /// of attachment fields inside repeatable rows.
     pub fn attachments<'a>(&'a self, def: &FormDef) -> Vec<(&'static str, &'a FileRef)> {
-        def.fields()
-            .filter(|f| matches!(f.kind, FieldKind::Files { .. }))
-            .flat_map(|f| self.files(f.id).iter().map(move |r| (f.id, r)))
-            .collect()
+        self.attachment_fields(def).into_iter().map(|(f, r)| (f.id, r)).collect()
+    }
+
+    /// Every attachment with the definition of the field it is in, in the form's order.
+    pub fn attachment_fields<'a, 'd>(&'a self, def: &'d FormDef) -> Vec<(&'d FieldDef, &'a FileRef)> {
+        fn collect<'a, 'd>(f: &'d FieldDef, v: Option<&'a Value>, out: &mut Vec<(&'d FieldDef, &'a FileRef)>) {
+            match (&f.kind, v) {
+                (FieldKind::Files { .. }, Some(Value::Files(list))) => out.extend(list.iter().map(|r| (f, r))),
+                (FieldKind::Rows { fields, .. }, Some(Value::Rows(rows))) => {
+                    for row in rows {
+                        for sub in fields {
+                            collect(sub, row.values.get(sub.id), out);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for f in def.fields() {
+            collect(f, self.0.get(f.id), &mut out);
+        }
+        out
+    }
+
+    /// Every file the answers name, at any depth, without the definition.
+    pub fn all_files(&self) -> Vec<&FileRef> {
+        fn walk<'a>(v: &'a Value, out: &mut Vec<&'a FileRef>) {
+            match v {
+                Value::Files(f) => out.extend(f.iter()),
+                Value::Rows(rows) => rows.iter().flat_map(|r| r.values.values()).for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        self.0.values().for_each(|v| walk(v, &mut out));
+        out
+    }
+
+    /// Keeps only the files (at any depth) for which `keep` is true.
+    pub fn retain_files(&mut self, keep: &dyn Fn(&FileRef) -> bool) {
+        fn walk(v: &mut Value, keep: &dyn Fn(&FileRef) -> bool) {
+            match v {
+                Value::Files(f) => f.retain(|r| keep(r)),
+                Value::Rows(rows) => rows.iter_mut().flat_map(|r| r.values.values_mut()).for_each(|v| walk(v, keep)),
+                _ => {}
+            }
+        }
+        self.0.values_mut().for_each(|v| walk(v, keep));
     }
 
     /// Answers with every field of `def` present and empty (rows: `min` empty rows).
@@ -289,5 +335,44 @@ fn read_value(
             Some(Value::Rows(rows))
         }
         (FieldKind::Rows { .. }, _) => fail("rows"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Attachment fields inside rows are found, listed with their field, and can be filtered (issue
+    /// 15: they were left out of drafts and packages).
+    #[test]
+    fn attachments_inside_rows_are_found() {
+        let label = json!({ "zh": "x", "en": "x" });
+        let def = crate::form::read::definition(&json!({
+            "id": "t", "version": "1", "rules_version": "t/1", "title": label, "body": label, "name_field": "unit",
+            "process": { "recipient": label, "reviewers": label, "hand_in": label, "steps": [] },
+            "seal": { "section": "s", "date_field": "unit", "signature": label, "date_note": label },
+            "sections": [{ "id": "s", "title": label, "fields": [
+                { "id": "unit", "label": label, "kind": { "text": { "max_chars": 40 } } },
+                { "id": "licence", "label": label, "kind": { "files": {} }, "required": false },
+                { "id": "experts", "label": label, "kind": { "rows": { "row_label": label, "fields": [
+                    { "id": "name", "label": label, "kind": { "text": { "max_chars": 40 } } },
+                    { "id": "cv", "label": label, "kind": { "files": {} }, "required": false },
+                ] } } },
+            ] }],
+        }))
+        .expect("definition");
+        let file = |id: &str| json!({ "id": id, "name": format!("{id}.pdf"), "type": "application/pdf", "size": 3 });
+        let answers = json!({ "unit": "u", "licence": [file("l")], "experts": [
+            { "name": "a", "cv": [file("a")] }, { "name": "b", "cv": [] }, { "name": "c", "cv": [file("c")] },
+        ] });
+        let (mut a, dropped) = Answers::from_json(&def, &answers).expect("answers");
+        assert!(dropped.is_empty());
+        let listed: Vec<(&str, &str)> = a.attachments(&def).iter().map(|(f, r)| (*f, r.id.as_str())).collect();
+        assert_eq!(listed, [("licence", "l"), ("cv", "a"), ("cv", "c")]);
+        assert_eq!(a.all_files().len(), 3);
+        a.retain_files(&|f| f.id != "a");
+        let ids: Vec<&str> = a.all_files().iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["c", "l"]); // in the order of the field ids
     }
 }

@@ -7,7 +7,7 @@ use super::archive::Entry;
 use super::hex::sha256_hex;
 use super::verify::{err, Official, Verification};
 use super::FORM_JSON;
-use crate::form::{validate, Answers, Context, Value};
+use crate::form::{validate, Answers, Context};
 use crate::issue::Finding;
 
 /// The definition to judge the package by: the secretariat's (given, or built in), never the
@@ -103,14 +103,10 @@ pub(super) fn check_rules(
             return v.problems.push(err("package.answers.malformed").with("fields", fields));
         }
     };
-    for (_, files) in answers.0.iter().filter_map(|(k, val)| match val {
-        Value::Files(f) => Some((k, f)),
-        _ => None,
-    }) {
-        for f in files {
-            if !app.attachments.iter().any(|a| a.id == f.id && a.size == f.size) {
-                v.problems.push(err("package.attachment.absent").with("name", f.name.clone()));
-            }
+    // Every file the answers name, also inside rows, is among the package's attachments.
+    for f in answers.all_files() {
+        if !app.attachments.iter().any(|a| a.id == f.id && a.size == f.size) {
+            v.problems.push(err("package.attachment.absent").with("name", f.name.clone()));
         }
     }
     // The rules as of the day the package was made (a call's closing date, dates not in the
