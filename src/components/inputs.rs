@@ -31,7 +31,11 @@ pub fn TextInput(
 ) -> impl IntoView {
     let app = use_app();
     let value = ctx.text();
-    let FieldKind::Text { multiline, format, max_chars } = def.kind else { unreachable!() };
+    // Called for text fields only; any other kind gets a plain text box, never an abort.
+    let (multiline, format, max_chars) = match def.kind {
+        FieldKind::Text { multiline, format, max_chars } => (multiline, format, max_chars),
+        _ => (false, None, 0),
+    };
     let invalid = ctx.invalid();
     let described = ctx.ids.described_by(has_help);
     let (c1, c2) = (ctx.clone(), ctx.clone());
@@ -125,7 +129,10 @@ pub fn ChoiceInput(
 ) -> impl IntoView {
     let value = ctx.text();
     let invalid = ctx.invalid();
-    let FieldKind::Choice { options } = def.kind.clone() else { unreachable!() };
+    let options = match &def.kind {
+        FieldKind::Choice { options } => options.clone(),
+        _ => Vec::new(),
+    };
     let ids = ctx.ids.clone();
     let name = ids.input.clone();
     let legend = label(def.label.clone());
@@ -172,7 +179,10 @@ pub fn MultiInput(
     /// The field's value, path, messages and ids.
     ctx: FieldCtx,
 ) -> impl IntoView {
-    let FieldKind::MultiChoice { options, .. } = def.kind.clone() else { unreachable!() };
+    let options = match &def.kind {
+        FieldKind::MultiChoice { options, .. } => options.clone(),
+        _ => Vec::new(),
+    };
     let invalid = ctx.invalid();
     let ids = ctx.ids.clone();
     let value = ctx.value;
@@ -238,7 +248,10 @@ pub fn AgreeInput(
     /// The field's value, path, messages and ids.
     ctx: FieldCtx,
 ) -> impl IntoView {
-    let FieldKind::Agree { statement } = def.kind.clone() else { unreachable!() };
+    let statement = match &def.kind {
+        FieldKind::Agree { statement } => statement.clone(),
+        _ => def.label.clone(),
+    };
     let value = ctx.value;
     let checked = Memo::new(move |_| matches!(value.get(), Some(Value::Bool(true))));
     let ids = ctx.ids.clone();

@@ -91,7 +91,11 @@ pub fn Rows(
     parent: Option<RowCtx>,
 ) -> impl IntoView {
     let app = use_app();
-    let FieldKind::Rows { fields, max, row_label, .. } = def.kind.clone() else { unreachable!() };
+    // Called for rows only; any other kind gets an empty list, never an abort.
+    let (fields, max, row_label) = match &def.kind {
+        FieldKind::Rows { fields, max, row_label, .. } => (fields.clone(), *max, row_label.clone()),
+        _ => (Vec::new(), 0, def.label.clone()),
+    };
     let (keys, signals) = row_signals(at, parent);
     let count = Memo::new(move |_| keys.with(|k| k.len()));
     let prefix = Memo::new(move |_| match parent {
