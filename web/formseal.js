@@ -24,6 +24,13 @@ const LOAD_FAILED = {
   en: 'The form could not load ({reason}). For a saved page, use the offline form formseal-offline.html (downloadable from the form when online), or reopen this page online; your draft is kept in this browser.',
 };
 
+// The widget served from another origin (a CDN, the standards body's asset server) that does not
+// let this page read its files: what the host's web team must change.
+const CROSS_ORIGIN = {
+  'zh-CN': '申请表的文件位于 {origin}，本页面无法读取（{reason}）。提供这些文件的服务器须对每个文件发送 Access-Control-Allow-Origin 响应头（允许本页面的来源），.wasm 文件的类型须为 application/wasm；本页面若设有 CSP，须允许该来源（script-src、connect-src、style-src）和 worker-src blob:。详见 formseal 的 README“从另一个来源提供组件”。',
+  en: 'The form\'s files are at {origin}, which this page may not read ({reason}). The server of those files must send the header Access-Control-Allow-Origin (allowing this page\'s origin) with each of them, and .wasm files as application/wasm; if this page has a CSP, it must allow that origin (script-src, connect-src, style-src) and worker-src blob:. See “Serving the widget from another origin” in formseal\'s README.',
+};
+
 function emit(element, name, detail) {
   element.dispatchEvent(new CustomEvent(`formseal:${name}`, { detail, bubbles: true, composed: true }));
 }
@@ -55,7 +62,9 @@ export async function mount(element, options = {}) {
     await load();
   } catch (e) {
     const lang = String(options.lang || '').startsWith('en') ? 'en' : 'zh-CN';
-    const message = LOAD_FAILED[lang].replace('{reason}', e?.message || String(e));
+    const origin = new URL(base).origin;
+    const text = origin === location.origin ? LOAD_FAILED[lang] : CROSS_ORIGIN[lang].replace('{origin}', origin);
+    const message = text.replace('{reason}', e?.message || String(e));
     container.className = 'fs-host fs-load-failed';
     container.setAttribute('role', 'alert');
     container.textContent = message;

@@ -36,7 +36,40 @@ thread_local! {
 
 /// Where the worker script is: with the widget's other files, or inside the offline file.
 pub fn worker_url() -> String {
-    super::offline("worker").unwrap_or_else(|| super::asset_url("formseal-worker_loader.js"))
+    if let Some(url) = super::offline("worker") {
+        return url;
+    }
+    let url = super::asset_url("formseal-worker_loader.js");
+    SHIM.with(|s| s.borrow().clone()).or_else(|| cross_origin_shim(&url)).unwrap_or(url)
+}
+
+thread_local! {
+    static SHIM: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// A Worker cannot start from another origin's script (the widget served by a CDN or the
+/// standards body's asset server): it then starts from a same-origin `blob:` script that loads the
+/// worker's script and wasm from the widget's folder, and tells it where its fonts are
+/// (`FORMSEAL_BASE`). A host's CSP must allow `worker-src blob:` for that (see the README).
+fn cross_origin_shim(url: &str) -> Option<String> {
+    let here = web_sys::window()?.location();
+    let abs = web_sys::Url::new_with_base(url, &here.href().ok()?).ok()?;
+    if abs.origin() == here.origin().ok()? {
+        return None;
+    }
+    let href = abs.href();
+    let base = format!("{}/", href.rsplit_once('/')?.0);
+    let quote = |s: &str| serde_json::Value::from(s).to_string();
+    let js = format!(
+        "self.FORMSEAL_BASE={};importScripts({});wasm_bindgen({});",
+        quote(&base),
+        quote(&format!("{base}formseal-worker.js")),
+        quote(&format!("{base}formseal-worker_bg.wasm"))
+    );
+    let blob = super::files::blob(js.as_bytes(), "text/javascript")?;
+    let shim = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    SHIM.with(|s| *s.borrow_mut() = Some(shim.clone()));
+    Some(shim)
 }
 
 fn field(v: &JsValue, k: &str) -> JsValue {

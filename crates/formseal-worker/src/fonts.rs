@@ -27,18 +27,22 @@ fn fetch(i: usize, loc: Locale) -> Result<Rc<Vec<u8>>, String> {
         LOADED.with(|l| l.borrow_mut()[i] = Some(bytes.clone()));
         return Ok(bytes);
     }
+    // Next to the worker script, or in the widget's folder when the worker started from a
+    // same-origin shim (the widget served from another origin: `FORMSEAL_BASE`).
+    let base = js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_BASE".into()).ok().and_then(|b| b.as_string());
+    let url = format!("{}{}", base.unwrap_or_default(), FILES[i]);
     let xhr = web_sys::XmlHttpRequest::new().map_err(|e| failed(format!("{e:?}")))?;
-    xhr.open_with_async("GET", FILES[i], false).map_err(|e| failed(format!("{e:?}")))?;
+    xhr.open_with_async("GET", &url, false).map_err(|e| failed(format!("{e:?}")))?;
     xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
-    xhr.send().map_err(|_| failed(FILES[i].to_string()))?;
+    xhr.send().map_err(|_| failed(url.clone()))?;
     let status = xhr.status().unwrap_or(0);
     if status != 200 && status != 0 {
-        return Err(failed(format!("HTTP {status}: {}", FILES[i])));
+        return Err(failed(format!("HTTP {status}: {url}")));
     }
     let buffer = xhr.response().map_err(|e| failed(format!("{e:?}")))?;
     let bytes = Rc::new(js_sys::Uint8Array::new(&buffer).to_vec());
     if bytes.is_empty() {
-        return Err(failed(FILES[i].to_string()));
+        return Err(failed(url));
     }
     LOADED.with(|l| l.borrow_mut()[i] = Some(bytes.clone()));
     Ok(bytes)
