@@ -91,7 +91,7 @@ test('attachments inside rows: chosen per row, kept across a reload, packed and 
   w = await mount(page, def);
   await expert(1).getByText('王小明简历.pdf').waitFor();
   await expert(2).getByText('李晓华简历.pdf').waitFor();
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('formseal:experts:draft')));
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('formseal:experts:example-experts:draft')));
   assert.deepEqual(stored.answers.experts.map((e) => e.cv.map((f) => f.name)), [['王小明简历.pdf'], ['李晓华简历.pdf']]);
 
   await w.getByRole('button', { name: '核对信息' }).click();

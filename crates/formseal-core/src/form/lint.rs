@@ -23,7 +23,7 @@ pub fn lint(def: &FormDef) -> Vec<Lint> {
     let mut ids: Vec<&str> = Vec::new();
     for (i, s) in def.sections.iter().enumerate() {
         let at = format!("sections[{i}]");
-        fields(&s.fields, &at, 1, &mut ids, &mut push);
+        fields(&s.fields, &at, &mut ids, &mut push);
         call_cond(def, s.if_call.as_ref(), &format!("{at}.if_call"), &mut push);
         for (j, f) in s.fields.iter().enumerate() {
             if let Some(c) = &f.visible_if {
@@ -136,16 +136,9 @@ fn unknown(what: &str, name: &str) -> Finding {
     Finding::error(code).with("name", name)
 }
 
-/// Field ids are unique in their scope (the form, or one rows field); rows hold no attachments
-/// (the reader already refuses rows nested deeper than the form shows); a choice's values are
-/// distinct.
-fn fields<'a>(
-    list: &'a [FieldDef],
-    at: &str,
-    depth: usize,
-    ids: &mut Vec<&'a str>,
-    push: &mut impl FnMut(String, Finding),
-) {
+/// Field ids are unique in their scope (the form, or one rows field); a choice's values are
+/// distinct. (Attachment fields may be inside rows: their files are kept per row, issue 15.)
+fn fields<'a>(list: &'a [FieldDef], at: &str, ids: &mut Vec<&'a str>, push: &mut impl FnMut(String, Finding)) {
     for (j, f) in list.iter().enumerate() {
         let place = format!("{at}.fields[{j}]");
         if ids.contains(&f.id) {
@@ -153,7 +146,6 @@ fn fields<'a>(
         }
         ids.push(f.id);
         match &f.kind {
-            FieldKind::Files { .. } if depth > 1 => push(place, Finding::error("lint.files_in_rows")),
             FieldKind::Choice { options } | FieldKind::MultiChoice { options, .. } => {
                 for (k, o) in options.iter().enumerate() {
                     if options[..k].iter().any(|p| p.value == o.value) {
@@ -169,7 +161,7 @@ fn fields<'a>(
                     push(format!("{place}.kind.rows"), Finding::error("lint.min_max"));
                 }
                 let mut inner = Vec::new();
-                fields(sub, &format!("{place}.kind.rows"), depth + 1, &mut inner, push);
+                fields(sub, &format!("{place}.kind.rows"), &mut inner, push);
             }
             _ => {}
         }
