@@ -10,6 +10,35 @@ use std::collections::HashMap;
 
 /// From this many rows on, off-screen rows skip rendering (CSS `content-visibility`).
 const LONG_LIST: usize = 10;
+/// Rows drawn per frame when many arrive at once (an imported or reopened large draft): the
+/// first ones at once, so the form can be typed into while the rest are drawn (issue 16).
+const CHUNK: usize = 8;
+
+/// How many rows of a list to draw: all of them, except while many arrive at once — then
+/// `CHUNK` more on each animation frame. A few more (a row added) are drawn at once.
+fn drawn(count: Memo<usize>) -> RwSignal<usize> {
+    let limit = RwSignal::new(CHUNK);
+    fn grow(limit: RwSignal<usize>, count: Memo<usize>) {
+        request_animation_frame(move || {
+            // The form may have gone meanwhile (another form opened).
+            if let (Some(l), Some(c)) = (limit.try_get_untracked(), count.try_get_untracked()) {
+                if l < c {
+                    limit.set(l + CHUNK);
+                    grow(limit, count);
+                }
+            }
+        });
+    }
+    Effect::new(move |_| {
+        let (c, l) = (count.get(), limit.get_untracked());
+        if c > l + CHUNK {
+            grow(limit, count);
+        } else if c > l {
+            limit.set(c);
+        }
+    });
+    limit
+}
 
 /// Focuses the element with this id on the next frame (after the DOM has been updated).
 pub fn focus_later(id: String) {
@@ -98,6 +127,7 @@ pub fn Rows(
     };
     let (keys, signals) = row_signals(at, parent);
     let count = Memo::new(move |_| keys.with(|k| k.len()));
+    let limit = drawn(count);
     let prefix = Memo::new(move |_| match parent {
         Some(p) => format!("{}.{}", p.prefix.get(), at.name()),
         None => at.name().to_string(),
@@ -149,7 +179,7 @@ pub fn Rows(
         <fieldset class="fs-rows" class:fs-rows--long=move || { count.get() > LONG_LIST } id=base_id>
             <legend class="fs-rows__legend">{legend}</legend>
             <For
-                each=move || keys.get()
+                each=move || keys.with(|k| k[..k.len().min(limit.get())].to_vec())
                 key=|k| *k
                 children=move |key| {
                     let (row, index) = signals
