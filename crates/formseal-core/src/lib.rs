@@ -21,6 +21,7 @@
 //! The PDF joins between 5 and 6 (it goes into the package and its manifest).
 //! Nothing here reads a clock, a file or the network: the caller passes today's date in.
 
+pub mod algorithm;
 pub mod draft;
 #[doc(hidden)]
 #[cfg(feature = "builtin-forms")]

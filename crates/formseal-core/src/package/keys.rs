@@ -16,45 +16,12 @@ pub const SM2_USER_ID: &str = "1234567812345678";
 /// PBKDF2-HMAC-SHA256 iterations of a key backup.
 pub const BACKUP_ITERATIONS: u32 = 600_000;
 
-const OID_ED25519: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.3.101.112");
-const OID_EC: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-const OID_P256: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-const OID_SM2: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap("1.2.156.10197.1.301");
+const OID_ED25519: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap(crate::algorithm::OID_ED25519);
+const OID_EC: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap(crate::algorithm::OID_EC_PUBLIC_KEY);
+const OID_P256: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap(crate::algorithm::OID_P256);
+const OID_SM2: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap(crate::algorithm::OID_SM2);
 
-/// A signature algorithm, named in `signature.json` as shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Algorithm {
-    #[default]
-    #[serde(rename = "Ed25519")]
-    Ed25519,
-    #[serde(rename = "ECDSA-P256-SHA256")]
-    EcdsaP256,
-    #[serde(rename = "SM2-SM3")]
-    Sm2Sm3,
-}
-
-impl Algorithm {
-    pub const ALL: [Algorithm; 3] = [Algorithm::Ed25519, Algorithm::EcdsaP256, Algorithm::Sm2Sm3];
-
-    /// The name used in `signature.json`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Algorithm::Ed25519 => "Ed25519",
-            Algorithm::EcdsaP256 => "ECDSA-P256-SHA256",
-            Algorithm::Sm2Sm3 => "SM2-SM3",
-        }
-    }
-
-    /// Parses a name of [`Algorithm::name`] (case-insensitive; `p256`, `sm2` accepted too).
-    pub fn parse(s: &str) -> Option<Algorithm> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "ed25519" => Some(Algorithm::Ed25519),
-            "ecdsa-p256-sha256" | "p256" | "p-256" | "ecdsa" => Some(Algorithm::EcdsaP256),
-            "sm2-sm3" | "sm2" => Some(Algorithm::Sm2Sm3),
-            _ => None,
-        }
-    }
-}
+pub use crate::algorithm::Algorithm;
 
 /// Why a key cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -14,6 +14,7 @@ mod ops;
 use crate::browser::{files, storage};
 use crate::keys::{self, KeyMeta};
 use crate::pool::Slot;
+use formseal_core::algorithm::Algorithm;
 use formseal_core::form::human_size;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
@@ -261,10 +262,9 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
                 <p class="fs-package__key">{key_line}</p>
                 <p class="fs-field" hidden=move || key.get().is_some()>
                     <label for=id("alg")>{tx("ui.key.algorithm")}</label>
+                    // What the core supports (`formseal_core::algorithm`), the default first.
                     <select id=id("alg") class="fs-select" node_ref=alg>
-                        <option value="Ed25519">{tx("ui.key.alg.ed25519")}</option>
-                        <option value="ECDSA-P256-SHA256">{tx("ui.key.alg.p256")}</option>
-                        <option value="SM2-SM3">{tx("ui.key.alg.sm2")}</option>
+                        {Algorithm::ALL.map(|a| view! { <option value=a.name()>{tx(a.label_key())}</option> }).to_vec()}
                     </select>
                 </p>
                 <div class="fs-actions">
