@@ -9,7 +9,6 @@ use super::hex::{hex, sha256};
 use pkcs8::der::Decode as _;
 use pkcs8::{DecodePrivateKey as _, DecodePublicKey as _, EncodePrivateKey as _, EncodePublicKey as _};
 use rand_core::CryptoRngCore;
-use serde::{Deserialize, Serialize};
 
 /// The SM2 distinguishing identifier GB/T 35276 fixes as the default.
 pub const SM2_USER_ID: &str = "1234567812345678";
