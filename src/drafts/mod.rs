@@ -57,6 +57,11 @@ pub fn save_now(state: &AppState) {
     let form = state.form.get_value();
     let before = storage::get(&key);
     let stored = before.as_deref().and_then(|t| draft::parse(t, form.def()).ok()).map(|l| l.draft);
+    // What storage holds but this tab cannot read (a newer formseal in another tab, a damaged
+    // copy) is kept aside before it is written over, never lost.
+    if let (Some(text), None) = (&before, &stored) {
+        let _ = storage::set(&damaged_key(state), text);
+    }
     let merged = sync::merge_for_save(state, stored.as_ref());
     let mut d = current(state);
     d.answers = merged.answers;

@@ -224,3 +224,16 @@ test('an import keeps the draft before it as an earlier version, which can be re
   await page.getByRole('region', { name: '草稿的早先版本' }).getByText(/乙公司/).waitFor();
   await ctx.close();
 });
+
+test('a draft this tab cannot read (another tab with a newer formseal) is kept aside before a save writes over it', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await unit(page).getByLabel('单位名称（中文）').fill('甲公司');
+  await page.getByText(/^已保存 \d\d:\d\d$/).waitFor();
+  await page.waitForTimeout(800);
+  const newer = JSON.stringify({ format: 'formseal-draft', version: 99, form: { id: 'tc260-wg', version: 'x' }, answers: {} });
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, newer]);
+  await unit(page).getByLabel('办公地址').fill('北京市海淀区');
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).version === 1, KEY);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}:damaged`), KEY), newer);
+  await ctx.close();
+});
