@@ -84,7 +84,7 @@ pub fn Toolbar() -> impl IntoView {
 fn versions_page(app: crate::state::AppState, open: RwSignal<bool>) -> impl IntoView {
     let panel = NodeRef::<leptos::html::Div>::new();
     let args = serde_json::json!({
-        "key": format!("formseal:{}:draft", app.draft_key.get_value()),
+        "key": drafts::storage_key(&app),
         "name_field": app.form.get_value().def().name_field,
     });
     panel.on_load(move |el| crate::browser::load_pages(el.into(), args.to_string(), "versions"));

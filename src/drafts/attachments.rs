@@ -6,7 +6,6 @@ use super::{file_ids, file_key, notice, storage_key};
 use crate::browser::worker::Failure;
 use crate::browser::{idb, storage};
 use crate::state::{AppState, Loc};
-use formseal_core::draft;
 use formseal_core::form::{FileRef, Value};
 use formseal_core::messages::{render, t};
 use leptos::prelude::*;
@@ -93,10 +92,9 @@ pub fn collect(state: &AppState, mut unused: Vec<String>) {
     if unused.is_empty() {
         return;
     }
-    let form = state.form.get_value();
     let mut named = state.sync.with_value(|s| file_ids(&s.base));
     for (_, v) in super::versions::list(state) {
-        named.extend(draft::parse(&v, form.def()).map(|l| file_ids(&l.draft.answers)).unwrap_or_default());
+        named.extend(super::text_file_ids(state, &v));
     }
     unused.retain(|id| !named.contains(id));
     let keys: Vec<String> = unused.iter().map(|id| file_key(state, id)).collect();

@@ -89,7 +89,7 @@ pub fn save_now(state: &AppState) {
             mark(state, true);
             let mut unused = stored.map(|s| file_ids(&s.answers)).unwrap_or_default();
             for v in dropped {
-                unused.extend(draft::parse(&v, form.def()).map(|l| file_ids(&l.draft.answers)).unwrap_or_default());
+                unused.extend(text_file_ids(state, &v));
             }
             sync::saved(state, d.answers, merged.changed);
             attachments::collect(state, unused);
@@ -102,6 +102,11 @@ pub fn save_now(state: &AppState) {
 /// The ids of the attachments the answers name.
 pub fn file_ids(a: &Answers) -> Vec<String> {
     a.all_files().into_iter().map(|f| f.id.clone()).collect()
+}
+
+/// The ids of the attachments a stored draft's text names (none when it cannot be read).
+pub fn text_file_ids(state: &AppState, text: &str) -> Vec<String> {
+    draft::parse(text, state.form.get_value().def()).map(|l| file_ids(&l.draft.answers)).unwrap_or_default()
 }
 
 /// Where a draft that could not be read is kept aside.
@@ -234,16 +239,7 @@ pub fn file_stem(state: &AppState) -> String {
 
 /// What the start page shows about a saved draft: the unit's name and when it was saved.
 pub fn saved_summary(draft_key: &str, name_field: &str) -> Option<(String, String)> {
-    summary_of(&storage::get(&format!("formseal:{draft_key}:draft"))?, name_field)
-}
-
-/// The unit's name and the save time (`YYYY-MM-DD HH:MM`) of a draft's text.
-pub fn summary_of(text: &str, name_field: &str) -> Option<(String, String)> {
-    let json: serde_json::Value = serde_json::from_str(text).ok()?;
-    let name = json.get("answers")?.get(name_field).and_then(|v| v.as_str()).unwrap_or_default().trim().to_string();
-    let saved = json.get("saved_at").and_then(|v| v.as_str()).unwrap_or_default();
-    let when = format!("{} {}", saved.get(..10).unwrap_or_default(), saved.get(11..16).unwrap_or_default());
-    Some((name, when))
+    draft::summary(&storage::get(&format!("formseal:{draft_key}:draft"))?, name_field)
 }
 
 /// Downloads the draft with its attachments as a `.json` file (the worker embeds them).
@@ -331,7 +327,7 @@ pub async fn clear(state: AppState) {
     let form = state.form.get_value();
     let mut ids = file_ids(&current(&state).answers);
     for v in versions::forget(&state) {
-        ids.extend(draft::parse(&v, form.def()).map(|l| file_ids(&l.draft.answers)).unwrap_or_default());
+        ids.extend(text_file_ids(&state, &v));
     }
     ids.extend(state.sync.try_update_value(|s| std::mem::take(&mut s.detached)).unwrap_or_default());
     for id in ids {

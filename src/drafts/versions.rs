@@ -3,7 +3,7 @@
 //! every import or restore; the toolbar's versions page (with the package pages, loaded when
 //! opened) lists them and can restore any of them.
 
-use super::{notice, save_now, storage_key, summary_of};
+use super::{notice, save_now, storage_key};
 use crate::browser::storage;
 use crate::state::AppState;
 use formseal_core::draft;
@@ -20,10 +20,9 @@ fn key(state: &AppState) -> String {
 
 /// The kept versions, newest first: when each was kept (ms) and its draft text.
 pub fn list(state: &AppState) -> Vec<(u64, String)> {
-    let Some(Ok(J::Array(items))) = storage::get(&key(state)).map(|t| serde_json::from_str::<J>(&t)) else {
-        return Vec::new();
-    };
-    items.iter().filter_map(|i| Some((i.get(0)?.as_u64()?, i.get(1)?.as_str()?.to_string()))).take(KEEP).collect()
+    let mut all = storage::get(&key(state)).map(|t| draft::kept_versions(&t)).unwrap_or_default();
+    all.truncate(KEEP);
+    all
 }
 
 /// Keeps `text` (the draft as storage held it) as the newest version: at once when `now`, else when
@@ -61,7 +60,7 @@ pub fn restore(state: AppState, text: String) {
     if let Some(current) = storage::get(&storage_key(&state)) {
         keep(&state, &current, true);
     }
-    let when = summary_of(&text, form.def().name_field).map(|(_, w)| w).unwrap_or_default();
+    let when = draft::summary(&text, form.def().name_field).map(|(_, w)| w).unwrap_or_default();
     state.answers.set(loaded.draft.answers);
     state.bus.untouch_all();
     save_now(&state);

@@ -17,22 +17,15 @@ struct Version {
 }
 
 fn stored(key: &str) -> Option<String> {
-    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+    crate::browser::storage::get(key)
 }
 
-/// The versions the form keeps under `<key>:versions` (`[[kept at, draft text], …]`, newest first).
+/// The versions the form keeps under `<key>:versions`, newest first.
 fn versions(key: &str, name_field: &str) -> Vec<Version> {
-    let Some(Ok(J::Array(items))) = stored(&format!("{key}:versions")).map(|t| serde_json::from_str::<J>(&t)) else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|i| {
-            let text = i.get(1)?.as_str()?.to_string();
-            let draft: J = serde_json::from_str(&text).ok()?;
-            let saved = draft.get("saved_at").and_then(J::as_str).unwrap_or_default();
-            let when = format!("{} {}", saved.get(..10).unwrap_or_default(), saved.get(11..16).unwrap_or_default());
-            let name = draft.get("answers")?.get(name_field).and_then(J::as_str).unwrap_or_default().trim().to_string();
+    let kept = stored(&format!("{key}:versions")).map(|t| formseal_core::draft::kept_versions(&t)).unwrap_or_default();
+    kept.into_iter()
+        .filter_map(|(_, text)| {
+            let (name, when) = formseal_core::draft::summary(&text, name_field)?;
             Some(Version { when, name, text })
         })
         .collect()
@@ -40,12 +33,7 @@ fn versions(key: &str, name_field: &str) -> Vec<Version> {
 
 /// Tells the form to restore `text`.
 fn restore(container: &web_sys::HtmlElement, text: &str) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(&text.into());
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("formseal-restore", &init) {
-        let _ = container.dispatch_event(&ev);
-    }
+    crate::package::ops::dispatch(container, "formseal-restore", &text.into());
 }
 
 /// The page. `args`: `{"key": the draft's storage key, "name_field": the unit name's field id}`.

@@ -248,6 +248,23 @@ pub fn parse(text: &str, def: &FormDef) -> Result<Loaded, DraftError> {
     Ok(Loaded { draft, dropped, migrated_from })
 }
 
+/// The unit's name (field `name_field`) and the save time (`YYYY-MM-DD HH:MM`) of a draft's
+/// text, read without its form (the start page, the list of earlier versions).
+pub fn summary(text: &str, name_field: &str) -> Option<(String, String)> {
+    let json: serde_json::Value = serde_json::from_str(text).ok()?;
+    let name = json.get("answers")?.get(name_field).and_then(|v| v.as_str()).unwrap_or_default().trim().to_string();
+    let saved = json.get("saved_at").and_then(|v| v.as_str()).unwrap_or_default();
+    let when = format!("{} {}", saved.get(..10).unwrap_or_default(), saved.get(11..16).unwrap_or_default());
+    Some((name, when))
+}
+
+/// The earlier versions of a draft as the browser keeps them (`[[kept at, draft text], …]`,
+/// newest first): when each was kept (ms since the epoch) and its text. Anything else is none.
+pub fn kept_versions(text: &str) -> Vec<(u64, String)> {
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_str(text) else { return Vec::new() };
+    items.iter().filter_map(|i| Some((i.get(0)?.as_u64()?, i.get(1)?.as_str()?.to_string()))).collect()
+}
+
 /// Reads the `form.id` of a draft file without knowing its form (to pick the right definition).
 pub fn peek_form_id(text: &str) -> Option<String> {
     let json: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
@@ -360,5 +377,15 @@ mod tests {
         d.embed(&file, b"%PDF");
         let text = d.to_json_string().replace("JVBERg==", "JVBERg!!");
         assert_eq!(parse(&text, f.def()), Err(DraftError::BadFile { name: "a.pdf".into() }));
+    }
+
+    #[test]
+    fn summaries_and_kept_versions_are_read_leniently() {
+        let d = r#"{"saved_at": "2026-12-03T14:02:05+08:00", "answers": {"name_zh": " 甲公司 "}}"#;
+        assert_eq!(summary(d, "name_zh"), Some(("甲公司".into(), "2026-12-03 14:02".into())));
+        assert_eq!(summary("not json", "name_zh"), None);
+        let kept = serde_json::json!([[1, d], ["x", d], [2]]).to_string();
+        assert_eq!(kept_versions(&kept), vec![(1, d.to_string())]);
+        assert!(kept_versions("{}").is_empty());
     }
 }

@@ -9,7 +9,7 @@
 //! hands it what the host page should hear (event `formseal-tell`: `package-ready`, `submitted`,
 //! `error`).
 
-mod ops;
+pub(crate) mod ops;
 
 use crate::browser::{files, storage};
 use crate::keys::{self, KeyMeta};

@@ -34,8 +34,8 @@ pub fn failure_text(locale: Locale, f: &Failure) -> String {
     }
 }
 
-/// Dispatches `name` on the panel's container with `detail`; the form listens there.
-fn dispatch(container: &web_sys::HtmlElement, name: &str, detail: &JsValue) {
+/// Dispatches `name` (bubbling) on a page's container with `detail`; the form listens there.
+pub(crate) fn dispatch(container: &web_sys::HtmlElement, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_detail(detail);
