@@ -9,8 +9,11 @@ cd "$(dirname "$0")/.."
 mkdir -p target
 cat style/tokens.css style/base.css style/layout.css style/fields.css style/feedback.css style/review.css > target/formseal.css.tmp
 mv target/formseal.css.tmp target/formseal.css
-m=crates/formseal-core/src/messages/en
-cat "$m/rules.txt" "$m/form.txt" "$m/ui.txt" "$m/package.txt" > target/messages-en.txt.tmp
+# The catalogue files the browser form has are those catalogues.txt lists without a feature.
+m=crates/formseal-core/src/messages
+files=$(grep -v '^#' "$m/catalogues.txt" | awk 'NF == 1 { print "'"$m"'/en/" $1 ".txt" }')
+# shellcheck disable=SC2086
+cat $files > target/messages-en.txt.tmp
 mv target/messages-en.txt.tmp target/messages-en.txt
 # - forms/: the built-in forms' definitions and the start page's list of them (scripts/forms.mjs).
 node scripts/forms.mjs

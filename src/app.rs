@@ -5,6 +5,7 @@ use crate::components::toolbar::Toolbar;
 use crate::i18n::{label, tr};
 use crate::pages::{form_page::FormPage, review_page::ReviewPage};
 use crate::state::{use_app, Step};
+use formseal_core::key;
 use leptos::prelude::*;
 
 /// The whole widget for one form.
@@ -19,16 +20,16 @@ pub fn App(
     let body = label(def.def().body.clone());
     view! {
         <div class="fs-root" lang=move || app.locale.get().tag()>
-            {has_home.then(|| view! { <a class="fs-home-link" href="#/">{tr("ui.home.back")}</a> })}
+            {has_home.then(|| view! { <a class="fs-home-link" href="#/">{tr(key!("ui.home.back"))}</a> })}
             <header class="fs-header">
                 <p class="fs-header__body">{body}</p>
                 <h1 class="fs-header__title" id=format!("{}-title", app.id_prefix.get_value()) tabindex="-1">{title}</h1>
-                <ol class="fs-steps" aria-label=tr("ui.steps")>
+                <ol class="fs-steps" aria-label=tr(key!("ui.steps"))>
                     <li class:fs-steps__current=move || app.step.get() == Step::Form aria-current=move || (app.step.get() == Step::Form).then_some("step")>
-                        {tr("ui.step.fill")}
+                        {tr(key!("ui.step.fill"))}
                     </li>
                     <li class:fs-steps__current=move || app.step.get() == Step::Review aria-current=move || (app.step.get() == Step::Review).then_some("step")>
-                        {tr("ui.step.review")}
+                        {tr(key!("ui.step.review"))}
                     </li>
                 </ol>
             </header>
@@ -48,7 +49,7 @@ pub fn App(
                     view! {
                         <div node_ref=page></div>
                         <div class="fs-actions">
-                            <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Review)>{tr("ui.verify.back")}</button>
+                            <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Review)>{tr(key!("ui.verify.back"))}</button>
                         </div>
                     }
                     .into_any()

@@ -13,6 +13,7 @@ mod state;
 
 use formseal_core::form::{FormRules, Text};
 use formseal_core::forms;
+use formseal_core::key;
 use formseal_core::Locale;
 use leptos::prelude::*;
 use state::AppState;
@@ -168,7 +169,7 @@ fn root(setup: Setup) -> impl IntoView {
     let loading = move || {
         view! {
             <div class="fs-root" lang=move || locale.get().tag()>
-                <p class="fs-loading" role="status" tabindex="-1">{move || failure.get().unwrap_or_else(|| formseal_core::messages::t(locale.get(), "ui.form.loading"))}</p>
+                <p class="fs-loading" role="status" tabindex="-1">{move || failure.get().unwrap_or_else(|| formseal_core::messages::t(locale.get(), key!("ui.form.loading")))}</p>
             </div>
         }
         .into_any()
@@ -323,7 +324,7 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<emb
                 embed::error(
                     host,
                     "lang",
-                    &formseal_core::messages::render(locale, "ui.lang.failed", &[("reason", reason)]),
+                    &formseal_core::messages::render(locale, key!("ui.lang.failed"), &[("reason", reason)]),
                 );
             }
         });

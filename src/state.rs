@@ -1,6 +1,7 @@
 //! The app's reactive state: the form, the answers, what the applicant has touched, and the report.
 
 use formseal_core::form::{empty_row, validate_with, Answers, Context, FormRules, Report, Row, RowCache, Value};
+use formseal_core::key;
 use formseal_core::rules::date::CivilDate;
 use formseal_core::{Finding, Issue, Locale};
 use leptos::prelude::*;
@@ -238,7 +239,8 @@ impl AppState {
                     return bus.publish(r);
                 }
                 let mut r = r.clone();
-                r.issues.extend(notes.into_iter().map(|id| Issue::new(id, Finding::warning("ui.sync.elsewhere"))));
+                r.issues
+                    .extend(notes.into_iter().map(|id| Issue::new(id, Finding::warning(key!("ui.sync.elsewhere")))));
                 bus.publish(&r)
             })
         });

@@ -1,6 +1,7 @@
 //! The package worker, started on first use: signing, hashing, zipping and verifying run there,
 //! off the main thread, and its wasm is downloaded only then (see `crates/formseal-worker`).
 
+use formseal_core::key;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -77,7 +78,7 @@ fn field(v: &JsValue, k: &str) -> JsValue {
 }
 
 fn start() -> Result<Rc<Handle>, Failure> {
-    let load_failed = |e: JsValue| Failure { code: "ui.worker.failed".into(), message: format!("{e:?}") };
+    let load_failed = |e: JsValue| Failure { code: key!("ui.worker.failed").into(), message: format!("{e:?}") };
     let worker = web_sys::Worker::new(&worker_url()).map_err(load_failed)?;
     let mut resolvers = None;
     let ready = js_sys::Promise::new(&mut |res, rej| resolvers = Some((res, rej)));
@@ -113,7 +114,7 @@ fn start() -> Result<Rc<Handle>, Failure> {
         let _ = ready_err.call1(&JsValue::NULL, &JsValue::from_str("load"));
         if let Some(h) = weak_err.upgrade() {
             // Before it was ready: it could not load; after: it stopped in an operation.
-            let code = if h.loaded.get() { "ui.worker.crashed" } else { "ui.worker.failed" };
+            let code = if h.loaded.get() { key!("ui.worker.crashed") } else { key!("ui.worker.failed") };
             let failed = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&failed, &"code".into(), &code.into());
             for (_, resolve) in h.pending.borrow_mut().drain() {
@@ -151,7 +152,7 @@ pub async fn call(
     let h = handle()?;
     JsFuture::from(h.ready.clone())
         .await
-        .map_err(|_| Failure { code: "ui.worker.failed".into(), message: String::new() })?;
+        .map_err(|_| Failure { code: key!("ui.worker.failed").into(), message: String::new() })?;
     let id = h.next.get();
     h.next.set(id + 1);
     let msg = js_sys::Object::new();
@@ -168,7 +169,9 @@ pub async fn call(
     let reply = js_sys::Promise::new(&mut |resolve, _| {
         h.pending.borrow_mut().insert(id, resolve);
     });
-    h.worker.post_message(&msg).map_err(|e| Failure { code: "ui.worker.failed".into(), message: format!("{e:?}") })?;
+    h.worker
+        .post_message(&msg)
+        .map_err(|e| Failure { code: key!("ui.worker.failed").into(), message: format!("{e:?}") })?;
     let data = JsFuture::from(reply).await.unwrap_or(JsValue::UNDEFINED);
     if field(&data, "ok").as_bool() == Some(true) {
         let result = field(&data, "result").as_string().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();

@@ -4,6 +4,7 @@
 use crate::i18n::tr;
 use crate::state::use_app;
 use formseal_core::form::{eligibility_summary, Status};
+use formseal_core::key;
 use formseal_core::messages::t;
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn EligibilityPanel() -> impl IntoView {
     };
     view! {
         <section class="fs-elig" aria-labelledby=format!("{}-elig-title", app.id_prefix.get_value())>
-            <h2 class="fs-elig__title" id=format!("{}-elig-title", app.id_prefix.get_value())>{tr("ui.elig.title")}</h2>
+            <h2 class="fs-elig__title" id=format!("{}-elig-title", app.id_prefix.get_value())>{tr(key!("ui.elig.title"))}</h2>
             <p class="fs-elig__summary" aria-live="polite">{summary}</p>
             <ul class="fs-elig__list">
                 {move || {
@@ -37,7 +38,7 @@ pub fn EligibilityPanel() -> impl IntoView {
                             };
                             let status_key = c.status.label_key();
                             let remedy = c.remedy.as_ref().map(|r| {
-                                let text = format!("{}{}", t(locale, "ui.elig.remedy"), r.text(locale));
+                                let text = format!("{}{}", t(locale, key!("ui.elig.remedy")), r.text(locale));
                                 view! { <p class="fs-crit__remedy">{text}</p> }
                             });
                             view! {

@@ -7,6 +7,7 @@ use crate::i18n::{label, tr};
 use crate::state::{use_app, AppState, Loc, RowCtx, RowsAt};
 use formseal_core::form::{FieldDef, FieldKind, Format, Value};
 use formseal_core::issue::Issue;
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render};
 use formseal_core::rules::uscc;
 use leptos::prelude::*;
@@ -196,7 +197,7 @@ pub fn Field(
         if required {
             view! { <span class="fs-field__req" aria-hidden="true">"*"</span> }.into_any()
         } else {
-            view! { <span class="fs-field__optional">{tr("ui.optional")}</span> }.into_any()
+            view! { <span class="fs-field__optional">{tr(key!("ui.optional"))}</span> }.into_any()
         }
     };
     let label_el = if is_group {
@@ -247,7 +248,7 @@ fn derived_org_code(value: Memo<Option<Value>>) -> impl IntoView {
     });
     move || {
         code.get().map(|c| {
-            let text = render(app.locale.get(), "ui.derived_org_code", &[("code", c)]);
+            let text = render(app.locale.get(), key!("ui.derived_org_code"), &[("code", c)]);
             view! { <p class="fs-field__derived">{text}</p> }
         })
     }
@@ -271,9 +272,9 @@ pub fn Messages(
                     .into_iter()
                     .map(|i| {
                         let (class, prefix) = if i.is_error() {
-                            ("fs-msg fs-msg--error", "ui.error_prefix")
+                            ("fs-msg fs-msg--error", key!("ui.error_prefix"))
                         } else {
-                            ("fs-msg fs-msg--warning", "ui.warning_prefix")
+                            ("fs-msg fs-msg--warning", key!("ui.warning_prefix"))
                         };
                         let prefix = formseal_core::messages::t(locale, prefix);
                         let text = finding_text(locale, &i.finding);

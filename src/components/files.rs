@@ -5,6 +5,7 @@ use crate::drafts;
 use crate::i18n::tr;
 use crate::state::use_app;
 use formseal_core::form::{human_size, FieldDef, FieldKind, Value};
+use formseal_core::key;
 use formseal_core::messages::render;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -57,7 +58,7 @@ pub fn FilesInput(
                         .into_iter()
                         .map(|f| {
                             let id = f.id.clone();
-                            let remove_label = render(app.locale.get(), "ui.files.remove", &[("name", f.name.clone())]);
+                            let remove_label = render(app.locale.get(), key!("ui.files.remove"), &[("name", f.name.clone())]);
                             view! {
                                 <li class="fs-files__item">
                                     <span class="fs-files__name">{f.name.clone()}</span>
@@ -72,7 +73,7 @@ pub fn FilesInput(
                                             super::rows::focus_later(input_id.get_value());
                                         }
                                     >
-                                        {tr("ui.files.remove_short")}
+                                        {tr(key!("ui.files.remove_short"))}
                                     </button>
                                 </li>
                             }

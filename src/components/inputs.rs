@@ -4,6 +4,7 @@ use super::field::FieldCtx;
 use crate::i18n::label;
 use crate::state::use_app;
 use formseal_core::form::{FieldDef, FieldKind, Format, Value};
+use formseal_core::key;
 use leptos::prelude::*;
 
 /// Browser hints (keyboard, autofill) for each format.
@@ -45,7 +46,7 @@ pub fn TextInput(
             let n = value.with(|v| v.chars().count());
             formseal_core::messages::render(
                 app.locale.get(),
-                "ui.char_count",
+                key!("ui.char_count"),
                 &[("n", n.to_string()), ("max", max_chars.to_string())],
             )
         };

@@ -2,6 +2,7 @@
 
 use crate::browser::storage;
 use crate::i18n::{tr, use_locale};
+use formseal_core::key;
 use formseal_core::messages::render;
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn LangSwitch() -> impl IntoView {
                     let _ = storage::set(LANG_KEY, next.tag());
                 }
                 Err(reason) => {
-                    failed.set(Some(render(locale.get_untracked(), "ui.lang.failed", &[("reason", reason)])))
+                    failed.set(Some(render(locale.get_untracked(), key!("ui.lang.failed"), &[("reason", reason)])))
                 }
             }
         });
@@ -37,7 +38,7 @@ pub fn LangSwitch() -> impl IntoView {
     };
     view! {
         <button type="button" class="fs-btn fs-btn--small" lang=other on:click=switch>
-            {tr("ui.switch_language")}
+            {tr(key!("ui.switch_language"))}
         </button>
         <span class="fs-lang-failed" role="alert">{move || failed.get()}</span>
     }

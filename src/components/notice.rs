@@ -2,6 +2,7 @@
 
 use crate::i18n::tr;
 use crate::state::use_app;
+use formseal_core::key;
 use leptos::prelude::*;
 
 /// Shows the current notice, if any.
@@ -20,7 +21,7 @@ pub fn NoticeBar() -> impl IntoView {
                         // The button goes with the notice: focus goes to the form's title.
                         crate::components::rows::focus_later(format!("{}-title", app.id_prefix.get_value()));
                     }>
-                        {tr("ui.notice.close")}
+                        {tr(key!("ui.notice.close"))}
                     </button>
                 </div>
             }

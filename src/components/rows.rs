@@ -4,6 +4,7 @@ use super::field::Field;
 use crate::i18n::{label, tr};
 use crate::state::{use_app, Loc, RowCtx, RowsAt};
 use formseal_core::form::{FieldDef, FieldKind, Row, Text, Value};
+use formseal_core::key;
 use formseal_core::messages::render;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -174,7 +175,7 @@ pub fn Rows(
     };
     let legend = label(def.label.clone());
     let row_name = move || row_label.get_value().get(app.locale.get()).to_string();
-    let add_text = move || render(app.locale.get(), "ui.rows.add", &[("row", row_name())]);
+    let add_text = move || render(app.locale.get(), key!("ui.rows.add"), &[("row", row_name())]);
     view! {
         <fieldset class="fs-rows" class:fs-rows--long=move || { count.get() > LONG_LIST } id=base_id>
             <legend class="fs-rows__legend">{legend}</legend>
@@ -195,11 +196,11 @@ pub fn Rows(
                 }
             />
             {move || undo.get().map(|(i, _)| {
-                let text = render(app.locale.get(), "ui.rows.removed", &[("row", row_name()), ("n", (i + 1).to_string())]);
+                let text = render(app.locale.get(), key!("ui.rows.removed"), &[("row", row_name()), ("n", (i + 1).to_string())]);
                 view! {
                     <p class="fs-rows__undo" role="status">
                         {text}
-                        <button type="button" class="fs-btn fs-btn--link" id=undo_id.clone() on:click=restore>{tr("ui.rows.undo")}</button>
+                        <button type="button" class="fs-btn fs-btn--link" id=undo_id.clone() on:click=restore>{tr(key!("ui.rows.undo"))}</button>
                     </p>
                 }
             })}
@@ -253,9 +254,9 @@ fn RowView(
             <legend class="fs-row__title">{title}</legend>
             <div class="fs-row__fields">{cells}</div>
             <div class="fs-row__actions">
-                <button type="button" class="fs-btn fs-btn--small" id=up_id aria-label=aria("ui.rows.up_aria") disabled=move || { index.get() == 0 } on:click=move |_| step(-1)>{tr("ui.rows.up")}</button>
-                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria("ui.rows.down_aria") disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| step(1)>{tr("ui.rows.down")}</button>
-                <button type="button" class="fs-btn fs-btn--small fs-btn--danger" aria-label=aria("ui.rows.remove_aria") on:click=move |_| on_remove.run(key)>{tr("ui.rows.remove")}</button>
+                <button type="button" class="fs-btn fs-btn--small" id=up_id aria-label=aria(key!("ui.rows.up_aria")) disabled=move || { index.get() == 0 } on:click=move |_| step(-1)>{tr(key!("ui.rows.up"))}</button>
+                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria(key!("ui.rows.down_aria")) disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| step(1)>{tr(key!("ui.rows.down"))}</button>
+                <button type="button" class="fs-btn fs-btn--small fs-btn--danger" aria-label=aria(key!("ui.rows.remove_aria")) on:click=move |_| on_remove.run(key)>{tr(key!("ui.rows.remove"))}</button>
             </div>
         </fieldset>
     }

@@ -2,6 +2,7 @@
 
 use crate::i18n::tr;
 use crate::state::use_app;
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render};
 use leptos::prelude::*;
 
@@ -33,9 +34,9 @@ pub fn ErrorSummary() -> impl IntoView {
         <Show when=move || app.show_all.get() && !errors.with(|e| e.is_empty())>
             <div class="fs-summary" role="alert" tabindex="-1" id=id.clone()>
                 <h2 class="fs-summary__title">
-                    {move || render(app.locale.get(), "ui.summary.title", &[("n", errors.with(|e| e.len()).to_string())])}
+                    {move || render(app.locale.get(), key!("ui.summary.title"), &[("n", errors.with(|e| e.len()).to_string())])}
                 </h2>
-                <p class="fs-summary__hint">{tr("ui.summary.hint")}</p>
+                <p class="fs-summary__hint">{tr(key!("ui.summary.hint"))}</p>
                 <ul class="fs-summary__list">
                     {move || {
                         let locale = app.locale.get();
@@ -44,7 +45,7 @@ pub fn ErrorSummary() -> impl IntoView {
                             .into_iter()
                             .map(|i| {
                                 let href = format!("#{}", app.dom_id_for_path(&i.path));
-                                let text = render(locale, "ui.field_message", &[("field", path_label(&i.path)), ("message", finding_text(locale, &i.finding))]);
+                                let text = render(locale, key!("ui.field_message"), &[("field", path_label(&i.path)), ("message", finding_text(locale, &i.finding))]);
                                 let path = i.path.clone();
                                 view! {
                                     <li>

@@ -6,6 +6,7 @@ use super::rows::focus_later;
 use crate::drafts;
 use crate::i18n::tr;
 use crate::state::use_app;
+use formseal_core::key;
 use formseal_core::messages::render;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,8 +26,8 @@ pub fn Toolbar() -> impl IntoView {
         focus_later(format!("{}-clear", app.id_prefix.get_value()));
     };
     let status = move || match app.saved_at.get() {
-        Some(t) => render(app.locale.get(), "ui.saved_at", &[("time", t)]),
-        None => formseal_core::messages::t(app.locale.get(), "ui.not_saved"),
+        Some(t) => render(app.locale.get(), key!("ui.saved_at"), &[("time", t)]),
+        None => formseal_core::messages::t(app.locale.get(), key!("ui.not_saved")),
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -36,43 +37,43 @@ pub fn Toolbar() -> impl IntoView {
         input.set_value("");
     };
     view! {
-        <div class="fs-toolbar" role="toolbar" aria-label=tr("ui.toolbar")>
+        <div class="fs-toolbar" role="toolbar" aria-label=tr(key!("ui.toolbar"))>
             <p class="fs-toolbar__status" role="status">{status}</p>
             <div class="fs-toolbar__actions">
                 <button type="button" class="fs-btn fs-btn--small" on:click=move |_| spawn_local(drafts::export(app))>
-                    {tr("ui.export")}
+                    {tr(key!("ui.export"))}
                 </button>
                 <input type="file" class="fs-visually-hidden fs-file-input" id=import_id.clone() accept=".json,application/json" on:change=on_import />
                 <label class="fs-btn fs-btn--small fs-file-btn" for=import_id>
-                    {tr("ui.import")}
+                    {tr(key!("ui.import"))}
                 </label>
                 <button type="button" class="fs-btn fs-btn--small" id=format!("{prefix}-versions") aria-expanded=move || versions.get().to_string() on:click=move |_| versions.update(|v| *v = !*v)>
-                    {tr("ui.versions")}
+                    {tr(key!("ui.versions"))}
                 </button>
                 <button type="button" class="fs-btn fs-btn--small" id=format!("{prefix}-clear") on:click=move |_| {
                     confirming.set(true);
                     focus_later(format!("{}-clear-no", app.id_prefix.get_value()));
                 }>
-                    {tr("ui.clear")}
+                    {tr(key!("ui.clear"))}
                 </button>
                 <LangSwitch />
                 // The self-contained file for working without a network (not offered inside it, nor
                 // for a host's own form, which it does not hold).
                 {(crate::browser::offline("worker").is_none() && app.offline_copy.get_value()).then(|| view! {
                     <a class="fs-btn fs-btn--small" href=crate::browser::asset_url("formseal-offline.html") download="formseal-offline.html">
-                        {tr("ui.offline.download")}
+                        {tr(key!("ui.offline.download"))}
                     </a>
                 })}
             </div>
             <Show when=move || versions.get()>{move || versions_page(app, versions)}</Show>
             <Show when=move || confirming.get()>
                 <div class="fs-confirm" role="alertdialog" aria-labelledby=format!("{}-confirm", app.id_prefix.get_value())>
-                    <p id=format!("{}-confirm", app.id_prefix.get_value())>{tr("ui.clear.confirm")}</p>
+                    <p id=format!("{}-confirm", app.id_prefix.get_value())>{tr(key!("ui.clear.confirm"))}</p>
                     <button type="button" class="fs-btn fs-btn--danger" on:click=move |_| {
                         close();
                         spawn_local(drafts::clear(app));
-                    }>{tr("ui.clear.yes")}</button>
-                    <button type="button" class="fs-btn" id=format!("{}-clear-no", app.id_prefix.get_value()) on:click=move |_| close()>{tr("ui.clear.no")}</button>
+                    }>{tr(key!("ui.clear.yes"))}</button>
+                    <button type="button" class="fs-btn" id=format!("{}-clear-no", app.id_prefix.get_value()) on:click=move |_| close()>{tr(key!("ui.clear.no"))}</button>
                 </div>
             </Show>
         </div>

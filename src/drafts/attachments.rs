@@ -7,6 +7,7 @@ use crate::browser::worker::Failure;
 use crate::browser::{idb, storage};
 use crate::state::{AppState, Loc};
 use formseal_core::form::{FileRef, Value};
+use formseal_core::key;
 use formseal_core::messages::{render, t};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -32,12 +33,12 @@ pub async fn attach(state: AppState, loc: Loc, multiple: bool, max_bytes: u64, c
         let size = file.size() as u64;
         if size > max_bytes {
             let p = [("name", file.name()), ("max", format!("{} MB", max_bytes / 1024 / 1024))];
-            problem = Some(render(locale, "file.too_large", &p));
+            problem = Some(render(locale, key!("file.too_large"), &p));
             continue;
         }
         let fid = format!("{field}-{}", js_sys::Date::now() as u64 + list.len() as u64);
         if let Err(e) = idb::put(&file_key(&state, &fid), &file).await {
-            let key = if e.is_quota() { "ui.attach.quota" } else { "ui.attach.failed" };
+            let key = if e.is_quota() { key!("ui.attach.quota") } else { key!("ui.attach.failed") };
             problem = Some(render(locale, key, &[("name", file.name())]));
             continue;
         }
@@ -74,7 +75,8 @@ async fn ask_to_keep(state: &AppState) {
     let Some(promise) = web_sys::window().and_then(|w| w.navigator().storage().persist().ok()) else { return };
     let granted = JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
     let _ = storage::set(&key, if granted { "1" } else { "0" });
-    let text = t(state.locale.get_untracked(), if granted { "ui.persist.granted" } else { "ui.persist.denied" });
+    let text =
+        t(state.locale.get_untracked(), if granted { key!("ui.persist.granted") } else { key!("ui.persist.denied") });
     notice(state, false, text);
 }
 
@@ -123,7 +125,7 @@ pub async fn check(state: AppState) {
         return; // the form was closed meanwhile
     }
     let names = missing.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join("、");
-    notice(&state, true, render(state.locale.get_untracked(), "ui.restore.files_missing", &[("names", names)]));
+    notice(&state, true, render(state.locale.get_untracked(), key!("ui.restore.files_missing"), &[("names", names)]));
 }
 
 /// The attachments the answers name, in the form's order.

@@ -11,6 +11,7 @@ use crate::browser::{clock, files, idb, storage};
 use crate::state::{AppState, Notice, Step};
 use formseal_core::draft::{self, Draft};
 use formseal_core::form::Answers;
+use formseal_core::key;
 use formseal_core::messages::{render, t};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -94,8 +95,8 @@ pub fn save_now(state: &AppState) {
             sync::saved(state, d.answers, merged.changed);
             attachments::collect(state, unused);
         }
-        Err(storage::StoreError::Quota) => notice(state, true, t(locale, "ui.save.quota")),
-        Err(storage::StoreError::Unavailable) => notice(state, true, t(locale, "ui.save.unavailable")),
+        Err(storage::StoreError::Quota) => notice(state, true, t(locale, key!("ui.save.quota"))),
+        Err(storage::StoreError::Unavailable) => notice(state, true, t(locale, key!("ui.save.unavailable"))),
     }
 }
 
@@ -149,7 +150,7 @@ pub fn restore(state: &AppState) {
     let Some(text) = storage::get(&key) else {
         if marked(state) {
             mark(state, false);
-            notice(state, true, t(locale, "ui.restore.gone"));
+            notice(state, true, t(locale, key!("ui.restore.gone")));
         }
         return;
     };
@@ -163,7 +164,7 @@ pub fn restore(state: &AppState) {
         }
         Err(e) => {
             let _ = storage::set(&damaged_key(state), &text);
-            notice(state, true, render(locale, "ui.restore.damaged", &[("reason", e.text(locale))]));
+            notice(state, true, render(locale, key!("ui.restore.damaged"), &[("reason", e.text(locale))]));
         }
     }
 }
@@ -231,7 +232,7 @@ pub fn file_stem(state: &AppState) -> String {
     let name = state.answers.with_untracked(|a| a.text(field).trim().to_string());
     let clean: String = name.chars().filter(|c| !r#"\/:*?"<>|"#.contains(*c) && !c.is_control()).take(60).collect();
     if clean.is_empty() {
-        t(state.locale.get_untracked(), "ui.unnamed")
+        t(state.locale.get_untracked(), key!("ui.unnamed"))
     } else {
         clean
     }
@@ -247,7 +248,7 @@ pub async fn export(state: AppState) {
     let locale = state.locale.get_untracked();
     let d = current(&state);
     let day = d.saved_at.get(..10).unwrap_or_default();
-    let name = format!("{}-{}-{day}.json", t(locale, "ui.draft.file_prefix"), file_stem(&state));
+    let name = format!("{}-{}-{day}.json", t(locale, key!("ui.draft.file_prefix")), file_stem(&state));
     let made = async {
         let (ids, blobs) = attachments::attachment_blobs(&state).await?;
         let mut args = request(&state);
@@ -260,8 +261,8 @@ pub async fn export(state: AppState) {
         Err(f) => Err(if f.message.is_empty() { t(locale, &f.code) } else { f.message }),
     };
     match result {
-        Ok(()) => notice(&state, false, render(locale, "ui.export.done", &[("name", name)])),
-        Err(e) => notice(&state, true, render(locale, "ui.export.failed", &[("reason", e)])),
+        Ok(()) => notice(&state, false, render(locale, key!("ui.export.done"), &[("name", name)])),
+        Err(e) => notice(&state, true, render(locale, key!("ui.export.failed"), &[("reason", e)])),
     }
 }
 
@@ -270,7 +271,7 @@ pub async fn import(state: AppState, file: web_sys::File) {
     let locale = state.locale.get_untracked();
     let text = match files::text(&file).await {
         Ok(t) => t,
-        Err(_) => return notice(&state, true, t(locale, "ui.import.unreadable")),
+        Err(_) => return notice(&state, true, t(locale, key!("ui.import.unreadable"))),
     };
     if let Err(message) = import_text(state, &text, &file.name()).await {
         notice(&state, true, message);
@@ -284,23 +285,23 @@ pub async fn import_text(state: AppState, text: &str, name: &str) -> Result<(), 
     let form = state.form.get_value();
     let loaded = match draft::parse(text, form.def()) {
         Ok(l) => l,
-        Err(e) => return Err(format!("{} {}", e.text(locale), t(locale, "ui.import.unchanged"))),
+        Err(e) => return Err(format!("{} {}", e.text(locale), t(locale, key!("ui.import.unchanged")))),
     };
     for f in loaded.draft.file_refs() {
         let Some(bytes) = loaded.draft.file_bytes(&f.id) else { continue };
         if let Some(blob) = files::blob(&bytes, &f.media_type) {
             if let Err(e) = idb::put(&file_key(&state, &f.id), &blob).await {
-                let key = if e.is_quota() { "ui.save.quota" } else { "ui.import.files_failed" };
+                let key = if e.is_quota() { key!("ui.save.quota") } else { key!("ui.import.files_failed") };
                 return Err(t(locale, key));
             }
         }
     }
-    let mut lines = vec![render(locale, "ui.import.done", &[("name", name.to_string())])];
+    let mut lines = vec![render(locale, key!("ui.import.done"), &[("name", name.to_string())])];
     if let Some(from) = &loaded.migrated_from {
-        lines.push(render(locale, "draft.migrated", &[("from", from.clone())]));
+        lines.push(render(locale, key!("draft.migrated"), &[("from", from.clone())]));
     }
     if !loaded.dropped.is_empty() {
-        lines.push(render(locale, "draft.dropped", &[("fields", loaded.dropped.join(", "))]));
+        lines.push(render(locale, key!("draft.dropped"), &[("fields", loaded.dropped.join(", "))]));
     }
     // What the import replaces stays at hand, as an earlier version.
     if let Some(before) = storage::get(&storage_key(&state)) {
@@ -347,5 +348,5 @@ pub async fn clear(state: AppState) {
     state.bus.untouch_all();
     state.show_all.set(false);
     state.saved_at.set(None);
-    notice(&state, false, t(state.locale.get_untracked(), "ui.clear.done"));
+    notice(&state, false, t(state.locale.get_untracked(), key!("ui.clear.done")));
 }

@@ -8,6 +8,7 @@ use crate::state::{max_key, AppState};
 use formseal_core::draft::merge::{merge, rekey, Merged};
 use formseal_core::draft::{self, Draft};
 use formseal_core::form::Answers;
+use formseal_core::key;
 use formseal_core::messages::t;
 use leptos::prelude::*;
 
@@ -63,7 +64,7 @@ pub fn on_stored(state: &AppState, text: Option<String>) {
         });
         state.answers.set(empty);
         state.saved_at.set(None);
-        return notice(state, false, t(state.locale.get_untracked(), "ui.sync.cleared"));
+        return notice(state, false, t(state.locale.get_untracked(), key!("ui.sync.cleared")));
     };
     // A draft this tab cannot read is left to the next start (which keeps it aside and says so).
     let Ok(theirs) = draft::parse(&text, form.def()) else { return };

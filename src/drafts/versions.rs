@@ -7,6 +7,7 @@ use super::{notice, save_now, storage_key};
 use crate::browser::storage;
 use crate::state::AppState;
 use formseal_core::draft;
+use formseal_core::key;
 use formseal_core::messages::render;
 use leptos::prelude::*;
 use serde_json::Value as J;
@@ -55,7 +56,9 @@ pub fn restore(state: AppState, text: String) {
     let form = state.form.get_value();
     let loaded = match draft::parse(&text, form.def()) {
         Ok(l) => l,
-        Err(e) => return notice(&state, true, render(locale, "ui.restore.damaged", &[("reason", e.text(locale))])),
+        Err(e) => {
+            return notice(&state, true, render(locale, key!("ui.restore.damaged"), &[("reason", e.text(locale))]))
+        }
     };
     if let Some(current) = storage::get(&storage_key(&state)) {
         keep(&state, &current, true);
@@ -64,5 +67,5 @@ pub fn restore(state: AppState, text: String) {
     state.answers.set(loaded.draft.answers);
     state.bus.untouch_all();
     save_now(&state);
-    notice(&state, false, render(locale, "ui.versions.restored", &[("time", when)]));
+    notice(&state, false, render(locale, key!("ui.versions.restored"), &[("time", when)]));
 }

@@ -5,6 +5,7 @@ use crate::components::field::Field;
 use crate::components::summary::{focus_path, ErrorSummary};
 use crate::i18n::{label, tr};
 use crate::state::{use_app, Loc, Step};
+use formseal_core::key;
 use leptos::prelude::*;
 
 /// The whole form.
@@ -61,8 +62,8 @@ pub fn FormPage() -> impl IntoView {
                 <form class="fs-form" novalidate=true on:submit=on_submit>
                     {sections}
                     <div class="fs-actions">
-                        <p class="fs-actions__hint">{tr("ui.continue_hint")}</p>
-                        <button type="submit" class="fs-btn fs-btn--primary">{tr("ui.continue")}</button>
+                        <p class="fs-actions__hint">{tr(key!("ui.continue_hint"))}</p>
+                        <button type="submit" class="fs-btn fs-btn--primary">{tr(key!("ui.continue"))}</button>
                     </div>
                 </form>
             </div>

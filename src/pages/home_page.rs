@@ -2,6 +2,7 @@
 
 use crate::drafts::saved_summary;
 use crate::i18n::tr;
+use formseal_core::key;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -25,13 +26,13 @@ pub fn HomePage(
                 let draft = saved_summary(&format!("{draft_prefix}{id}"), &def.name_field);
                 let (status, action) = match &draft {
                     Some((name, when)) => {
-                        let name = if name.is_empty() { t(l, "ui.unnamed") } else { name.clone() };
+                        let name = if name.is_empty() { t(l, key!("ui.unnamed")) } else { name.clone() };
                         (
-                            render(l, "ui.home.draft", &[("name", name), ("when", when.clone())]),
-                            t(l, "ui.home.continue"),
+                            render(l, key!("ui.home.draft"), &[("name", name), ("when", when.clone())]),
+                            t(l, key!("ui.home.continue")),
                         )
                     }
-                    None => (t(l, "ui.home.no_draft"), t(l, "ui.home.start")),
+                    None => (t(l, key!("ui.home.no_draft")), t(l, key!("ui.home.start"))),
                 };
                 let title = def.title.get(l).to_string();
                 let aria = format!("{action}：{title}");
@@ -49,10 +50,10 @@ pub fn HomePage(
     view! {
         <div class="fs-home">
             <div class="fs-home__bar"><crate::components::lang::LangSwitch /></div>
-            <h1 class="fs-header__title" tabindex="-1">{tr("ui.home.title")}</h1>
-            <p class="fs-home__intro">{tr("ui.home.intro")}</p>
+            <h1 class="fs-header__title" tabindex="-1">{tr(key!("ui.home.title"))}</h1>
+            <p class="fs-home__intro">{tr(key!("ui.home.intro"))}</p>
             <ul class="fs-home__list">{items}</ul>
-            <p class="fs-home__verify"><a href="#/verify">{tr("ui.verify.open")}</a></p>
+            <p class="fs-home__verify"><a href="#/verify">{tr(key!("ui.verify.open"))}</a></p>
         </div>
     }
 }

@@ -5,6 +5,7 @@ use crate::components::summary::path_label;
 use crate::i18n::{label, tr};
 use crate::state::{use_app, Step};
 use formseal_core::form::{cells, display, FieldDef, FieldKind, Value};
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render, t};
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ fn entry(def: &FieldDef, path: String, value: Option<Value>, locale: Locale) -> 
     let app = use_app();
     let text = display(def, value.as_ref(), locale);
     let name = path_label(&path);
-    let aria = render(locale, "ui.review.change_aria", &[("field", name.clone())]);
+    let aria = render(locale, key!("ui.review.change_aria"), &[("field", name.clone())]);
     let href = format!("#{}", app.dom_id_for_path(&path));
     view! {
         <div class="fs-review__row">
@@ -25,7 +26,7 @@ fn entry(def: &FieldDef, path: String, value: Option<Value>, locale: Locale) -> 
                     ev.prevent_default();
                     app.step.set(Step::Form);
                     app.focus_after_render.set(Some(path.clone()));
-                }>{t(locale, "ui.review.change")}</a>
+                }>{t(locale, key!("ui.review.change"))}</a>
             </dd>
         </div>
     }
@@ -67,9 +68,9 @@ pub fn ReviewPage() -> impl IntoView {
         (!list.is_empty()).then(|| {
             view! {
                 <div class="fs-review__warnings">
-                    <h3>{t(locale, "ui.review.warnings")}</h3>
+                    <h3>{t(locale, key!("ui.review.warnings"))}</h3>
                     <ul>
-                        {list.into_iter().map(|i| view! { <li>{render(locale, "ui.field_message", &[("field", path_label(&i.path)), ("message", finding_text(locale, &i.finding))])}</li> }).collect_view()}
+                        {list.into_iter().map(|i| view! { <li>{render(locale, key!("ui.field_message"), &[("field", path_label(&i.path)), ("message", finding_text(locale, &i.finding))])}</li> }).collect_view()}
                     </ul>
                 </div>
             }
@@ -99,31 +100,31 @@ pub fn ReviewPage() -> impl IntoView {
     view! {
         <div class="fs-layout">
             <div class="fs-layout__main fs-review">
-                <h2 class="fs-review__title" id=title_id tabindex="-1">{tr("ui.review.title")}</h2>
-                <p class="fs-review__intro">{move || render(app.locale.get(), "ui.review.intro", &[("form", title())])}</p>
+                <h2 class="fs-review__title" id=title_id tabindex="-1">{tr(key!("ui.review.title"))}</h2>
+                <p class="fs-review__intro">{move || render(app.locale.get(), key!("ui.review.intro"), &[("form", title())])}</p>
                 {warnings}
                 {body}
                 <div class="fs-package__missing" role="status" hidden=move || errors.get() == 0>
-                    <p>{move || render(app.locale.get(), "ui.pkg.missing", &[("n", errors.get().to_string())])}</p>
+                    <p>{move || render(app.locale.get(), key!("ui.pkg.missing"), &[("n", errors.get().to_string())])}</p>
                     <button type="button" class="fs-btn" on:click=move |_| {
                         app.show_all.set(true);
                         app.step.set(Step::Form);
                         // The button goes with the page: focus goes to the list of errors.
                         crate::components::rows::focus_later(format!("{}-summary", app.id_prefix.get_value()));
-                    }>{tr("ui.pkg.show_errors")}</button>
+                    }>{tr(key!("ui.pkg.show_errors"))}</button>
                 </div>
                 {panel}
                 <div class="fs-actions">
-                    <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Verify)>{tr("ui.verify.open")}</button>
+                    <button type="button" class="fs-btn" on:click=move |_| app.step.set(Step::Verify)>{tr(key!("ui.verify.open"))}</button>
                     <button type="button" class="fs-btn" on:click=move |_| {
                         app.step.set(Step::Form);
                         // This button goes with the page: focus goes to the form's title.
                         crate::components::rows::focus_later(format!("{}-title", app.id_prefix.get_value()));
-                    }>{tr("ui.review.back")}</button>
+                    }>{tr(key!("ui.review.back"))}</button>
                     <p class="fs-actions__hint">{hand_in}</p>
                 </div>
                 <section class="fs-process">
-                    <h3 class="fs-process__title">{tr("ui.review.process")}</h3>
+                    <h3 class="fs-process__title">{tr(key!("ui.review.process"))}</h3>
                     <ol class="fs-process__steps">{steps}</ol>
                 </section>
             </div>

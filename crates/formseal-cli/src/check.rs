@@ -6,6 +6,7 @@
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::forms;
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render};
 use formseal_core::Locale;
 use std::path::PathBuf;
@@ -42,7 +43,7 @@ pub fn run(args: Args) -> u8 {
     let summary = match (problems.is_empty(), counts) {
         (true, Some([sections, fields, conditions])) => render(
             locale,
-            "cli.check.valid",
+            key!("cli.check.valid"),
             &[
                 ("file", file.clone()),
                 ("sections", sections.to_string()),
@@ -50,7 +51,7 @@ pub fn run(args: Args) -> u8 {
                 ("conditions", conditions.to_string()),
             ],
         ),
-        _ => render(locale, "cli.check.invalid", &[("file", file.clone()), ("n", problems.len().to_string())]),
+        _ => render(locale, key!("cli.check.invalid"), &[("file", file.clone()), ("n", problems.len().to_string())]),
     };
     let out = if args.json {
         let list: Vec<_> =
@@ -60,7 +61,7 @@ pub fn run(args: Args) -> u8 {
         format!("{report:#}\n")
     } else {
         let mut lines = vec![summary];
-        let err = kind_prefix(locale, "ui.error_prefix");
+        let err = kind_prefix(locale, key!("ui.error_prefix"));
         let sep = label_separator(locale);
         for (path, message) in &problems {
             lines.push(if path.is_empty() {

@@ -1,6 +1,7 @@
 //! What every subcommand shares: options, the clock, reading input, writing reports, separators.
 
 use crate::EXIT_UNREADABLE;
+use formseal_core::key;
 use formseal_core::messages::t;
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
@@ -134,7 +135,7 @@ pub fn emit(text: &str) -> Result<(), u8> {
 pub fn unreadable(locale: Locale, json: bool, file: &Path, reason: String) -> u8 {
     let msg = formseal_core::messages::render(
         locale,
-        "cli.unreadable",
+        key!("cli.unreadable"),
         &[("file", file.display().to_string()), ("reason", reason)],
     );
     fail(json, file, &msg)
@@ -182,7 +183,11 @@ pub fn write_output(locale: Locale, out: &Path, bytes: &[u8]) -> Result<(), u8> 
         let file = out.display().to_string();
         eprintln!(
             "{}",
-            formseal_core::messages::render(locale, "cli.write_failed", &[("file", file), ("reason", e.to_string())])
+            formseal_core::messages::render(
+                locale,
+                key!("cli.write_failed"),
+                &[("file", file), ("reason", e.to_string())]
+            )
         );
         EXIT_UNREADABLE
     })

@@ -6,6 +6,7 @@
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::form::{cells, display, Context};
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render, t};
 use formseal_core::package::{verify_with, Official, Verification};
 use formseal_core::rules::date::CivilDate;
@@ -52,7 +53,7 @@ pub fn run(args: Args) -> u8 {
     let v = verify_with(&bytes, &Context { today: args.today.unwrap_or_else(today) }, &official);
     if v.application.is_none() || v.form.is_none() {
         for p in &v.problems {
-            eprintln!("{}{}", kind_prefix(locale, "ui.error_prefix"), terminal_safe(&finding_text(locale, p)));
+            eprintln!("{}{}", kind_prefix(locale, key!("ui.error_prefix")), terminal_safe(&finding_text(locale, p)));
         }
         return crate::EXIT_UNREADABLE;
     }
@@ -66,9 +67,9 @@ pub fn run(args: Args) -> u8 {
     if v.is_valid() {
         EXIT_VALID
     } else {
-        eprintln!("{}", render(locale, "cli.inspect.invalid", &[("n", v.problems.len().to_string())]));
+        eprintln!("{}", render(locale, key!("cli.inspect.invalid"), &[("n", v.problems.len().to_string())]));
         for p in &v.problems {
-            eprintln!("  {}{}", kind_prefix(locale, "ui.error_prefix"), terminal_safe(&finding_text(locale, p)));
+            eprintln!("  {}{}", kind_prefix(locale, key!("ui.error_prefix")), terminal_safe(&finding_text(locale, p)));
         }
         EXIT_INVALID
     }
@@ -106,10 +107,13 @@ fn csv(v: &Verification, locale: Locale, bom: bool) -> String {
         .collect();
     let mut row: Vec<String> = all.iter().map(|c| display(c.field, c.value, locale)).collect();
     for (key, value) in [
-        ("cli.verify.created", app.created_at.clone()),
-        ("cli.verify.fingerprint", v.key_fingerprint.clone().unwrap_or_default()),
-        ("cli.verify.manifest", v.manifest_sha256.clone().unwrap_or_default()),
-        ("cli.inspect.verdict", t(locale, if v.is_valid() { "cli.inspect.valid" } else { "cli.inspect.not_valid" })),
+        (key!("cli.verify.created"), app.created_at.clone()),
+        (key!("cli.verify.fingerprint"), v.key_fingerprint.clone().unwrap_or_default()),
+        (key!("cli.verify.manifest"), v.manifest_sha256.clone().unwrap_or_default()),
+        (
+            key!("cli.inspect.verdict"),
+            t(locale, if v.is_valid() { key!("cli.inspect.valid") } else { key!("cli.inspect.not_valid") }),
+        ),
     ] {
         header.push(t(locale, key));
         row.push(value);

@@ -2,6 +2,7 @@
 
 use crate::common::*;
 use crate::{EXIT_UNREADABLE, EXIT_VALID};
+use formseal_core::key;
 use formseal_core::messages::render;
 use formseal_core::package::{Algorithm, KeyPair, BACKUP_ITERATIONS};
 use formseal_core::Locale;
@@ -50,7 +51,7 @@ pub fn run(args: Args) -> u8 {
             "{}",
             render(
                 locale,
-                "cli.write_failed",
+                key!("cli.write_failed"),
                 &[("file", args.output.display().to_string()), ("reason", e.to_string())]
             )
         );
@@ -59,7 +60,7 @@ pub fn run(args: Args) -> u8 {
     let public = key.public();
     let out = render(
         locale,
-        "cli.keygen.done",
+        key!("cli.keygen.done"),
         &[
             ("file", args.output.display().to_string()),
             ("algorithm", args.algorithm.name().to_string()),

@@ -6,6 +6,7 @@ use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::draft;
 use formseal_core::form::Context;
 use formseal_core::forms;
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render};
 use formseal_core::package::{build, PackageError, PackageInput};
 use formseal_core::pdf::Renderer;
@@ -61,7 +62,9 @@ pub fn run(args: Args) -> u8 {
     let id = draft::peek_form_id(&text).unwrap_or_default();
     let definition = match args.form.for_form(&id) {
         Ok(Some(d)) => d,
-        Ok(None) => return unreadable(locale, false, &args.file, render(locale, "cli.unknown_form", &[("form", id)])),
+        Ok(None) => {
+            return unreadable(locale, false, &args.file, render(locale, key!("cli.unknown_form"), &[("form", id)]))
+        }
         Err((path, e)) => return unreadable(locale, false, &path, e),
     };
     let form = match forms::build(&id, &definition, &call) {
@@ -102,7 +105,7 @@ pub fn run(args: Args) -> u8 {
                 let place = form.def().path_label(&i.path, locale);
                 eprintln!(
                     "  {}{place}{}{}",
-                    kind_prefix(locale, "ui.error_prefix"),
+                    kind_prefix(locale, key!("ui.error_prefix")),
                     label_separator(locale),
                     finding_text(locale, &i.finding)
                 );
@@ -120,7 +123,7 @@ pub fn run(args: Args) -> u8 {
     }
     let msg = render(
         locale,
-        "cli.pack.done",
+        key!("cli.pack.done"),
         &[
             ("file", out.display().to_string()),
             ("manifest", built.manifest_sha256.clone()),

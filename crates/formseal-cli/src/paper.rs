@@ -9,6 +9,7 @@
 
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
+use formseal_core::key;
 use formseal_core::messages::render;
 use formseal_core::pdf::qr::{parse, Scanned};
 use formseal_core::Locale;
@@ -185,32 +186,32 @@ pub fn run(args: Args) -> u8 {
         Err(e) => return fail(args.json, &args.scans[0], &e),
     };
     if !args.packages.is_dir() {
-        return unreadable(locale, args.json, &args.packages, render(locale, "cli.match.no_folder", &[]));
+        return unreadable(locale, args.json, &args.packages, render(locale, key!("cli.match.no_folder"), &[]));
     }
     let known = packages(&args.packages);
     let mut lines = Vec::new();
     let mut json_pages = Vec::new();
     let mut problems = 0;
     for p in &pages {
-        let place = render(locale, "cli.match.page", &[("file", p.file.clone()), ("n", p.index.to_string())]);
+        let place = render(locale, key!("cli.match.page"), &[("file", p.file.clone()), ("n", p.index.to_string())]);
         let (text, package) = match &p.code {
             None => {
                 problems += 1;
-                (render(locale, "cli.match.no_code", &[]), None)
+                (render(locale, key!("cli.match.no_code"), &[]), None)
             }
             Some(code) => match known.get(&code.application_sha256) {
                 None => {
                     problems += 1;
-                    (render(locale, "cli.match.unknown", &[("digest", code.application_sha256.clone())]), None)
+                    (render(locale, key!("cli.match.unknown"), &[("digest", code.application_sha256.clone())]), None)
                 }
                 Some(k) if k.fingerprint != code.key_fingerprint => {
                     problems += 1;
-                    (render(locale, "cli.match.other_key", &[("file", k.file.clone())]), Some(k))
+                    (render(locale, key!("cli.match.other_key"), &[("file", k.file.clone())]), Some(k))
                 }
                 Some(k) => {
                     let page = code.page.map_or_else(String::new, |(n, total)| format!("{n}/{total}"));
                     let params = [("file", k.file.clone()), ("unit", k.unit.clone()), ("page", page)];
-                    (render(locale, "cli.match.matched", &params), Some(k))
+                    (render(locale, key!("cli.match.matched"), &params), Some(k))
                 }
             },
         };
@@ -228,14 +229,19 @@ pub fn run(args: Args) -> u8 {
     let mut json_packages = Vec::new();
     for (digest, k) in &known {
         let (status, text) = match got.get(digest) {
-            None => ("none", render(locale, "cli.match.no_paper", &[])),
-            Some((_, None)) => ("unknown_count", render(locale, "cli.match.old_code", &[])),
+            None => ("none", render(locale, key!("cli.match.no_paper"), &[])),
+            Some((_, None)) => ("unknown_count", render(locale, key!("cli.match.old_code"), &[])),
             Some((pages, Some(total))) => match missing(pages, *total) {
-                m if m.is_empty() => ("complete", render(locale, "cli.match.complete", &[("n", total.to_string())])),
+                m if m.is_empty() => {
+                    ("complete", render(locale, key!("cli.match.complete"), &[("n", total.to_string())]))
+                }
                 m => {
                     problems += 1;
                     let list = m.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
-                    ("incomplete", render(locale, "cli.match.incomplete", &[("pages", list), ("n", total.to_string())]))
+                    (
+                        "incomplete",
+                        render(locale, key!("cli.match.incomplete"), &[("pages", list), ("n", total.to_string())]),
+                    )
                 }
             },
         };

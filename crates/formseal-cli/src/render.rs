@@ -7,6 +7,7 @@ use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::draft;
 use formseal_core::form::Answers;
 use formseal_core::forms;
+use formseal_core::key;
 use formseal_core::messages::render as msg;
 use formseal_core::package::{
     read_entries, sha256_hex, Application, SignatureFile, APPLICATION_JSON, FORM_JSON, SIGNATURE_JSON,
@@ -53,7 +54,7 @@ fn form_of(
     locale: Locale,
 ) -> Result<Box<dyn formseal_core::form::FormRules>, String> {
     let definition =
-        or_builtin(given, id).ok_or_else(|| msg(locale, "cli.unknown_form", &[("form", id.to_string())]))?;
+        or_builtin(given, id).ok_or_else(|| msg(locale, key!("cli.unknown_form"), &[("form", id.to_string())]))?;
     forms::build(id, &definition, call).map_err(|e| e.text(locale))
 }
 
@@ -79,7 +80,7 @@ fn read_source(args: &Args, bytes: &[u8], locale: Locale) -> Result<Source, Stri
     if bytes.starts_with(b"PK") {
         let entries = read_entries(bytes).map_err(|f| formseal_core::messages::finding_text(locale, &f))?;
         let get = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.bytes.as_slice());
-        let missing = |name: &str| msg(locale, "package.file.required", &[("name", name.to_string())]);
+        let missing = |name: &str| msg(locale, key!("package.file.required"), &[("name", name.to_string())]);
         let app = get(APPLICATION_JSON).ok_or_else(|| missing(APPLICATION_JSON))?;
         let sig: SignatureFile = serde_json::from_slice(get(SIGNATURE_JSON).ok_or_else(|| missing(SIGNATURE_JSON))?)
             .map_err(|e| e.to_string())?;
@@ -159,7 +160,7 @@ pub fn run(args: Args) -> u8 {
     }
     let done = msg(
         locale,
-        "cli.render.done",
+        key!("cli.render.done"),
         &[("file", out.display().to_string()), ("size", pdf.len().div_ceil(1024).to_string())],
     );
     match emit(&format!("{done}\n")) {

@@ -5,6 +5,7 @@ use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::draft::{self, DraftError, Loaded};
 use formseal_core::form::{eligibility_summary, validate, Context, FormDef, FormRules, Report};
 use formseal_core::forms;
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render, t};
 use formseal_core::Locale;
 use std::path::{Path, PathBuf};
@@ -44,10 +45,10 @@ pub fn run(args: Args) -> u8 {
         let any = forms::by_id(forms::FORM_IDS[0]).expect("a form");
         let reason = match (draft::parse(&text, any.def()), id) {
             (Err(DraftError::OtherForm { .. }) | Ok(_), Some(id)) => {
-                render(locale, "cli.unknown_form", &[("form", id)])
+                render(locale, key!("cli.unknown_form"), &[("form", id)])
             }
             (Err(e), _) => draft_error_text(&e, any.def(), locale),
-            (Ok(_), None) => t(locale, "draft.not_a_draft"),
+            (Ok(_), None) => t(locale, key!("draft.not_a_draft")),
         };
         return unreadable(reason);
     };
@@ -92,7 +93,7 @@ fn draft_error_text(e: &DraftError, def: &FormDef, locale: Locale) -> String {
         })
         .collect::<Vec<_>>()
         .join(list_separator(locale));
-    render(locale, "draft.bad_answers", &[("fields", list)])
+    render(locale, key!("draft.bad_answers"), &[("fields", list)])
 }
 
 /// `代表第 2 行 · 手机` or the field's label.
@@ -104,10 +105,10 @@ fn place(form: &dyn FormRules, path: &str, locale: Locale) -> String {
 fn load_notes(loaded: &Loaded, locale: Locale) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(from) = &loaded.migrated_from {
-        notes.push(render(locale, "draft.migrated", &[("from", from.clone())]));
+        notes.push(render(locale, key!("draft.migrated"), &[("from", from.clone())]));
     }
     if !loaded.dropped.is_empty() {
-        notes.push(render(locale, "draft.dropped", &[("fields", loaded.dropped.join(list_separator(locale)))]));
+        notes.push(render(locale, key!("draft.dropped"), &[("fields", loaded.dropped.join(list_separator(locale)))]));
     }
     notes
 }
@@ -116,23 +117,23 @@ fn text_report(report: &Report, locale: Locale, form: &dyn FormRules, file: &Pat
     let errors = report.errors().count();
     let warnings = report.warnings().count();
     let title = form.def().title.get(locale).to_string();
-    let mut lines = vec![render(locale, "cli.header", &[("file", file.display().to_string()), ("form", title)])];
+    let mut lines = vec![render(locale, key!("cli.header"), &[("file", file.display().to_string()), ("form", title)])];
     for note in load_notes(loaded, locale) {
-        lines.push(format!("  {}{note}", kind_prefix(locale, "ui.warning_prefix")));
+        lines.push(format!("  {}{note}", kind_prefix(locale, key!("ui.warning_prefix"))));
     }
     let sep = label_separator(locale);
     for i in &report.issues {
-        let kind = kind_prefix(locale, if i.is_error() { "ui.error_prefix" } else { "ui.warning_prefix" });
+        let kind = kind_prefix(locale, if i.is_error() { key!("ui.error_prefix") } else { key!("ui.warning_prefix") });
         lines.push(format!("  {kind}{}{sep}{}", place(form, &i.path, locale), finding_text(locale, &i.finding)));
     }
-    lines.push(t(locale, "ui.elig.title"));
+    lines.push(t(locale, key!("ui.elig.title")));
     for c in &report.eligibility {
         let status = t(locale, c.status.label_key());
         let (clause, condition, reason) = (c.clause.render(locale), c.condition.text(locale), c.reason.text(locale));
         lines.push(format!("  [{status}] {clause} {condition} — {reason}"));
     }
     lines.push(format!("  {}", eligibility_summary(&report.eligibility, &form.def().process, locale)));
-    let verdict = if errors == 0 { "cli.valid" } else { "cli.invalid" };
+    let verdict = if errors == 0 { key!("cli.valid") } else { key!("cli.invalid") };
     lines.push(render(locale, verdict, &[("errors", errors.to_string()), ("warnings", warnings.to_string())]));
     lines.push(String::new());
     lines.join("\n")

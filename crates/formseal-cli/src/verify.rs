@@ -3,6 +3,7 @@
 use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_VALID};
 use formseal_core::form::Context;
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render};
 use formseal_core::package::{read_entries, verify_with, Official, Verification, APPLICATION_JSON, APPLICATION_PDF};
 use formseal_core::Locale;
@@ -48,7 +49,7 @@ pub(crate) fn check_pdf(bytes: &[u8], v: &mut Verification) {
     if let Some(again) = make(true) {
         if again != pdf && make(false).is_none_or(|old| old != pdf) {
             v.problems.push(
-                formseal_core::Finding::error("package.pdf.differs")
+                formseal_core::Finding::error(key!("package.pdf.differs"))
                     .with("size", pdf.len().to_string())
                     .with("expected", again.len().to_string()),
             );
@@ -91,7 +92,7 @@ pub fn run(args: Args) -> u8 {
         let want = want.replace([':', ' '], "").to_ascii_lowercase();
         if &want != have {
             v.problems.push(
-                formseal_core::Finding::error("cli.verify.other_key")
+                formseal_core::Finding::error(key!("cli.verify.other_key"))
                     .with("expected", want)
                     .with("found", have.clone()),
             );
@@ -110,9 +111,9 @@ pub fn run(args: Args) -> u8 {
 }
 
 fn text_report(v: &Verification, locale: Locale, args: &Args) -> String {
-    let mut lines = vec![render(locale, "cli.verify.header", &[("file", args.file.display().to_string())])];
-    let err = kind_prefix(locale, "ui.error_prefix");
-    let note = kind_prefix(locale, "ui.warning_prefix");
+    let mut lines = vec![render(locale, key!("cli.verify.header"), &[("file", args.file.display().to_string())])];
+    let err = kind_prefix(locale, key!("ui.error_prefix"));
+    let note = kind_prefix(locale, key!("ui.warning_prefix"));
     let sep = label_separator(locale);
     for p in &v.problems {
         lines.push(format!("  {err}{}", finding_text(locale, p)));
@@ -127,9 +128,9 @@ fn text_report(v: &Verification, locale: Locale, args: &Args) -> String {
         lines.push(format!("  {label}{sep}{value}"));
     }
     lines.push(if v.is_valid() {
-        render(locale, "cli.verify.valid", &[("files", v.files_checked.to_string())])
+        render(locale, key!("cli.verify.valid"), &[("files", v.files_checked.to_string())])
     } else {
-        render(locale, "cli.verify.invalid", &[("n", v.problems.len().to_string())])
+        render(locale, key!("cli.verify.invalid"), &[("n", v.problems.len().to_string())])
     });
     lines.push(String::new());
     lines.join("\n")
@@ -180,7 +181,7 @@ fn receipt(bytes: &[u8], locale: Locale, args: &Args) -> u8 {
         Ok(s) => s,
         Err(e) => {
             let reason = e.text(locale);
-            let text = render(locale, "cli.receipt.invalid", &[("file", file), ("reason", reason)]);
+            let text = render(locale, key!("cli.receipt.invalid"), &[("file", file), ("reason", reason)]);
             let out = if args.opts.json {
                 serde_json::json!({ "status": "invalid", "message": text }).to_string() + "\n"
             } else {
@@ -198,12 +199,12 @@ fn receipt(bytes: &[u8], locale: Locale, args: &Args) -> u8 {
         let lines = [
             render(
                 locale,
-                "cli.receipt.valid",
+                key!("cli.receipt.valid"),
                 &[("file", file), ("fingerprint", signed.signature.key_fingerprint.clone())],
             ),
             render(
                 locale,
-                "cli.receipt.details",
+                key!("cli.receipt.details"),
                 &[
                     ("id", r.id.clone()),
                     ("received", r.received_at.clone()),

@@ -3,6 +3,7 @@
 //! Every run passes `--today`, so nothing here depends on the clock.
 
 use assert_cmd::Command;
+use formseal_core::key;
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::{json, Value};
@@ -183,12 +184,12 @@ fn invalid_application_as_json() {
         .map(|i| (i["path"].clone(), i["code"].clone(), i["severity"].clone(), i["params"].clone()))
         .collect();
     let want = [
-        ("uscc", "uscc.check", "error", json!({ "expected": "6" })),
-        ("address", "required.text", "error", json!({})),
-        ("postcode", "postcode.prefix", "error", json!({ "prefix": "90" })),
-        ("contact_mobile", "mobile.prefix", "error", json!({ "prefix": "123" })),
-        ("working_groups", "choices.min", "error", json!({ "min": "1" })),
-        ("representatives[0].mobile", "mobile.length", "error", json!({ "len": "7" })),
+        ("uscc", key!("uscc.check"), "error", json!({ "expected": "6" })),
+        ("address", key!("required.text"), "error", json!({})),
+        ("postcode", key!("postcode.prefix"), "error", json!({ "prefix": "90" })),
+        ("contact_mobile", key!("mobile.prefix"), "error", json!({ "prefix": "123" })),
+        ("working_groups", key!("choices.min"), "error", json!({ "min": "1" })),
+        ("representatives[0].mobile", key!("mobile.length"), "error", json!({ "len": "7" })),
         ("licence", "tc260.licence_missing", "warning", json!({})),
     ]
     .map(|(p, c, s, params)| (json!(p), json!(c), json!(s), params));
@@ -218,7 +219,7 @@ fn json_messages_follow_the_language() {
     let uscc = &v["issues"][0];
     assert_eq!(uscc["field"], "Unified social credit code");
     assert_eq!(uscc["message"], "The check character should be 6");
-    assert_eq!(uscc["code"], "uscc.check", "codes do not depend on the language");
+    assert_eq!(uscc["code"], key!("uscc.check"), "codes do not depend on the language");
     assert_eq!(v["issues"][5]["field"], "Representative 1 · Mobile");
     assert_eq!(v["eligibility"][0]["clause"], "Article 9(1)");
 }

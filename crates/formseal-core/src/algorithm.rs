@@ -42,9 +42,9 @@ impl Algorithm {
     /// The message key of its label in the browser's list (`ui.key.alg.*`).
     pub fn label_key(self) -> &'static str {
         match self {
-            Algorithm::Ed25519 => "ui.key.alg.ed25519",
-            Algorithm::EcdsaP256 => "ui.key.alg.p256",
-            Algorithm::Sm2Sm3 => "ui.key.alg.sm2",
+            Algorithm::Ed25519 => key!("ui.key.alg.ed25519"),
+            Algorithm::EcdsaP256 => key!("ui.key.alg.p256"),
+            Algorithm::Sm2Sm3 => key!("ui.key.alg.sm2"),
         }
     }
 

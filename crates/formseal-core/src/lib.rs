@@ -21,6 +21,9 @@
 //! The PDF joins between 5 and 6 (it goes into the package and its manifest).
 //! Nothing here reads a clock, a file or the network: the caller passes today's date in.
 
+// `key!`: first, so that every module below sees it.
+include!(concat!(env!("OUT_DIR"), "/message_keys.rs"));
+
 pub mod algorithm;
 pub mod draft;
 #[doc(hidden)]

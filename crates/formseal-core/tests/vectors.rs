@@ -1,6 +1,7 @@
 //! The test vectors of DOMAIN.md, run natively and (with wasm-bindgen-test) in a browser.
 
 use formseal_core::issue::{Finding, Severity};
+use formseal_core::key;
 use formseal_core::messages::{self, Locale};
 use formseal_core::rules::date::{self, CivilDate};
 use formseal_core::rules::{email, name, normalize, phone, postcode, standard_no, uscc, wechat};
@@ -64,26 +65,26 @@ fn uscc_valid_vectors() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn uscc_invalid_vectors() {
     let f = uscc::check("91350100M000100Y4Z");
-    assert_eq!(f, vec![Finding::error("uscc.forbidden_char").with("char", "Z").with("pos", "18")]);
+    assert_eq!(f, vec![Finding::error(key!("uscc.forbidden_char")).with("char", "Z").with("pos", "18")]);
     assert_renderable(&f);
 
     let f = uscc::check("914403001922038217");
-    assert_eq!(f, vec![Finding::error("uscc.check").with("expected", "6")]);
+    assert_eq!(f, vec![Finding::error(key!("uscc.check")).with("expected", "6")]);
     assert_eq!(messages::finding_text(Locale::ZhCn, &f[0]), "校验位应为 6");
     assert_renderable(&f);
 
     // The first forbidden letter is reported (I at position 14).
     let f = uscc::check("9111000060003IOZSV");
-    assert_eq!(f, vec![Finding::error("uscc.forbidden_char").with("char", "I").with("pos", "14")]);
+    assert_eq!(f, vec![Finding::error(key!("uscc.forbidden_char")).with("char", "I").with("pos", "14")]);
     assert_renderable(&f);
 
     let f = uscc::check("91440300192203821");
-    assert_eq!(f, vec![Finding::error("uscc.length").with("len", "17")]);
+    assert_eq!(f, vec![Finding::error(key!("uscc.length")).with("len", "17")]);
     assert_eq!(messages::finding_text(Locale::ZhCn, &f[0]), "应为 18 位，当前为 17 位");
     assert_renderable(&f);
 
     let f = uscc::check("91A40300192203821X");
-    assert_eq!(f, vec![Finding::error("uscc.division").with("char", "A").with("pos", "3")]);
+    assert_eq!(f, vec![Finding::error(key!("uscc.division")).with("char", "A").with("pos", "3")]);
     assert_renderable(&f);
 }
 
@@ -94,7 +95,7 @@ fn uscc_warnings_never_errors() {
     let mut code = String::from("91440300192203822");
     code.push(uscc::check_char(&code).unwrap());
     let f = uscc::check(&code);
-    assert_eq!(f, vec![Finding::warning("uscc.org_code_check").with("expected", "1")]);
+    assert_eq!(f, vec![Finding::warning(key!("uscc.org_code_check")).with("expected", "1")]);
     assert_renderable(&f);
     assert!(uscc::parse(&code).is_ok());
 
@@ -105,7 +106,7 @@ fn uscc_warnings_never_errors() {
     let mut code = String::from("Y2440300192203821");
     code.push(uscc::check_char(&code).unwrap());
     let f = uscc::check(&code);
-    assert_eq!(f, vec![Finding::warning("uscc.unknown_kind").with("kind", "Y2")]);
+    assert_eq!(f, vec![Finding::warning(key!("uscc.unknown_kind")).with("kind", "Y2")]);
     assert_renderable(&f);
 
     let mut code = String::from("92440300192203821");
@@ -124,18 +125,18 @@ fn mobile_vectors() {
         [("154", "15412345678"), ("1742", "17421234567"), ("194", "19412345678"), ("168", "16812345678")]
     {
         let f = phone::check_mobile(number);
-        assert_eq!(f, vec![Finding::warning("mobile.unallocated").with("prefix", prefix)], "{number}");
+        assert_eq!(f, vec![Finding::warning(key!("mobile.unallocated")).with("prefix", prefix)], "{number}");
         assert!(phone::is_mobile(number));
         assert_renderable(&f);
     }
     let cases = [
-        ("1380013800", Finding::error("mobile.length").with("len", "10")),
-        ("138001380000", Finding::error("mobile.length").with("len", "12")),
-        ("12345678901", Finding::error("mobile.prefix").with("prefix", "123")),
-        ("23800138000", Finding::error("mobile.format")),
-        ("010-62300000", Finding::error("mobile.format")),
-        ("+85213800138000", Finding::error("mobile.country")),
-        ("138-0013-800a", Finding::error("mobile.chars").with("char", "a")),
+        ("1380013800", Finding::error(key!("mobile.length")).with("len", "10")),
+        ("138001380000", Finding::error(key!("mobile.length")).with("len", "12")),
+        ("12345678901", Finding::error(key!("mobile.prefix")).with("prefix", "123")),
+        ("23800138000", Finding::error(key!("mobile.format"))),
+        ("010-62300000", Finding::error(key!("mobile.format"))),
+        ("+85213800138000", Finding::error(key!("mobile.country"))),
+        ("138-0013-800a", Finding::error(key!("mobile.chars")).with("char", "a")),
     ];
     for (input, expected) in cases {
         let f = phone::check_mobile(input);
@@ -155,11 +156,11 @@ fn landline_and_fax_vectors() {
         assert_eq!(phone::check_fax(ok), Vec::<Finding>::new(), "{ok}");
     }
     let cases = [
-        ("62300000", Finding::error("landline.no_area_code")),
-        ("021-12345678", Finding::error("landline.local_start").with("digit", "1")),
-        ("0755-123456", Finding::error("landline.local_length").with("len", "6")),
-        ("026-62300000", Finding::error("landline.area_code").with("area", "026")),
-        ("13800138000", Finding::error("landline.mobile")),
+        ("62300000", Finding::error(key!("landline.no_area_code"))),
+        ("021-12345678", Finding::error(key!("landline.local_start")).with("digit", "1")),
+        ("0755-123456", Finding::error(key!("landline.local_length")).with("len", "6")),
+        ("026-62300000", Finding::error(key!("landline.area_code")).with("area", "026")),
+        ("13800138000", Finding::error(key!("landline.mobile"))),
     ];
     for (input, expected) in cases {
         let f = phone::check_landline(input);
@@ -171,7 +172,7 @@ fn landline_and_fax_vectors() {
     for service in ["400-810-8888", "800-810-8888", "4008108888"] {
         assert_eq!(phone::check_landline(service), Vec::<Finding>::new(), "{service}");
         let f = phone::check_fax(service);
-        assert_eq!(f, vec![Finding::error("fax.service_number")], "{service}");
+        assert_eq!(f, vec![Finding::error(key!("fax.service_number"))], "{service}");
         assert_renderable(&f);
     }
 }
@@ -183,10 +184,10 @@ fn postcode_vectors() {
         assert_eq!(postcode::check(ok), Vec::<Finding>::new(), "{ok}");
     }
     let cases = [
-        ("140000", Finding::error("postcode.prefix").with("prefix", "14")),
-        ("900000", Finding::error("postcode.prefix").with("prefix", "90")),
-        ("10087", Finding::error("postcode.length").with("len", "5")),
-        ("10087A", Finding::error("postcode.chars").with("char", "A")),
+        ("140000", Finding::error(key!("postcode.prefix")).with("prefix", "14")),
+        ("900000", Finding::error(key!("postcode.prefix")).with("prefix", "90")),
+        ("10087", Finding::error(key!("postcode.length")).with("len", "5")),
+        ("10087A", Finding::error(key!("postcode.chars")).with("char", "A")),
     ];
     for (input, expected) in cases {
         let f = postcode::check(input);
@@ -202,14 +203,14 @@ fn email_vectors() {
         assert_eq!(email::check(ok), Vec::<Finding>::new(), "{ok}");
     }
     let cases = [
-        ("zhangsan＠example.com", Finding::error("email.fullwidth_at")),
-        ("zhangsan@localhost", Finding::error("email.domain_dot")),
-        ("zhangsan.example.com", Finding::error("email.missing_at")),
-        ("zhang san@example.com", Finding::error("email.space")),
-        ("a@@example.com", Finding::error("email.multiple_at")),
-        ("张三@example.com", Finding::error("email.local_char").with("char", "张")),
-        ("zhangsan@example..com", Finding::error("email.domain")),
-        ("zhangsan@example。com", Finding::error("email.fullwidth_char").with("char", "。")),
+        ("zhangsan＠example.com", Finding::error(key!("email.fullwidth_at"))),
+        ("zhangsan@localhost", Finding::error(key!("email.domain_dot"))),
+        ("zhangsan.example.com", Finding::error(key!("email.missing_at"))),
+        ("zhang san@example.com", Finding::error(key!("email.space"))),
+        ("a@@example.com", Finding::error(key!("email.multiple_at"))),
+        ("张三@example.com", Finding::error(key!("email.local_char")).with("char", "张")),
+        ("zhangsan@example..com", Finding::error(key!("email.domain"))),
+        ("zhangsan@example。com", Finding::error(key!("email.fullwidth_char")).with("char", "。")),
     ];
     for (input, expected) in cases {
         let f = email::check(input);
@@ -233,12 +234,12 @@ fn person_name_vectors() {
         assert_eq!(name::check_person(lookalike), Vec::<Finding>::new(), "{lookalike}");
     }
     let cases = [
-        ("·阿旺晋美", Finding::error("name.person_dot_edge")),
-        ("阿沛·", Finding::error("name.person_dot_edge")),
-        ("阿沛··阿旺晋美", Finding::error("name.person_dot_double")),
-        ("张", Finding::error("name.person_length").with("len", "1").with("min", "2").with("max", "30")),
-        ("张三1", Finding::error("name.person_char").with("char", "1")),
-        ("张三Li", Finding::error("name.person_mixed")),
+        ("·阿旺晋美", Finding::error(key!("name.person_dot_edge"))),
+        ("阿沛·", Finding::error(key!("name.person_dot_edge"))),
+        ("阿沛··阿旺晋美", Finding::error(key!("name.person_dot_double"))),
+        ("张", Finding::error(key!("name.person_length")).with("len", "1").with("min", "2").with("max", "30")),
+        ("张三1", Finding::error(key!("name.person_char")).with("char", "1")),
+        ("张三Li", Finding::error(key!("name.person_mixed"))),
     ];
     for (input, expected) in cases {
         let f = name::check_person(input);
@@ -246,7 +247,7 @@ fn person_name_vectors() {
         assert_renderable(&f);
     }
     let long = "张".repeat(31);
-    assert_eq!(errors(&name::check_person(&long)), ["name.person_length"]);
+    assert_eq!(errors(&name::check_person(&long)), [key!("name.person_length")]);
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -255,14 +256,14 @@ fn org_name_vectors() {
     assert_eq!(name::check_org("中国电子技术标准化研究院"), Vec::<Finding>::new());
     assert_eq!(name::check_org("ABB（中国）有限公司"), Vec::<Finding>::new());
     let f = name::check_org("院");
-    assert_eq!(f, vec![Finding::error("name.org_length").with("len", "1")]);
+    assert_eq!(f, vec![Finding::error(key!("name.org_length")).with("len", "1")]);
     assert_renderable(&f);
     assert!(name::org_names_equal("ABB（中国）有限公司", "ABB(中国)有限公司"));
     assert!(name::org_names_equal("某某研究院【北京】", "某某研究院（北京）"));
     assert!(!name::org_names_equal("某某研究院（北京）", "某某研究院（上海）"));
     assert_eq!(name::check_english_org("ABB (China) Ltd."), Vec::<Finding>::new());
     let f = name::check_english_org(&"A".repeat(201));
-    assert_eq!(f, vec![Finding::error("name.english_length").with("len", "201")]);
+    assert_eq!(f, vec![Finding::error(key!("name.english_length")).with("len", "201")]);
     assert_renderable(&f);
 }
 
@@ -273,11 +274,11 @@ fn wechat_vectors() {
         assert_eq!(wechat::check(ok), Vec::<Finding>::new(), "{ok}");
     }
     let cases = [
-        ("abcde", Finding::error("wechat.length").with("len", "5")),
-        ("a12345678901234567890", Finding::error("wechat.length").with("len", "21")),
-        ("_abcdef", Finding::error("wechat.start")),
-        ("zhang.san", Finding::error("wechat.char").with("char", ".")),
-        ("1380013800", Finding::error("mobile.length").with("len", "10")),
+        ("abcde", Finding::error(key!("wechat.length")).with("len", "5")),
+        ("a12345678901234567890", Finding::error(key!("wechat.length")).with("len", "21")),
+        ("_abcdef", Finding::error(key!("wechat.start"))),
+        ("zhang.san", Finding::error(key!("wechat.char")).with("char", ".")),
+        ("1380013800", Finding::error(key!("mobile.length")).with("len", "10")),
     ];
     for (input, expected) in cases {
         let f = wechat::check(input);
@@ -295,10 +296,10 @@ fn standard_number_vectors() {
     }
     assert_eq!(standard_no::parse("GB/Z32235-2015").unwrap().canonical(), "GB/Z 32235-2015");
     let cases = [
-        ("GB/T 42021", "standard_no.year"),
-        ("GB/T 42021-22", "standard_no.year"),
-        ("42021-2022", "standard_no.prefix"),
-        ("GB/T", "standard_no.number"),
+        ("GB/T 42021", key!("standard_no.year")),
+        ("GB/T 42021-22", key!("standard_no.year")),
+        ("42021-2022", key!("standard_no.prefix")),
+        ("GB/T", key!("standard_no.number")),
     ];
     for (input, code) in cases {
         let f = standard_no::check(input);
@@ -321,16 +322,16 @@ fn date_vectors() {
     assert_eq!(date::check("2024-02-29", today, true), Vec::<Finding>::new());
 
     let f = date::check("2023-02-29", today, true);
-    assert_eq!(f, vec![Finding::error("date.day").with("year", "2023").with("month", "2").with("days", "28")]);
+    assert_eq!(f, vec![Finding::error(key!("date.day")).with("year", "2023").with("month", "2").with("days", "28")]);
     assert_renderable(&f);
 
     let f = date::check("2025-04-02", today, true);
-    assert_eq!(f, vec![Finding::error("date.future").with("today", "2025-04-01")]);
+    assert_eq!(f, vec![Finding::error(key!("date.future")).with("today", "2025-04-01")]);
     assert_renderable(&f);
     assert_eq!(date::check("2025-04-02", today, false), Vec::<Finding>::new());
     assert_eq!(date::check("2025-04-01", today, true), Vec::<Finding>::new());
 
     let f = date::check("2025/4/1", today, true);
-    assert_eq!(f, vec![Finding::error("date.format")]);
+    assert_eq!(f, vec![Finding::error(key!("date.format"))]);
     assert_renderable(&f);
 }

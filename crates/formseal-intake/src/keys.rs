@@ -3,6 +3,7 @@
 
 use crate::browser::{files, idb, storage};
 use crate::pool::{Failure, Slot};
+use formseal_core::key;
 
 const KEY_BLOB: &str = "signing-key";
 const KEY_META: &str = "formseal:signing-key";
@@ -23,7 +24,7 @@ pub fn meta() -> Option<KeyMeta> {
 }
 
 fn storage_failure(e: idb::IdbError) -> Failure {
-    let code = if e.is_quota() { "ui.save.quota" } else { "ui.key.store_failed" };
+    let code = if e.is_quota() { key!("ui.save.quota") } else { key!("ui.key.store_failed") };
     Failure { code: code.into(), message: String::new() }
 }
 
@@ -35,7 +36,7 @@ async fn load() -> Option<Vec<u8>> {
 /// The stored key: `Ok(None)` only when there is none (a storage that cannot be read is an
 /// error, never a reason to make a new key over the old one).
 async fn stored() -> Result<Option<Vec<u8>>, Failure> {
-    let failure = |message: String| Failure { code: "ui.key.store_failed".into(), message };
+    let failure = |message: String| Failure { code: key!("ui.key.store_failed").into(), message };
     match idb::get(KEY_BLOB).await.map_err(storage_failure)? {
         None => Ok(None),
         Some(blob) => files::bytes(&blob).await.map(Some).map_err(failure),
@@ -56,7 +57,7 @@ fn remember(meta: &KeyMeta) {
 /// Stores a key the worker returned (`{algorithm, fingerprint}` and the PKCS#8 bytes).
 async fn store(result: &serde_json::Value, der: &[u8]) -> Result<KeyMeta, Failure> {
     let blob = files::blob(der, "application/pkcs8")
-        .ok_or(Failure { code: "ui.key.store_failed".into(), message: String::new() })?;
+        .ok_or(Failure { code: key!("ui.key.store_failed").into(), message: String::new() })?;
     idb::put(KEY_BLOB, &blob).await.map_err(storage_failure)?;
     let meta = meta_of(result);
     remember(&meta);
@@ -88,7 +89,7 @@ pub async fn ensure(slot: &Slot, algorithm: &str) -> Result<(Vec<u8>, KeyMeta), 
 
 /// A passphrase-protected backup of the key, as PEM text.
 pub async fn backup(slot: &Slot, passphrase: &str, lang: &str) -> Result<String, Failure> {
-    let key = load().await.ok_or(Failure { code: "ui.key.none".into(), message: String::new() })?;
+    let key = load().await.ok_or(Failure { code: key!("ui.key.none").into(), message: String::new() })?;
     let args = serde_json::json!({ "passphrase": passphrase, "lang": lang });
     let reply = slot.call("backup", &args, &[], Some(&key)).await?;
     Ok(reply.result["pem"].as_str().unwrap_or_default().to_string())
@@ -96,7 +97,8 @@ pub async fn backup(slot: &Slot, passphrase: &str, lang: &str) -> Result<String,
 
 /// Imports a PKCS#8 key file (PEM or DER, plain or encrypted) and makes it the signing key.
 pub async fn import(slot: &Slot, file: &web_sys::File, passphrase: &str, lang: &str) -> Result<KeyMeta, Failure> {
-    let bytes = files::bytes(file).await.map_err(|message| Failure { code: "ui.import.unreadable".into(), message })?;
+    let bytes =
+        files::bytes(file).await.map_err(|message| Failure { code: key!("ui.import.unreadable").into(), message })?;
     let args = serde_json::json!({ "passphrase": passphrase, "lang": lang });
     let reply = slot.call("import", &args, &[], Some(&bytes)).await?;
     store(&reply.result, &reply.bytes.unwrap_or_default()).await

@@ -4,6 +4,7 @@
 use crate::pool::{self, Slot};
 use crate::table::{self, Batch};
 use formseal_core::intake::{self, Row, Verdict, View};
+use formseal_core::key;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -131,7 +132,7 @@ pub fn page(
             let slot = slots.with_value(|s| s[0].clone());
             match slot.call("intake_export", &args, &[], None).await {
                 Ok(reply) => download(&reply.bytes.unwrap_or_default(), format),
-                Err(f) => message.set(Some(render(l, "intake.page.export_failed", &[("reason", f.message)]))),
+                Err(f) => message.set(Some(render(l, key!("intake.page.export_failed"), &[("reason", f.message)]))),
             }
         });
     };
@@ -163,7 +164,7 @@ pub fn page(
                     done.set(n);
                     version.update(|v| *v += 1);
                 }
-                Err(reason) => message.set(Some(render(l, "intake.page.service_failed", &[("reason", reason)]))),
+                Err(reason) => message.set(Some(render(l, key!("intake.page.service_failed"), &[("reason", reason)]))),
             }
         });
     };
@@ -212,13 +213,13 @@ pub fn page(
             return view! {
                 <div class="fs-intake">
                     <style>{CSS}</style>
-                    <h2 class="fs-review__title" id=TITLE tabindex="-1">{render(l, "intake.page.open", &[("file", name)])}</h2>
+                    <h2 class="fs-review__title" id=TITLE tabindex="-1">{render(l, key!("intake.page.open"), &[("file", name)])}</h2>
                     <div class="fs-verify__report" role="status" inner_html=html />
                     <div class="fs-actions">
                         <button type="button" class="fs-btn" on:click=move |_| {
                             report.set(None);
                             focus_title(root);
-                        }>{tx("intake.page.back_list")}</button>
+                        }>{tx(key!("intake.page.back_list"))}</button>
                     </div>
                 </div>
             }
@@ -227,33 +228,33 @@ pub fn page(
         view! {
             <div class="fs-intake">
                 <style>{CSS}</style>
-                <h2 class="fs-review__title" id=TITLE tabindex="-1">{tx("intake.page.title")}</h2>
-                <p class="fs-review__intro">{tx("intake.page.intro")}</p>
+                <h2 class="fs-review__title" id=TITLE tabindex="-1">{tx(key!("intake.page.title"))}</h2>
+                <p class="fs-review__intro">{tx(key!("intake.page.intro"))}</p>
                 <div class="fs-verify__drop fs-intake__drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                    <label for="fs-intake-folder">{tx("intake.page.folder")}</label>
+                    <label for="fs-intake-folder">{tx(key!("intake.page.folder"))}</label>
                     <input id="fs-intake-folder" type="file" prop:webkitdirectory=true multiple on:change=choose />
-                    <label for="fs-intake-files">{tx("intake.page.files")}</label>
+                    <label for="fs-intake-files">{tx(key!("intake.page.files"))}</label>
                     <input id="fs-intake-files" type="file" multiple accept=".zip,application/zip" on:change=choose />
-                    <p class="fs-help">{tx("intake.page.drop")}</p>
+                    <p class="fs-help">{tx(key!("intake.page.drop"))}</p>
                 </div>
-                <p class="fs-help fs-intake__service-intro">{tx("intake.page.service_intro")}</p>
+                <p class="fs-help fs-intake__service-intro">{tx(key!("intake.page.service_intro"))}</p>
                 <form class="fs-intake__filters" on:submit=move |ev| from_service.with_value(|f| f(ev))>
                     <div class="fs-field">
-                        <label for="fs-intake-service">{tx("intake.page.service")}</label>
+                        <label for="fs-intake-service">{tx(key!("intake.page.service"))}</label>
                         <input id="fs-intake-service" name="service" type="url" class="fs-input fs-intake__url" required placeholder="https://…/packages" />
                     </div>
                     <div class="fs-field">
-                        <label for="fs-intake-token">{tx("intake.page.token")}</label>
+                        <label for="fs-intake-token">{tx(key!("intake.page.token"))}</label>
                         <input id="fs-intake-token" name="token" type="password" class="fs-input" autocomplete="off" />
                     </div>
-                    <button type="submit" class="fs-btn">{tx("intake.page.service_load")}</button>
+                    <button type="submit" class="fs-btn">{tx(key!("intake.page.service_load"))}</button>
                 </form>
                 <div class="fs-intake__progress" role="status">
                     {move || (total.get() > 0).then(|| {
                         let (d, n) = (done.get(), total.get());
                         view! {
-                            <progress max=n value=d aria-label=tx("intake.page.progress_label")></progress>
-                            <span>{render(l, "intake.page.progress", &[("done", d.to_string()), ("total", n.to_string())])}</span>
+                            <progress max=n value=d aria-label=tx(key!("intake.page.progress_label"))></progress>
+                            <span>{render(l, key!("intake.page.progress"), &[("done", d.to_string()), ("total", n.to_string())])}</span>
                             <p class="fs-intake__summary">{move || { version.track(); batch.with_value(|b| b.summary(l)) }}</p>
                         }
                     })}
@@ -261,13 +262,13 @@ pub fn page(
                 <p class="fs-package__message fs-package__message--error" role="alert">{move || message.get()}</p>
                 {table::filters(view, l)}
                 <div class="fs-actions fs-intake__export">
-                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export("csv")>{tx("intake.page.export_csv")}</button>
-                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export("xlsx")>{tx("intake.page.export_xlsx")}</button>
-                    <span class="fs-help">{tx("intake.page.export_note")}</span>
+                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export("csv")>{tx(key!("intake.page.export_csv"))}</button>
+                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export("xlsx")>{tx(key!("intake.page.export_xlsx"))}</button>
+                    <span class="fs-help">{tx(key!("intake.page.export_note"))}</span>
                 </div>
                 {table::results(batch, selected, view, l, Callback::new(open))}
                 <div class="fs-actions">
-                    <a class="fs-btn" href="#/verify">{tx("intake.page.back")}</a>
+                    <a class="fs-btn" href="#/verify">{tx(key!("intake.page.back"))}</a>
                 </div>
             </div>
         }

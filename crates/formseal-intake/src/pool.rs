@@ -6,6 +6,7 @@
 //! `{id, op, args, blobs?, bytes?}` with `args` a JSON string; the worker answers `"ready"` once,
 //! then `{id, ok, result}` (`result` a JSON string, plus `bytes`) or `{id, ok: false, code, message}`.
 
+use formseal_core::key;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -62,7 +63,7 @@ impl Slot {
             return Ok(w);
         }
         let failed = |e: JsValue| Failure {
-            code: "ui.worker.failed".into(),
+            code: key!("ui.worker.failed").into(),
             message: e.as_string().unwrap_or_else(|| format!("{e:?}")),
         };
         let w = web_sys::Worker::new(&self.url).map_err(failed)?;
@@ -104,13 +105,16 @@ impl Slot {
         let answer = next_event(&w);
         if let Err(e) = w.post_message(&msg) {
             self.drop_worker();
-            return Err(Failure { code: "ui.worker.failed".into(), message: format!("{e:?}") });
+            return Err(Failure { code: key!("ui.worker.failed").into(), message: format!("{e:?}") });
         }
         let data = match JsFuture::from(answer).await {
             Ok(d) => d,
             Err(e) => {
                 self.drop_worker();
-                return Err(Failure { code: "worker.crashed".into(), message: e.as_string().unwrap_or_default() });
+                return Err(Failure {
+                    code: key!("worker.crashed").into(),
+                    message: e.as_string().unwrap_or_default(),
+                });
             }
         };
         if get(&data, "ok").as_bool() == Some(true) {
@@ -121,7 +125,7 @@ impl Slot {
             return Ok(Reply { result, bytes });
         }
         let code = get(&data, "code").as_string().unwrap_or_default();
-        if code == "worker.crashed" {
+        if code == key!("worker.crashed") {
             // Release builds abort after the panic boundary answered: start afresh next time.
             self.drop_worker();
         }

@@ -2,6 +2,7 @@
 //! view, and a few more, are in the document), so a thousand packages scroll as smoothly as ten.
 
 use formseal_core::intake::{self, Column, Grouped, Key, Row, Verdict, View};
+use formseal_core::key;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ impl Batch {
         let superseded = self.groups.iter().filter(|g| g.status == "superseded").count().to_string();
         render(
             l,
-            "intake.page.summary",
+            key!("intake.page.summary"),
             &[
                 ("valid", count(Verdict::Valid)),
                 ("invalid", count(Verdict::Invalid)),
@@ -128,18 +129,18 @@ pub fn filters(view: RwSignal<View>, l: Locale) -> impl IntoView {
     let statuses: Vec<(String, String)> = ["current", "superseded", "duplicate"]
         .iter()
         .map(|s| (s.to_string(), intake::status_text(s, l)))
-        .chain([("none".to_string(), tx("intake.page.ungrouped"))])
+        .chain([("none".to_string(), tx(key!("intake.page.ungrouped")))])
         .collect();
-    let all = tx("intake.page.all");
+    let all = tx(key!("intake.page.all"));
     view! {
         <div class="fs-intake__filters">
             <div class="fs-field">
-                <label for="fs-intake-search">{tx("intake.page.search")}</label>
+                <label for="fs-intake-search">{tx(key!("intake.page.search"))}</label>
                 <input id="fs-intake-search" type="search" class="fs-input" prop:value=move || view.with(|v| v.query.clone())
                     on:input=move |ev| view.update(|v| v.query = event_target_value(&ev)) />
             </div>
             <div class="fs-field">
-                <label for="fs-intake-verdict">{tx("intake.col.verdict")}</label>
+                <label for="fs-intake-verdict">{tx(key!("intake.col.verdict"))}</label>
                 <select id="fs-intake-verdict" class="fs-input" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     view.update(|v| v.verdict = serde_json::from_value(serde_json::Value::String(value)).ok());
@@ -153,7 +154,7 @@ pub fn filters(view: RwSignal<View>, l: Locale) -> impl IntoView {
                 </select>
             </div>
             <div class="fs-field">
-                <label for="fs-intake-status">{tx("intake.col.status")}</label>
+                <label for="fs-intake-status">{tx(key!("intake.col.status"))}</label>
                 <select id="fs-intake-status" class="fs-input" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     view.update(|v| v.status = (!value.is_empty()).then_some(value));
@@ -177,14 +178,14 @@ const OVERSCAN: usize = 10;
 
 /// The columns shown: header key, the column it sorts by.
 const COLUMNS: [(&str, Column); 8] = [
-    ("intake.col.file", Column::File),
-    ("intake.col.verdict", Column::Verdict),
-    ("intake.col.status", Column::Status),
-    ("intake.col.unit", Column::Unit),
-    ("intake.col.uscc", Column::Registration),
-    ("intake.col.signed_at", Column::SignedAt),
-    ("intake.col.failures", Column::Failures),
-    ("intake.col.groups", Column::Status),
+    (key!("intake.col.file"), Column::File),
+    (key!("intake.col.verdict"), Column::Verdict),
+    (key!("intake.col.status"), Column::Status),
+    (key!("intake.col.unit"), Column::Unit),
+    (key!("intake.col.uscc"), Column::Registration),
+    (key!("intake.col.signed_at"), Column::SignedAt),
+    (key!("intake.col.failures"), Column::Failures),
+    (key!("intake.col.groups"), Column::Status),
 ];
 
 /// The table of the rows `selected` names, in its order.
@@ -261,11 +262,11 @@ pub fn results(
     let count = move || {
         let shown = selected.with(Vec::len);
         let total = batch.with_value(|b| b.rows.len());
-        render(l, "intake.page.shown", &[("shown", shown.to_string()), ("total", total.to_string())])
+        render(l, key!("intake.page.shown"), &[("shown", shown.to_string()), ("total", total.to_string())])
     };
     view! {
         <p class="fs-intake__count" aria-live="polite">{count}</p>
-        <div class="fs-intake__scroll" tabindex="0" role="region" aria-label=t(l, "intake.page.table") on:scroll=on_scroll>
+        <div class="fs-intake__scroll" tabindex="0" role="region" aria-label=t(l, key!("intake.page.table")) on:scroll=on_scroll>
             <table class="fs-intake__table" aria-rowcount=move || selected.with(Vec::len) + 1>
                 <thead><tr aria-rowindex="1">{header}</tr></thead>
                 <tbody>{body}</tbody>
@@ -287,12 +288,13 @@ fn row(r: &Row, g: Option<&Grouped>, i: usize, at: usize, l: Locale, open: Optio
     let notes = g.map(|g| g.notes.join("；")).unwrap_or_default();
     let notes_title = notes.clone();
     let failures = r.failures.join("\n");
-    let n = (!r.failures.is_empty()).then(|| render(l, "intake.page.failures", &[("n", r.failures.len().to_string())]));
+    let n = (!r.failures.is_empty())
+        .then(|| render(l, key!("intake.page.failures"), &[("n", r.failures.len().to_string())]));
     view! {
         <tr aria-rowindex=at class="fs-intake__row">
             <td>
                 <button type="button" class="fs-intake__open" title=r.file.clone() disabled=open.is_none()
-                    aria-label=render(l, "intake.page.open", &[("file", r.file.clone())])
+                    aria-label=render(l, key!("intake.page.open"), &[("file", r.file.clone())])
                     on:click=move |_| if let Some(open) = open { open.run(i) }>{r.file.clone()}</button>
             </td>
             <td><span class=format!("fs-intake__verdict fs-intake__verdict--{verdict}")>{r.verdict.text(l)}</span></td>

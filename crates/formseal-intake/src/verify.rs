@@ -4,6 +4,7 @@
 //! package panel (inside the form, which keeps its own "back" button).
 
 use crate::pool::Slot;
+use formseal_core::key;
 use formseal_core::messages::t;
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub async fn report(
 ) -> Result<String, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| t(locale, "ui.verify.unreadable"))?;
+        .map_err(|_| t(locale, key!("ui.verify.unreadable")))?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     let args = serde_json::json!({"lang": locale.tag(), "today": crate::page::today(), "name": name, "call": call});
     match slot.call("verify", &args, &[], Some(&bytes)).await {
@@ -70,22 +71,22 @@ pub fn page(locale: RwSignal<Locale>, call: serde_json::Value, slot: Rc<Slot>, l
         let tx = move |k: &str| t(l, k);
         view! {
             <div class="fs-verify">
-                <h2 class="fs-review__title" id=crate::page::TITLE tabindex="-1">{tx("ui.verify.title")}</h2>
-                <p class="fs-review__intro">{tx("ui.verify.intro")}</p>
+                <h2 class="fs-review__title" id=crate::page::TITLE tabindex="-1">{tx(key!("ui.verify.title"))}</h2>
+                <p class="fs-review__intro">{tx(key!("ui.verify.intro"))}</p>
                 <div class="fs-verify__drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                    <label for="fs-verify-file">{tx("ui.verify.choose")}</label>
+                    <label for="fs-verify-file">{tx(key!("ui.verify.choose"))}</label>
                     <input id="fs-verify-file" type="file" accept=".zip,application/zip" on:change=on_change />
-                    <p class="fs-help">{tx("ui.verify.drop")}</p>
+                    <p class="fs-help">{tx(key!("ui.verify.drop"))}</p>
                 </div>
-                <p role="status">{move || busy.get().then(|| tx("ui.verify.working"))}</p>
+                <p role="status">{move || busy.get().then(|| tx(key!("ui.verify.working")))}</p>
                 <p class="fs-package__message fs-package__message--error" role="alert">{move || error.get()}</p>
                 // There before the result (a live region that appears with its text may go unheard).
                 <div class="fs-verify__report" role="status" inner_html=move || result.get().unwrap_or_default() />
                 {links.then(|| view! {
                     <div class="fs-actions">
                         // Links: each goes to a page of its own.
-                        <a class="fs-btn" href="#/">{tx("ui.verify.back")}</a>
-                        <a class="fs-btn" href="#/intake">{tx("ui.intake.open")}</a>
+                        <a class="fs-btn" href="#/">{tx(key!("ui.verify.back"))}</a>
+                        <a class="fs-btn" href="#/intake">{tx(key!("ui.intake.open"))}</a>
                     </div>
                 })}
             </div>

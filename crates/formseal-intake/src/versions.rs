@@ -4,6 +4,7 @@
 //! restores the chosen version itself (event `formseal-restore` on the container, its `detail`
 //! the version's draft text), as it keeps every draft.
 
+use formseal_core::key;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -45,16 +46,16 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement) 
     let tx = move |k: &'static str| move || t(locale.get(), k);
     let container = StoredValue::new_local(container);
     let items = if list.is_empty() {
-        view! { <p>{tx("ui.versions.none")}</p> }.into_any()
+        view! { <p>{tx(key!("ui.versions.none"))}</p> }.into_any()
     } else {
         let rows = list
             .into_iter()
             .map(|v| {
                 let when = v.when.clone();
-                let label = move || render(locale.get(), "ui.versions.restore_at", &[("time", when.clone())]);
+                let label = move || render(locale.get(), key!("ui.versions.restore_at"), &[("time", when.clone())]);
                 let name = v.name.clone();
                 let shown = move || {
-                    let name = if name.is_empty() { t(locale.get(), "ui.unnamed") } else { name.clone() };
+                    let name = if name.is_empty() { t(locale.get(), key!("ui.unnamed")) } else { name.clone() };
                     format!("{} · {name}", v.when)
                 };
                 let text = v.text;
@@ -63,7 +64,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement) 
                         <span>{shown}</span>
                         <button type="button" class="fs-btn fs-btn--small" aria-label=label
                             on:click=move |_| container.with_value(|c| restore(c, &text))>
-                            {tx("ui.versions.restore")}
+                            {tx(key!("ui.versions.restore"))}
                         </button>
                     </li>
                 }
@@ -74,20 +75,20 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement) 
     let damaged = damaged.map(|text| {
         let download = move |_| {
             let l = locale.get_untracked();
-            let name = format!("{}-{}.json", t(l, "ui.draft.file_prefix"), t(l, "ui.versions.damaged_name"));
+            let name = format!("{}-{}.json", t(l, key!("ui.draft.file_prefix")), t(l, key!("ui.versions.damaged_name")));
             crate::page::download_as(text.as_bytes(), "application/json", &name);
         };
         view! {
             <p>
-                {tx("ui.versions.damaged")}" "
-                <button type="button" class="fs-btn fs-btn--small" on:click=download>{tx("ui.versions.damaged_download")}</button>
+                {tx(key!("ui.versions.damaged"))}" "
+                <button type="button" class="fs-btn fs-btn--small" on:click=download>{tx(key!("ui.versions.damaged_download"))}</button>
             </p>
         }
     });
     view! {
         <section class="fs-versions" aria-labelledby=crate::page::TITLE>
-            <h3 id=crate::page::TITLE tabindex="-1">{tx("ui.versions.title")}</h3>
-            <p class="fs-field__help">{tx("ui.versions.help")}</p>
+            <h3 id=crate::page::TITLE tabindex="-1">{tx(key!("ui.versions.title"))}</h3>
+            <p class="fs-field__help">{tx(key!("ui.versions.help"))}</p>
             {items}
             {damaged}
         </section>

@@ -4,6 +4,7 @@
 //! file carries them inline (`FORMSEAL_FONTS`).
 
 use formseal_core::form::{Answers, FormDef};
+use formseal_core::key;
 use formseal_core::messages::{render, Locale};
 use formseal_core::pdf::{self, FontSet};
 use std::cell::RefCell;
@@ -21,7 +22,7 @@ fn fetch(i: usize, loc: Locale) -> Result<Rc<Vec<u8>>, String> {
     if let Some(bytes) = LOADED.with(|l| l.borrow()[i].clone()) {
         return Ok(bytes);
     }
-    let failed = |reason: String| render(loc, "pdf.fetch_failed", &[("reason", reason)]);
+    let failed = |reason: String| render(loc, key!("pdf.fetch_failed"), &[("reason", reason)]);
     if let Some(bytes) = inline(i) {
         let bytes = Rc::new(bytes);
         LOADED.with(|l| l.borrow_mut()[i] = Some(bytes.clone()));

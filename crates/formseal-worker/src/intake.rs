@@ -4,6 +4,7 @@
 use crate::ops::{fail, Outcome};
 use formseal_core::form::Context;
 use formseal_core::intake::{self, Format, Row};
+use formseal_core::key;
 use formseal_core::messages::render;
 use formseal_core::package::{Official, MAX_UNPACKED_BYTES};
 use formseal_core::rules::date::CivilDate;
@@ -20,13 +21,13 @@ pub fn row(args: &Value, blobs: &[web_sys::Blob], loc: Locale) -> Outcome {
         // Larger than any package can be: not read at all.
         row.verdict = intake::Verdict::Unreadable;
         let size = format!("{:.0} MB", blob.size() / 1e6);
-        row.failures.push(render(loc, "intake.too_large", &[("size", size)]));
+        row.failures.push(render(loc, key!("intake.too_large"), &[("size", size)]));
         return Ok((json!(row), None));
     }
     let bytes = web_sys::FileReaderSync::new()
         .and_then(|r| r.read_as_array_buffer(blob))
         .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
-        .map_err(|e| fail("ui.import.unreadable", format!("{e:?}")))?;
+        .map_err(|e| fail(key!("ui.import.unreadable"), format!("{e:?}")))?;
     let today = args["today"].as_str().and_then(CivilDate::parse).unwrap_or(CivilDate { year: 2000, month: 1, day: 1 });
     let call = Some(args["call"].clone()).filter(|c| c.is_object());
     let official = Official { call, ..Default::default() };

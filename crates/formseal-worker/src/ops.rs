@@ -2,6 +2,7 @@
 
 use crate::fonts;
 use formseal_core::form::{Answers, Context, FileRef, FormRules};
+use formseal_core::key;
 use formseal_core::messages::{finding_text, render, Locale};
 use formseal_core::package::{self, AttachmentSource, KeyError, KeyPair, PackageError, PackageInput};
 use formseal_core::pdf::{self, PdfError, PdfInput};
@@ -40,8 +41,8 @@ fn install_panic_boundary() {
         for (k, v) in [
             ("id", id),
             ("ok", JsValue::FALSE),
-            ("code", JsValue::from_str("worker.crashed")),
-            ("message", JsValue::from_str(&render(loc, "worker.crashed", &[("detail", detail)]))),
+            ("code", JsValue::from_str(key!("worker.crashed"))),
+            ("message", JsValue::from_str(&render(loc, key!("worker.crashed"), &[("detail", detail)]))),
         ] {
             let _ = js_sys::Reflect::set(&msg, &k.into(), &v);
         }
@@ -204,10 +205,13 @@ impl PackageArgs {
 /// The form (with the host's call) and the answers of a request.
 fn form_and_answers(a: &PackageArgs, loc: Locale) -> Result<(Box<dyn FormRules>, Answers), Failure> {
     let Some(definition) = a.definition() else {
-        return Err(fail("package.form.unknown", render(loc, "package.form.unknown", &[("form", a.form.clone())])));
+        return Err(fail(
+            key!("package.form.unknown"),
+            render(loc, key!("package.form.unknown"), &[("form", a.form.clone())]),
+        ));
     };
     let form = formseal_core::forms::build(&a.form, definition, &a.call)
-        .map_err(|e| fail("package.form.call", e.text(loc)))?;
+        .map_err(|e| fail(key!("package.form.call"), e.text(loc)))?;
     let (answers, _) =
         Answers::from_json(form.def(), &a.answers).map_err(|_| fail("worker.bad_request", "answers".into()))?;
     Ok((form, answers))
@@ -225,7 +229,7 @@ fn pdf_failure(e: PdfError, loc: Locale) -> Failure {
 fn preview(args: &Value, loc: Locale) -> Outcome {
     let a = parse_args(args)?;
     let (form, answers) = form_and_answers(&a, loc)?;
-    let fonts = fonts::for_answers(form.def(), &answers, loc).map_err(|m| fail("pdf.fetch_failed", m))?;
+    let fonts = fonts::for_answers(form.def(), &answers, loc).map_err(|m| fail(key!("pdf.fetch_failed"), m))?;
     let input = PdfInput {
         form: form.def(),
         answers: &answers,
@@ -244,7 +248,7 @@ fn make_package(args: &Value, blobs: &[web_sys::Blob], key: Option<&[u8]>, loc: 
     let key = key_from(key, loc)?;
     let (form, answers) = form_and_answers(&a, loc)?;
     let today = CivilDate::parse(&a.today).ok_or_else(|| fail("worker.bad_request", "today".into()))?;
-    let fonts = fonts::for_answers(form.def(), &answers, loc).map_err(|m| fail("pdf.fetch_failed", m))?;
+    let fonts = fonts::for_answers(form.def(), &answers, loc).map_err(|m| fail(key!("pdf.fetch_failed"), m))?;
     let renderer = pdf::Renderer { form: form.def(), answers: &answers, fonts: &fonts };
     let input = PackageInput {
         form: form.as_ref(),
@@ -342,9 +346,9 @@ fn verify(args: &Value, bytes: &[u8], loc: Locale) -> Value {
     let official = package::Official { call, ..Default::default() };
     let v = package::verify_with(bytes, &Context { today }, &official);
     let (class, verdict) = if v.is_valid() {
-        ("ok", render(loc, "ui.verify.valid", &[("name", name), ("files", v.files_checked.to_string())]))
+        ("ok", render(loc, key!("ui.verify.valid"), &[("name", name), ("files", v.files_checked.to_string())]))
     } else {
-        ("bad", render(loc, "ui.verify.invalid", &[("name", name), ("n", v.problems.len().to_string())]))
+        ("bad", render(loc, key!("ui.verify.invalid"), &[("name", name), ("n", v.problems.len().to_string())]))
     };
     let mut html = format!("<p class=\"fs-verify__verdict fs-verify__verdict--{class}\">{}</p>", esc(&verdict));
     let mut items: Vec<String> = v.problems.iter().map(|p| finding_text(loc, p)).collect();

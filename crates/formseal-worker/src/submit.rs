@@ -2,6 +2,7 @@
 //! the receipt a receiving service (`formseal serve`) answers with, checked here.
 
 use crate::ops::Outcome;
+use formseal_core::key;
 use formseal_core::messages::{render, Locale};
 use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
@@ -39,21 +40,25 @@ fn receipt_text(body: &[u8], args: &Value, loc: Locale) -> Option<(String, Strin
     let v: Value = serde_json::from_slice(body).ok()?;
     v.get("receipt")?;
     let stem = args["file_name"].as_str().unwrap_or("package").trim_end_matches(".zip");
-    let name = format!("{}-{stem}.json", formseal_core::messages::t(loc, "ui.receipt.file_prefix"));
+    let name = format!("{}-{stem}.json", formseal_core::messages::t(loc, key!("ui.receipt.file_prefix")));
     let text = match check(body, None) {
         Ok(signed) => {
             let r = signed.receipt;
             let verdict = match r.verdict.as_str() {
-                "valid" => "intake.valid",
-                "invalid" => "intake.invalid",
-                _ => "intake.unreadable",
+                "valid" => key!("intake.valid"),
+                "invalid" => key!("intake.invalid"),
+                _ => key!("intake.unreadable"),
             };
             let verdict = formseal_core::messages::t(loc, verdict);
             let problems = r.problems.len().to_string();
             let params = [("id", r.id), ("received", r.received_at), ("verdict", verdict), ("n", problems)];
-            render(loc, if r.problems.is_empty() { "ui.receipt.done" } else { "ui.receipt.problems" }, &params)
+            render(
+                loc,
+                if r.problems.is_empty() { key!("ui.receipt.done") } else { key!("ui.receipt.problems") },
+                &params,
+            )
         }
-        Err(e) => render(loc, "ui.receipt.bad", &[("reason", e.text(loc))]),
+        Err(e) => render(loc, key!("ui.receipt.bad"), &[("reason", e.text(loc))]),
     };
     Some((text, name))
 }

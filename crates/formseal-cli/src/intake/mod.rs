@@ -11,6 +11,7 @@ use crate::common::*;
 use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
 use formseal_core::form::Context;
 use formseal_core::intake::{self as groups, Row, Table, Verdict};
+use formseal_core::key;
 use formseal_core::messages::render;
 use formseal_core::package::{verify_with, Official};
 use formseal_core::rules::date::CivilDate;
@@ -136,7 +137,7 @@ pub fn run(args: Args) -> u8 {
         .or_else(|| groups::Format::of_name(&args.output.file_name().unwrap_or_default().to_string_lossy()))
     {
         Some(f) => f,
-        None => return fail(false, &args.output, &render(locale, "intake.format", &[])),
+        None => return fail(false, &args.output, &render(locale, key!("intake.format"), &[])),
     };
     let call = match optional_json(locale, args.call.as_deref()) {
         Ok(c) => c,
@@ -170,13 +171,13 @@ pub fn run(args: Args) -> u8 {
             for (k, g) in keys.iter().zip(grouped.iter_mut()) {
                 g.paper = Some(match got.get(&k.application) {
                     _ if k.application.is_empty() => String::new(),
-                    None => render(locale, "cli.match.no_paper", &[]),
-                    Some((_, None)) => render(locale, "cli.match.old_code", &[]),
+                    None => render(locale, key!("cli.match.no_paper"), &[]),
+                    Some((_, None)) => render(locale, key!("cli.match.old_code"), &[]),
                     Some((pages, Some(n))) => match crate::paper::missing(pages, *n) {
-                        m if m.is_empty() => render(locale, "cli.match.complete", &[("n", n.to_string())]),
+                        m if m.is_empty() => render(locale, key!("cli.match.complete"), &[("n", n.to_string())]),
                         m => {
                             let list = m.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
-                            render(locale, "cli.match.incomplete", &[("pages", list), ("n", n.to_string())])
+                            render(locale, key!("cli.match.incomplete"), &[("pages", list), ("n", n.to_string())])
                         }
                     },
                 });
@@ -197,7 +198,7 @@ pub fn run(args: Args) -> u8 {
         "{}",
         render(
             locale,
-            "intake.summary",
+            key!("intake.summary"),
             &[
                 ("valid", valid.to_string()),
                 ("invalid", invalid.to_string()),

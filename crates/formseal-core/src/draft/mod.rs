@@ -97,29 +97,31 @@ impl DraftError {
     pub fn text(&self, locale: Locale) -> String {
         match self {
             DraftError::NotJson { line, column } => {
-                render(locale, "draft.not_json", &[("line", line.to_string()), ("column", column.to_string())])
+                render(locale, key!("draft.not_json"), &[("line", line.to_string()), ("column", column.to_string())])
             }
-            DraftError::NotADraft => render(locale, "draft.not_a_draft", &[]),
+            DraftError::NotADraft => render(locale, key!("draft.not_a_draft"), &[]),
             DraftError::TooComplex => {
-                render(locale, "draft.too_complex", &[("max", crate::form::MAX_JSON_VALUES.to_string())])
+                render(locale, key!("draft.too_complex"), &[("max", crate::form::MAX_JSON_VALUES.to_string())])
             }
             DraftError::TooLarge { name, max } => {
-                render(locale, "file.too_large", &[("name", name.clone()), ("max", max.clone())])
+                render(locale, key!("file.too_large"), &[("name", name.clone()), ("max", max.clone())])
             }
-            DraftError::NewerVersion { found } => {
-                render(locale, "draft.newer_version", &[("found", found.to_string()), ("current", VERSION.to_string())])
-            }
-            DraftError::UnsupportedVersion { found } => render(
+            DraftError::NewerVersion { found } => render(
                 locale,
-                "draft.unsupported_version",
+                key!("draft.newer_version"),
                 &[("found", found.to_string()), ("current", VERSION.to_string())],
             ),
-            DraftError::OtherForm { found } => render(locale, "draft.other_form", &[("found", found.clone())]),
+            DraftError::UnsupportedVersion { found } => render(
+                locale,
+                key!("draft.unsupported_version"),
+                &[("found", found.to_string()), ("current", VERSION.to_string())],
+            ),
+            DraftError::OtherForm { found } => render(locale, key!("draft.other_form"), &[("found", found.clone())]),
             DraftError::BadAnswers(errors) => {
                 let list = errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>().join(", ");
-                render(locale, "draft.bad_answers", &[("fields", list)])
+                render(locale, key!("draft.bad_answers"), &[("fields", list)])
             }
-            DraftError::BadFile { name } => render(locale, "draft.bad_file", &[("name", name.clone())]),
+            DraftError::BadFile { name } => render(locale, key!("draft.bad_file"), &[("name", name.clone())]),
         }
     }
 }

@@ -258,7 +258,7 @@ impl FormDef {
                     let n = (i + 1).to_string();
                     parts.push(crate::messages::render(
                         locale,
-                        "path.row",
+                        key!("path.row"),
                         &[("row", row_label.get(locale).into()), ("n", n)],
                     ));
                     fields = sub.iter().collect();

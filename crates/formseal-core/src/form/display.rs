@@ -19,7 +19,7 @@ pub fn human_size(bytes: u64) -> String {
 
 /// The displayed form of an answer.
 pub fn display(def: &FieldDef, value: Option<&Value>, locale: Locale) -> String {
-    let empty = t(locale, "ui.review.empty");
+    let empty = t(locale, key!("ui.review.empty"));
     match (&def.kind, value) {
         (FieldKind::Choice { options }, Some(Value::Text(v))) => {
             options.iter().find(|o| &o.value == v).map(|o| o.label.get(locale).to_string()).unwrap_or(empty)
@@ -34,7 +34,7 @@ pub fn display(def: &FieldDef, value: Option<&Value>, locale: Locale) -> String 
             .collect::<Vec<_>>()
             .join(if locale == Locale::ZhCn { "、" } else { ", " }),
         (FieldKind::Agree { .. }, Some(Value::Bool(b))) => {
-            t(locale, if *b { "ui.review.agreed" } else { "ui.review.not_agreed" })
+            t(locale, if *b { key!("ui.review.agreed") } else { key!("ui.review.not_agreed") })
         }
         (FieldKind::Date { .. }, Some(Value::Text(v))) => match CivilDate::parse(v) {
             Some(d) if locale == Locale::ZhCn => d.display_zh(),
@@ -50,7 +50,7 @@ pub fn display(def: &FieldDef, value: Option<&Value>, locale: Locale) -> String 
             })
             .collect::<Vec<_>>()
             .join(if locale == Locale::ZhCn { "；" } else { "; " }),
-        (FieldKind::Files { .. }, _) => t(locale, "ui.review.no_file"),
+        (FieldKind::Files { .. }, _) => t(locale, key!("ui.review.no_file")),
         (_, Some(Value::Text(v))) if !v.trim().is_empty() => v.trim().to_string(),
         _ => empty,
     }

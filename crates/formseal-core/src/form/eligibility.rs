@@ -26,11 +26,11 @@ impl Status {
     /// The catalogue key of its label (符合 / 不符合 / 待补充 / 待审核 / 说明).
     pub fn label_key(self) -> &'static str {
         match self {
-            Status::Pass => "ui.elig.pass",
-            Status::Fail => "ui.elig.fail",
-            Status::NeedsInfo => "ui.elig.needs_info",
-            Status::Review => "ui.elig.review",
-            Status::Info => "ui.elig.info",
+            Status::Pass => key!("ui.elig.pass"),
+            Status::Fail => key!("ui.elig.fail"),
+            Status::NeedsInfo => key!("ui.elig.needs_info"),
+            Status::Review => key!("ui.elig.review"),
+            Status::Info => key!("ui.elig.info"),
         }
     }
 }
@@ -99,16 +99,16 @@ pub fn summary(criteria: &[Criterion], process: &super::def::Process, locale: Lo
     let count = |s: Status| criteria.iter().filter(|c| c.status == s).count();
     let reviewers = || process.reviewers.get(locale).to_string();
     if count(Status::Fail) > 0 {
-        render(locale, "ui.elig.summary_fail", &[])
+        render(locale, key!("ui.elig.summary_fail"), &[])
     } else if count(Status::NeedsInfo) > 0 {
-        render(locale, "ui.elig.summary_pending", &[("n", count(Status::NeedsInfo).to_string())])
+        render(locale, key!("ui.elig.summary_pending"), &[("n", count(Status::NeedsInfo).to_string())])
     } else if count(Status::Review) > 0 {
         render(
             locale,
-            "ui.elig.summary_review",
+            key!("ui.elig.summary_review"),
             &[("n", count(Status::Review).to_string()), ("reviewers", reviewers())],
         )
     } else {
-        render(locale, "ui.elig.summary_pass", &[("reviewers", reviewers())])
+        render(locale, key!("ui.elig.summary_pass"), &[("reviewers", reviewers())])
     }
 }

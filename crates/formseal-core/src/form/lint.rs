@@ -64,7 +64,7 @@ pub fn lint(def: &FormDef) -> Vec<Lint> {
     for (i, c) in def.conditions.iter().enumerate() {
         let at = format!("conditions[{i}]");
         if seen.contains(&c.id) {
-            push(format!("{at}.id"), Finding::error("lint.duplicate_id").with("id", c.id));
+            push(format!("{at}.id"), Finding::error(key!("lint.duplicate_id")).with("id", c.id));
         }
         seen.push(c.id);
         call_cond(def, c.if_call.as_ref(), &format!("{at}.if_call"), &mut push);
@@ -75,7 +75,7 @@ pub fn lint(def: &FormDef) -> Vec<Lint> {
             let place = format!("{at}.outcomes[{k}]");
             let shape = format!("{:?}", o.when);
             if always || earlier.contains(&shape) {
-                push(place.clone(), Finding::error("lint.unreachable"));
+                push(place.clone(), Finding::error(key!("lint.unreachable")));
             }
             if let Some(w) = &o.when {
                 expr(def, w, &format!("{place}.when"), &mut push);
@@ -93,7 +93,7 @@ pub fn lint(def: &FormDef) -> Vec<Lint> {
 pub fn english(v: &serde_json::Value, at: &str, out: &mut Vec<Lint>) {
     match v {
         serde_json::Value::Object(m) if m.get("zh").is_some_and(|z| z.is_string()) && !m.contains_key("en") => {
-            out.push(Lint { path: at.to_string(), finding: Finding::error("lint.no_english") });
+            out.push(Lint { path: at.to_string(), finding: Finding::error(key!("lint.no_english")) });
         }
         serde_json::Value::Object(m) => {
             for (k, x) in m {
@@ -114,12 +114,12 @@ pub fn english(v: &serde_json::Value, at: &str, out: &mut Vec<Lint>) {
 fn call_cond(def: &FormDef, c: Option<&CallCond>, at: &str, push: &mut impl FnMut(String, Finding)) {
     let Some(c) = c else { return };
     match def.call.iter().find(|(name, _)| *name == c.param) {
-        None => push(format!("{at}.param"), Finding::error("lint.unknown_call").with("name", c.param.clone())),
+        None => push(format!("{at}.param"), Finding::error(key!("lint.unknown_call")).with("name", c.param.clone())),
         Some((_, CallParam::OneOf(one_of))) => {
             for v in c.values.iter().filter(|v| !one_of.values.contains(v)) {
                 push(
                     format!("{at}.in"),
-                    Finding::error("lint.never").with("field", c.param.clone()).with("value", v.clone()),
+                    Finding::error(key!("lint.never")).with("field", c.param.clone()).with("value", v.clone()),
                 );
             }
         }
@@ -129,9 +129,9 @@ fn call_cond(def: &FormDef, c: Option<&CallCond>, at: &str, push: &mut impl FnMu
 
 fn unknown(what: &str, name: &str) -> Finding {
     let code = match what {
-        "section" => "lint.unknown_section",
-        "rows field" => "lint.unknown_rows",
-        _ => "lint.unknown_field",
+        "section" => key!("lint.unknown_section"),
+        "rows field" => key!("lint.unknown_rows"),
+        _ => key!("lint.unknown_field"),
     };
     Finding::error(code).with("name", name)
 }
@@ -142,7 +142,7 @@ fn fields<'a>(list: &'a [FieldDef], at: &str, ids: &mut Vec<&'a str>, push: &mut
     for (j, f) in list.iter().enumerate() {
         let place = format!("{at}.fields[{j}]");
         if ids.contains(&f.id) {
-            push(format!("{place}.id"), Finding::error("lint.duplicate_id").with("id", f.id));
+            push(format!("{place}.id"), Finding::error(key!("lint.duplicate_id")).with("id", f.id));
         }
         ids.push(f.id);
         match &f.kind {
@@ -151,14 +151,14 @@ fn fields<'a>(list: &'a [FieldDef], at: &str, ids: &mut Vec<&'a str>, push: &mut
                     if options[..k].iter().any(|p| p.value == o.value) {
                         push(
                             format!("{place}.kind.options[{k}]"),
-                            Finding::error("lint.duplicate_option").with("value", o.value.clone()),
+                            Finding::error(key!("lint.duplicate_option")).with("value", o.value.clone()),
                         );
                     }
                 }
             }
             FieldKind::Rows { fields: sub, min, max, .. } => {
                 if min > max {
-                    push(format!("{place}.kind.rows"), Finding::error("lint.min_max"));
+                    push(format!("{place}.kind.rows"), Finding::error(key!("lint.min_max")));
                 }
                 let mut inner = Vec::new();
                 fields(sub, &format!("{place}.kind.rows"), &mut inner, push);
@@ -209,7 +209,7 @@ fn is_option(
     push: &mut dyn FnMut(String, Finding),
 ) {
     if options_of(scope, def, field).is_some_and(|o| !o.contains(&value)) {
-        push(at.into(), Finding::error("lint.never").with("field", field).with("value", value));
+        push(at.into(), Finding::error(key!("lint.never")).with("field", field).with("value", value));
     }
 }
 
@@ -248,7 +248,7 @@ fn expr(def: &FormDef, e: &Expr, at: &str, push: &mut impl FnMut(String, Finding
         Expr::RowCount(r) => {
             sub(&r.field, &[], push);
             if r.min > r.max {
-                push(at.into(), Finding::error("lint.min_max"));
+                push(at.into(), Finding::error(key!("lint.min_max")));
             }
         }
         Expr::RowsComplete(r) => sub(&r.field, &r.filled.iter().collect::<Vec<_>>(), push),

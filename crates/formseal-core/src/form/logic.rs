@@ -146,7 +146,8 @@ impl Param {
             // A catalogue key, looked up in the language the message is shown in.
             Param::UsccCategory(f) => {
                 let key = uscc::parse(a.text(f)).ok().and_then(|c| c.category());
-                let key = format!("{}{}", crate::messages::KEY_MARK, key.as_deref().unwrap_or("uscc.kind.unknown"));
+                let key =
+                    format!("{}{}", crate::messages::KEY_MARK, key.as_deref().unwrap_or(key!("uscc.kind.unknown")));
                 Text::owned(key.clone(), key)
             }
         }

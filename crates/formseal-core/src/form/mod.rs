@@ -4,6 +4,8 @@ mod answers;
 mod def;
 mod display;
 mod eligibility;
+// The definition lints (`formseal check-form`, the worker): their messages are in `verify.txt`.
+#[cfg(feature = "package")]
 pub mod lint;
 pub mod logic;
 pub mod read;

@@ -108,7 +108,7 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
     // A call's closing date, reported at the date the applicant signs (the paper form's last field).
     let def = form.def();
     if let Some(deadline) = def.deadline.filter(|d| ctx.today > *d) {
-        let finding = Finding::error("call.closed")
+        let finding = Finding::error(key!("call.closed"))
             .with("deadline", deadline.to_string())
             .with("recipient_zh", def.process.recipient.zh.to_string())
             .with("recipient_en", def.process.recipient.get(crate::Locale::En).to_string());
@@ -148,13 +148,15 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
             let t = t.trim();
             if t.is_empty() {
                 if field.required {
-                    push(out, path, vec![Finding::error("required.text")]);
+                    push(out, path, vec![Finding::error(key!("required.text"))]);
                 }
                 return;
             }
             let len = t.chars().count();
             if len > *max_chars {
-                let f = Finding::error("text.too_long").with("max", max_chars.to_string()).with("len", len.to_string());
+                let f = Finding::error(key!("text.too_long"))
+                    .with("max", max_chars.to_string())
+                    .with("len", len.to_string());
                 push(out, path, vec![f]);
             }
             if let Some(format) = format {
@@ -164,29 +166,29 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
         (FieldKind::Choice { options }, Value::Text(t)) => {
             if t.is_empty() {
                 if field.required {
-                    push(out, path, vec![Finding::error("required.choice")]);
+                    push(out, path, vec![Finding::error(key!("required.choice"))]);
                 }
             } else if !options.iter().any(|o| &o.value == t) {
-                push(out, path, vec![Finding::error("choice.unknown").with("value", t.clone())]);
+                push(out, path, vec![Finding::error(key!("choice.unknown")).with("value", t.clone())]);
             }
         }
         (FieldKind::MultiChoice { options, min }, Value::List(list)) => {
             if let Some(bad) = list.iter().find(|v| !options.iter().any(|o| &o.value == *v)) {
-                push(out, path, vec![Finding::error("choice.unknown").with("value", bad.clone())]);
+                push(out, path, vec![Finding::error(key!("choice.unknown")).with("value", bad.clone())]);
             }
             if list.len() < *min && (field.required || !list.is_empty()) {
-                push(out, path, vec![Finding::error("choices.min").with("min", min.to_string())]);
+                push(out, path, vec![Finding::error(key!("choices.min")).with("min", min.to_string())]);
             }
         }
         (FieldKind::Agree { .. }, Value::Bool(b)) => {
             if field.required && !b {
-                push(out, path, vec![Finding::error("required.agree")]);
+                push(out, path, vec![Finding::error(key!("required.agree"))]);
             }
         }
         (FieldKind::Date { not_future }, Value::Text(t)) => {
             if t.trim().is_empty() {
                 if field.required {
-                    push(out, path, vec![Finding::error("required.date")]);
+                    push(out, path, vec![Finding::error(key!("required.date"))]);
                 }
             } else {
                 push(out, path, rules::date::check(t.trim(), ctx.today, *not_future));
@@ -194,13 +196,13 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
         }
         (FieldKind::Files { max_bytes, multiple, .. }, Value::Files(files)) => {
             if files.is_empty() && field.required {
-                push(out, path, vec![Finding::error("required.files")]);
+                push(out, path, vec![Finding::error(key!("required.files"))]);
             }
             if !multiple && files.len() > 1 {
-                push(out, path, vec![Finding::error("files.one_only")]);
+                push(out, path, vec![Finding::error(key!("files.one_only"))]);
             }
             for f in files.iter().filter(|f| f.size > *max_bytes) {
-                let finding = Finding::error("file.too_large")
+                let finding = Finding::error(key!("file.too_large"))
                     .with("name", f.name.clone())
                     .with("max", format!("{} MB", max_bytes / (1024 * 1024)));
                 push(out, path, vec![finding]);
@@ -212,7 +214,7 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
                 check_row(fields, row, &format!("{path}[{i}]"), ctx, out);
             }
         }
-        _ => push(out, path, vec![Finding::error("value.wrong_type")]),
+        _ => push(out, path, vec![Finding::error(key!("value.wrong_type"))]),
     }
 }
 
@@ -220,10 +222,10 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
 fn check_rows_count(field: &FieldDef, count: usize, path: &str, out: &mut Vec<Issue>) {
     if let FieldKind::Rows { min, max, .. } = &field.kind {
         if count < *min {
-            out.push(Issue::new(path, Finding::error("rows.min").with("min", min.to_string())));
+            out.push(Issue::new(path, Finding::error(key!("rows.min")).with("min", min.to_string())));
         }
         if count > *max {
-            out.push(Issue::new(path, Finding::error("rows.max").with("max", max.to_string())));
+            out.push(Issue::new(path, Finding::error(key!("rows.max")).with("max", max.to_string())));
         }
     }
 }

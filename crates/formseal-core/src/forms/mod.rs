@@ -64,16 +64,16 @@ impl ConfigError {
         use crate::messages::render;
         match self {
             ConfigError::Definition { form, reason } => {
-                render(locale, "config.definition", &[("form", form.clone()), ("reason", reason.clone())])
+                render(locale, key!("config.definition"), &[("form", form.clone()), ("reason", reason.clone())])
             }
             ConfigError::Invalid { form, reason } => {
-                render(locale, "config.invalid", &[("form", form.clone()), ("reason", reason.clone())])
+                render(locale, key!("config.invalid"), &[("form", form.clone()), ("reason", reason.clone())])
             }
             ConfigError::Empty { form, list } => {
-                render(locale, "config.empty", &[("form", form.clone()), ("list", list.clone())])
+                render(locale, key!("config.empty"), &[("form", form.clone()), ("list", list.clone())])
             }
             ConfigError::Duplicate { form, id } => {
-                render(locale, "config.duplicate", &[("form", form.clone()), ("id", id.clone())])
+                render(locale, key!("config.duplicate"), &[("form", form.clone()), ("id", id.clone())])
             }
         }
     }
@@ -121,6 +121,7 @@ pub fn build(id: &str, text: &str, config: &serde_json::Value) -> Result<Box<dyn
 /// What `formseal check-form` says of a definition file: the reader's verdict (with the call's
 /// defaults), then what [`crate::form::lint::lint`] finds in the definition as written — every
 /// section and field, whatever the call switches on — and the form, for its counts.
+#[cfg(feature = "package")]
 pub fn check(text: &str) -> Result<(Box<dyn FormRules>, Vec<crate::form::lint::Lint>), ConfigError> {
     let json: Option<serde_json::Value> = serde_json::from_str(text).ok();
     let id = json.as_ref().and_then(|v| v.get("id")?.as_str()).unwrap_or_default();
@@ -198,9 +199,9 @@ mod tests {
         let codes = |ctx| {
             validate(f.as_ref(), &answers, &ctx).errors().map(|i| (i.path.clone(), i.finding.code)).collect::<Vec<_>>()
         };
-        assert_eq!(codes(before), [("other_docs".to_string(), "required.files")]);
+        assert_eq!(codes(before), [("other_docs".to_string(), key!("required.files"))]);
         let after = crate::form::Context { today: CivilDate::new(2026, 12, 1).unwrap() };
-        assert!(codes(after).contains(&("seal_date".to_string(), "call.closed")));
+        assert!(codes(after).contains(&("seal_date".to_string(), key!("call.closed"))));
         let e = with_config("tc260-wg", &json!({ "deadline": "30/11/2026" })).err().unwrap();
         assert!(e.text(crate::Locale::En).contains("deadline"), "{e:?}");
         let e = with_config("tc260-wg", &json!({ "required_attachments": ["name_zh"] })).err().unwrap();

@@ -147,14 +147,14 @@ fn empty_form_needs_information() {
     assert!(r.eligibility.iter().all(|c| c.status == Status::NeedsInfo), "{:?}", r.eligibility);
     let c = codes(&a);
     for (path, code) in [
-        ("unit_name", "required.text"),
-        ("unit_type", "required.choice"),
-        ("registered_in", "required.choice"),
-        ("tier", "required.choice"),
-        ("current_tier", "required.choice"),
-        ("work_areas", "choices.min"),
-        ("pledge", "required.agree"),
-        ("seal_date", "required.date"),
+        ("unit_name", key!("required.text")),
+        ("unit_type", key!("required.choice")),
+        ("registered_in", key!("required.choice")),
+        ("tier", key!("required.choice")),
+        ("current_tier", key!("required.choice")),
+        ("work_areas", key!("choices.min")),
+        ("pledge", key!("required.agree")),
+        ("seal_date", key!("required.date")),
     ] {
         assert!(c.contains(&(path.into(), code)), "{path}: {c:?}");
     }
@@ -180,7 +180,7 @@ fn article_10_1_unit_types_are_the_charters_five_and_others_go_to_the_secretaria
     let mut a = complete();
     set(&mut a, "unit_type", "other");
     assert_eq!(status(&a, "art10.1"), Status::NeedsInfo);
-    assert!(codes(&a).contains(&("unit_type_other".into(), "required.text")));
+    assert!(codes(&a).contains(&("unit_type_other".into(), key!("required.text"))));
     set(&mut a, "unit_type_other", "民办非企业单位");
     let r = report(&a);
     assert!(r.is_valid(), "{:?}", r.issues);
@@ -217,7 +217,7 @@ fn article_10_1_unit_types_are_the_charters_five_and_others_go_to_the_secretaria
     assert_eq!(status(&a, "art10.1"), Status::NeedsInfo);
     set(&mut a, "uscc", "914403001922038217");
     assert_eq!(status(&a, "art10.1"), Status::NeedsInfo);
-    assert!(codes(&a).contains(&("uscc".into(), "uscc.check")));
+    assert!(codes(&a).contains(&("uscc".into(), key!("uscc.check"))));
 }
 
 #[test]
@@ -238,7 +238,7 @@ fn a_unit_registered_abroad_gives_its_registration_number_and_country_not_a_uscc
     let mut b = a.clone();
     set(&mut b, "reg_no", "");
     assert_eq!(status(&b, "art10.1"), Status::NeedsInfo);
-    assert!(codes(&b).contains(&("reg_no".into(), "required.text")));
+    assert!(codes(&b).contains(&("reg_no".into(), key!("required.text"))));
     let mut b = a.clone();
     set(&mut b, "reg_country", "");
     assert_eq!(status(&b, "art10.1"), Status::NeedsInfo);
@@ -249,7 +249,9 @@ fn a_unit_registered_abroad_gives_its_registration_number_and_country_not_a_uscc
     let mut b = a;
     set(&mut b, "registered_in", "china");
     let c = codes(&b);
-    assert!(c.contains(&("uscc".into(), "required.text")) && c.contains(&("postcode".into(), "required.text")));
+    assert!(
+        c.contains(&("uscc".into(), key!("required.text"))) && c.contains(&("postcode".into(), key!("required.text")))
+    );
     assert!(!c.iter().any(|(p, _)| p == "reg_no"), "{c:?}");
 }
 
@@ -259,7 +261,7 @@ fn article_10_2_support_for_the_charter_is_ticked() {
     let mut a = complete();
     a.set("pledge", Value::Bool(false));
     assert_eq!(status(&a, "art10.2"), Status::NeedsInfo);
-    assert!(codes(&a).contains(&("pledge".into(), "required.agree")));
+    assert!(codes(&a).contains(&("pledge".into(), key!("required.agree"))));
 }
 
 #[test]
@@ -290,7 +292,7 @@ fn article_10_4_and_the_obligations_of_article_14() {
         let mut a = complete();
         a.set(field, Value::Bool(false));
         assert_eq!(status(&a, "art10.4"), Status::NeedsInfo, "{field}");
-        assert!(codes(&a).contains(&(field.into(), "required.agree")), "{field}");
+        assert!(codes(&a).contains(&(field.into(), key!("required.agree"))), "{field}");
     }
     // （五）: a designated contact person, confirmed.
     assert_eq!(status(&complete(), "art14.5"), Status::Pass);
@@ -328,7 +330,7 @@ fn obligations_6_and_7_are_shown_only_for_their_tier() {
     assert_eq!(criterion(&r, "art10.4").unwrap().status, Status::Pass);
     let mut b = a.clone();
     b.set("duty_vice_chair", Value::Bool(false));
-    assert!(codes(&b).contains(&("duty_vice_chair".into(), "required.agree")));
+    assert!(codes(&b).contains(&("duty_vice_chair".into(), key!("required.agree"))));
     assert_eq!(status(&b, "art10.4"), Status::NeedsInfo);
     // The same for all five: an ordinary member ticks only （一）–（五）.
     let a = abroad_member();
@@ -340,7 +342,7 @@ fn obligations_6_and_7_are_shown_only_for_their_tier() {
 fn seal_date_not_in_future_and_contact_phone_advised() {
     let mut a = complete();
     set(&mut a, "seal_date", "2026-11-23");
-    assert!(codes(&a).contains(&("seal_date".into(), "date.future")));
+    assert!(codes(&a).contains(&("seal_date".into(), key!("date.future"))));
     let mut a = complete();
     set(&mut a, "contact_mobile", "");
     set(&mut a, "contact_phone", "");

@@ -55,8 +55,8 @@ fn errors_inside_nested_rows_are_row_precise() {
     exp[1].values.insert("rank".into(), Value::Text("0".into()));
     a.set("writers", Value::Rows(rows));
     let c = codes(&a);
-    assert!(c.contains(&("writers[1].phone".into(), "mobile.prefix")), "{c:?}");
-    assert!(c.contains(&("writers[0].experience[1].rank".into(), "rank.range")), "{c:?}");
+    assert!(c.contains(&("writers[1].phone".into(), key!("mobile.prefix"))), "{c:?}");
+    assert!(c.contains(&("writers[0].experience[1].rank".into(), key!("rank.range"))), "{c:?}");
     let f = form();
     assert_eq!(f.def().field_at("writers[0].experience[1].rank").unwrap().id, "rank");
 }
@@ -67,7 +67,7 @@ fn the_same_writer_twice_is_an_error() {
     let w = a.rows("writers").to_vec();
     a.set("writers", Value::Rows(vec![w[0].clone(), w[1].clone(), Row { key: 99, ..w[0].clone() }]));
     let c = codes(&a);
-    assert!(c.contains(&("writers[2].name".into(), "rows.duplicate_person")));
+    assert!(c.contains(&("writers[2].name".into(), key!("rows.duplicate_person"))));
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn a_required_patent_declaration_cites_the_associations_policy() {
     let mut a = complete();
     a.set("patent_held", Value::Text("yes".into()));
     let report = validate(f.as_ref(), &a, &ctx());
-    assert!(report.for_path("patent_list").any(|i| i.finding.code == "required.text"));
+    assert!(report.for_path("patent_list").any(|i| i.finding.code == key!("required.text")));
     let p = report.eligibility.iter().find(|c| c.id == "policy.patents").unwrap();
     assert_eq!(p.status, Status::NeedsInfo);
     assert_eq!(p.clause.render(crate::Locale::ZhCn), "中国和平利用军工技术协会专利处置政策");
@@ -205,8 +205,8 @@ fn at_least_one_standard_and_writer() {
     a.set("standards", Value::List(vec![]));
     a.set("writers", Value::Rows(vec![]));
     let c = codes(&a);
-    assert!(c.contains(&("standards".into(), "choices.min")), "{c:?}");
-    assert!(c.contains(&("writers".into(), "rows.min")));
+    assert!(c.contains(&("standards".into(), key!("choices.min"))), "{c:?}");
+    assert!(c.contains(&("writers".into(), key!("rows.min"))));
 }
 
 #[test]

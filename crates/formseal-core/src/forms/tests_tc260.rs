@@ -55,10 +55,10 @@ fn empty_form_needs_information_everywhere() {
     assert!(!report.is_valid());
     assert!(report.eligibility.iter().all(|c| c.status == Status::NeedsInfo), "{:?}", report.eligibility);
     let c = codes(&a);
-    assert!(c.contains(&("uscc".into(), "required.text")));
-    assert!(c.contains(&("working_groups".into(), "choices.min")));
-    assert!(c.contains(&("representatives[0].name".into(), "required.text")));
-    assert!(c.contains(&("pledge".into(), "required.agree")));
+    assert!(c.contains(&("uscc".into(), key!("required.text"))));
+    assert!(c.contains(&("working_groups".into(), key!("choices.min"))));
+    assert!(c.contains(&("representatives[0].name".into(), key!("required.text"))));
+    assert!(c.contains(&("pledge".into(), key!("required.agree"))));
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn wrong_check_character_is_named() {
     a.set("uscc", Value::Text("914403001922038217".into()));
     let report = validate(form().as_ref(), &a, &ctx());
     let issue = report.for_path("uscc").next().expect("an issue on uscc");
-    assert_eq!(issue.finding.code, "uscc.check");
+    assert_eq!(issue.finding.code, key!("uscc.check"));
     assert_eq!(issue.finding.params, vec![("expected", "6".to_string())]);
     let art91 = report.eligibility.iter().find(|c| c.id == "art9.1").unwrap();
     assert_eq!(art91.status, Status::NeedsInfo);
@@ -120,7 +120,7 @@ fn article_11_items_4_5_and_contact_changes_are_acknowledged() {
         a.set(field, Value::Bool(false));
         let report = validate(form().as_ref(), &a, &ctx());
         assert_eq!(report.eligibility.iter().find(|c| c.id == id).unwrap().status, Status::NeedsInfo, "{field}");
-        assert!(report.for_path(field).any(|i| i.finding.code == "required.agree"), "{field}");
+        assert!(report.for_path(field).any(|i| i.finding.code == key!("required.agree")), "{field}");
     }
 }
 
@@ -166,7 +166,7 @@ fn org_type_mismatch_only_warns() {
 fn other_type_needs_its_text_only_when_chosen() {
     let mut a = complete();
     a.set("org_type", Value::Text("other".into()));
-    assert!(codes(&a).contains(&("org_type_other".into(), "required.text")));
+    assert!(codes(&a).contains(&("org_type_other".into(), key!("required.text"))));
     a.set("org_type_other", Value::Text("行业协会".into()));
     assert!(validate(form().as_ref(), &a, &ctx()).is_valid());
 }
@@ -181,10 +181,10 @@ fn representatives_one_or_two() {
     three.push(extra);
     a.set("representatives", Value::Rows(three));
     let report = validate(form().as_ref(), &a, &ctx());
-    assert!(report.for_path("representatives").any(|i| i.finding.code == "rows.max"));
+    assert!(report.for_path("representatives").any(|i| i.finding.code == key!("rows.max")));
     assert_eq!(report.eligibility.iter().find(|c| c.id == "art11.2").unwrap().status, Status::Fail);
     a.set("representatives", Value::Rows(vec![rows[0].clone(), rows[0].clone()]));
-    assert!(codes(&a).contains(&("representatives[1].name".into(), "rows.duplicate_person")));
+    assert!(codes(&a).contains(&("representatives[1].name".into(), key!("rows.duplicate_person"))));
 }
 
 #[test]
@@ -203,7 +203,7 @@ fn the_crypto_document_is_the_seeds_and_shown_for_every_group() {
 fn seal_date_not_in_future() {
     let mut a = complete();
     a.set("seal_date", Value::Text("2026-11-23".into()));
-    assert!(codes(&a).contains(&("seal_date".into(), "date.future")));
+    assert!(codes(&a).contains(&("seal_date".into(), key!("date.future"))));
 }
 
 #[test]

@@ -123,7 +123,7 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
         if first != i {
             duplicate[i] = true;
             out[i].status = "duplicate";
-            out[i].notes.push(render(locale, "intake.same_package", &[("file", keys[first].file.clone())]));
+            out[i].notes.push(render(locale, key!("intake.same_package"), &[("file", keys[first].file.clone())]));
         }
     }
     // The same unit, more than once for the same form: the latest signed is current.
@@ -147,10 +147,10 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
         let latest = *members.iter().max_by_key(|&&j| (keys[j].signed.unwrap_or(i64::MIN), j)).unwrap_or(&members[0]);
         let unit = key.1;
         let rule = match unit.0 {
-            UnitRule::Uscc => render(locale, "intake.rule_uscc", &[("code", unit.1.clone())]),
-            UnitRule::Name => render(locale, "intake.rule_name", &[("name", keys[members[0]].unit_name.clone())]),
+            UnitRule::Uscc => render(locale, key!("intake.rule_uscc"), &[("code", unit.1.clone())]),
+            UnitRule::Name => render(locale, key!("intake.rule_name"), &[("name", keys[members[0]].unit_name.clone())]),
         };
-        let note = render(locale, "intake.same_unit", &[("rule", rule), ("n", members.len().to_string())]);
+        let note = render(locale, key!("intake.same_unit"), &[("rule", rule), ("n", members.len().to_string())]);
         for &j in members {
             out[j].notes.push(note.clone());
             if j == latest {
@@ -184,9 +184,9 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
         let mut named: Vec<String> = others.take(NAMED).map(|o| format!("{} ({})", o.unit_name, o.file)).collect();
         if n > NAMED {
             let more = [("n", n.to_string()), ("shown", NAMED.to_string())];
-            named.push(render(locale, "intake.same_key_more", &more));
+            named.push(render(locale, key!("intake.same_key_more"), &more));
         }
-        let note = render(locale, "intake.same_key", &[("n", n.to_string()), ("units", named.join("; "))]);
+        let note = render(locale, key!("intake.same_key"), &[("n", n.to_string()), ("units", named.join("; "))]);
         out[i].notes.push(note);
     }
     out

@@ -40,10 +40,10 @@ impl Verdict {
         t(
             locale,
             match self {
-                Verdict::Valid => "intake.valid",
-                Verdict::Invalid => "intake.invalid",
-                Verdict::Unreadable => "intake.unreadable",
-                Verdict::NotPackage => "intake.not_package",
+                Verdict::Valid => key!("intake.valid"),
+                Verdict::Invalid => key!("intake.invalid"),
+                Verdict::Unreadable => key!("intake.unreadable"),
+                Verdict::NotPackage => key!("intake.not_package"),
             },
         )
     }
@@ -154,9 +154,9 @@ impl Row {
 /// A group status's name in `locale` (`current`, `superseded`, `duplicate`; empty: none).
 pub fn status_text(status: &str, locale: Locale) -> String {
     match status {
-        "current" => t(locale, "intake.status.current"),
-        "superseded" => t(locale, "intake.status.superseded"),
-        "duplicate" => t(locale, "intake.status.duplicate"),
+        "current" => t(locale, key!("intake.status.current")),
+        "superseded" => t(locale, key!("intake.status.superseded")),
+        "duplicate" => t(locale, key!("intake.status.duplicate")),
         _ => String::new(),
     }
 }

@@ -29,20 +29,20 @@ impl Format {
 
 /// The fixed columns, before the answers: catalogue keys of their headers.
 const FIXED: [&str; 14] = [
-    "intake.col.file",
-    "intake.col.verdict",
-    "intake.col.status",
-    "intake.col.superseded_by",
-    "intake.col.groups",
-    "intake.col.form",
-    "intake.col.unit",
-    "intake.col.uscc",
-    "intake.col.fingerprint",
-    "intake.col.application",
-    "intake.col.manifest",
-    "intake.col.signed_at",
-    "intake.col.failures",
-    "intake.col.warnings",
+    key!("intake.col.file"),
+    key!("intake.col.verdict"),
+    key!("intake.col.status"),
+    key!("intake.col.superseded_by"),
+    key!("intake.col.groups"),
+    key!("intake.col.form"),
+    key!("intake.col.unit"),
+    key!("intake.col.uscc"),
+    key!("intake.col.fingerprint"),
+    key!("intake.col.application"),
+    key!("intake.col.manifest"),
+    key!("intake.col.signed_at"),
+    key!("intake.col.failures"),
+    key!("intake.col.warnings"),
 ];
 
 /// The report's columns: the fixed ones, "paper received" when scans were matched, then every
@@ -72,7 +72,7 @@ impl Table {
     }
 
     pub fn header(&self) -> Vec<String> {
-        let paper = self.paper.then(|| t(self.locale, "intake.col.paper"));
+        let paper = self.paper.then(|| t(self.locale, key!("intake.col.paper")));
         FIXED.iter().map(|k| t(self.locale, k)).chain(paper).chain(self.columns.iter().cloned()).collect()
     }
 

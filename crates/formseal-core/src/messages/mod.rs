@@ -36,34 +36,13 @@ impl Locale {
     }
 }
 
-const ZH_CN: &[&str] = &[
-    include_str!("zh-CN/rules.txt"),
-    include_str!("zh-CN/form.txt"),
-    include_str!("zh-CN/ui.txt"),
-    include_str!("zh-CN/package.txt"),
-    // Package, key and verifier messages: only where packages are made or checked (worker, CLI).
-    #[cfg(feature = "package")]
-    include_str!("zh-CN/verify.txt"),
-    #[cfg(feature = "intake")]
-    include_str!("zh-CN/intake.txt"),
-    #[cfg(feature = "pdf")]
-    include_str!("zh-CN/pdf.txt"),
-];
+// `ZH_CN_FILES`, `EN_FILES`: the files `catalogues.txt` lists (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+const ZH_CN: &[&str] = ZH_CN_FILES;
 /// English, built in with the feature `en` (the CLI, the worker, the tests). The browser form
 /// leaves it out of its first download and [`install`]s it when the applicant switches language.
 #[cfg(feature = "en")]
-const EN: &[&str] = &[
-    include_str!("en/rules.txt"),
-    include_str!("en/form.txt"),
-    include_str!("en/ui.txt"),
-    include_str!("en/package.txt"),
-    #[cfg(feature = "package")]
-    include_str!("en/verify.txt"),
-    #[cfg(feature = "intake")]
-    include_str!("en/intake.txt"),
-    #[cfg(feature = "pdf")]
-    include_str!("en/pdf.txt"),
-];
+const EN: &[&str] = EN_FILES;
 #[cfg(not(feature = "en"))]
 const EN: &[&str] = &[];
 
@@ -233,24 +212,24 @@ mod tests {
 
     #[test]
     fn render_substitutes_params() {
-        assert_eq!(render(Locale::ZhCn, "uscc.check", &[("expected", "3".into())]), "校验位应为 3");
+        assert_eq!(render(Locale::ZhCn, key!("uscc.check"), &[("expected", "3".into())]), "校验位应为 3");
     }
 
     #[test]
     fn render_never_expands_a_value() {
         // A value holding another placeholder stays as it is (no amplification, issue 14 item 3).
         let params = [("max", "{len}{len}{len}".to_string()), ("len", "x".repeat(1000))];
-        let out = render(Locale::ZhCn, "text.too_long", &params);
+        let out = render(Locale::ZhCn, key!("text.too_long"), &params);
         assert!(out.contains("{len}{len}{len}") && out.len() < 1200, "{out}");
         // Unknown and unclosed braces are copied.
-        assert_eq!(render(Locale::ZhCn, "uscc.check", &[]), "校验位应为 {expected}");
+        assert_eq!(render(Locale::ZhCn, key!("uscc.check"), &[]), "校验位应为 {expected}");
     }
 
     #[test]
     fn an_outside_value_is_never_read_as_a_catalogue_key() {
         // A package's entry name or an answer that starts with the key mark would otherwise show
         // a catalogue text of the attacker's choice (e.g. "申请包有效") inside a message.
-        let f = crate::Finding::error("uscc.check").with("expected", format!("{KEY_MARK}uscc.kind.unknown"));
+        let f = crate::Finding::error(key!("uscc.check")).with("expected", format!("{KEY_MARK}uscc.kind.unknown"));
         let out = finding_text(Locale::ZhCn, &f);
         assert!(out.contains("\u{FFFD}uscc.kind.unknown"), "{out}");
     }
@@ -260,5 +239,50 @@ mod tests {
         assert_eq!(Locale::parse("zh-Hans"), Some(Locale::ZhCn));
         assert_eq!(Locale::parse("EN-gb"), Some(Locale::En));
         assert_eq!(Locale::parse("fr"), None);
+    }
+}
+
+/// Every message key in the project's Rust goes through `key!`, so a missing or misspelled key
+/// does not compile: no file of `src/` or `crates/` quotes a key of the catalogues bare.
+#[cfg(test)]
+mod keys_in_code {
+    use std::path::{Path, PathBuf};
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("target") && !path.ends_with("node_modules") {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_in_code_is_checked_by_the_compiler() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = Vec::new();
+        rust_files(&root.join("src"), &mut files);
+        rust_files(&root.join("crates"), &mut files);
+        assert!(files.len() > 100, "found only {} files", files.len());
+        let keys: std::collections::BTreeSet<&str> = super::catalogue(super::Locale::ZhCn).keys().copied().collect();
+        let mut bare = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                for (i, quoted) in line.split('"').enumerate().skip(1).step_by(2) {
+                    let before = line.split('"').take(i).collect::<Vec<_>>().join("\"");
+                    if keys.contains(quoted) && !before.ends_with("key!(") {
+                        bare.push(format!("{}:{}: {quoted}", file.display(), n + 1));
+                    }
+                }
+            }
+        }
+        assert!(bare.is_empty(), "message keys not in key!(…):\n{}", bare.join("\n"));
     }
 }

@@ -65,8 +65,10 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
     container(bytes)?;
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         Finding::error(match e {
-            zip::result::ZipError::InvalidArchive(ref m) if m.contains("uplicate") => "package.zip.duplicate_unknown",
-            _ => "package.zip.unreadable",
+            zip::result::ZipError::InvalidArchive(ref m) if m.contains("uplicate") => {
+                key!("package.zip.duplicate_unknown")
+            }
+            _ => key!("package.zip.unreadable"),
         })
         .with("reason", e.to_string())
     })?;
@@ -74,10 +76,10 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
     // directory itself so a duplicate cannot hide.
     let raw_names = central_directory_names(bytes);
     if let Some(dup) = raw_names.iter().enumerate().find(|(i, n)| raw_names[..*i].contains(n)).map(|(_, n)| n) {
-        return Err(Finding::error("package.zip.duplicate").with("name", dup.clone()));
+        return Err(Finding::error(key!("package.zip.duplicate")).with("name", dup.clone()));
     }
     if archive.len() > MAX_ENTRIES {
-        return Err(Finding::error("package.zip.too_many").with("count", archive.len().to_string()));
+        return Err(Finding::error(key!("package.zip.too_many")).with("count", archive.len().to_string()));
     }
     // Names and declared sizes first, before unpacking anything.
     let mut names: Vec<String> = Vec::with_capacity(archive.len());
@@ -87,23 +89,23 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
         let name = String::from_utf8_lossy(f.name_raw()).into_owned();
         check_name(&name)?;
         if names.contains(&name) {
-            return Err(Finding::error("package.zip.duplicate").with("name", name));
+            return Err(Finding::error(key!("package.zip.duplicate")).with("name", name));
         }
         if f.encrypted() {
-            return Err(Finding::error("package.zip.encrypted").with("name", name));
+            return Err(Finding::error(key!("package.zip.encrypted")).with("name", name));
         }
         if !matches!(f.compression(), CompressionMethod::Stored | CompressionMethod::Deflated) {
-            return Err(Finding::error("package.zip.method").with("name", name));
+            return Err(Finding::error(key!("package.zip.method")).with("name", name));
         }
         let (size, packed) = (f.size(), f.compressed_size());
         if size > RATIO_FLOOR && size / packed.max(1) > MAX_RATIO {
-            return Err(Finding::error("package.zip.bomb")
+            return Err(Finding::error(key!("package.zip.bomb"))
                 .with("name", name)
                 .with("ratio", (size / packed.max(1)).to_string()));
         }
         total = total.saturating_add(size);
         if total > MAX_UNPACKED_BYTES {
-            return Err(Finding::error("package.zip.too_large").with("limit", mb(MAX_UNPACKED_BYTES)));
+            return Err(Finding::error(key!("package.zip.too_large")).with("limit", mb(MAX_UNPACKED_BYTES)));
         }
         names.push(name);
     }
@@ -118,7 +120,7 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
             _ => None,
         };
         if local != Some(f.name_raw()) {
-            return Err(Finding::error("package.zip.local_name").with("name", name.clone()));
+            return Err(Finding::error(key!("package.zip.local_name")).with("name", name.clone()));
         }
     }
     // Then the bytes, never more than each entry declared (a lying header cannot inflate us).
@@ -129,7 +131,7 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
         let mut data = Vec::with_capacity(declared.min(64 * 1024 * 1024) as usize);
         f.take(declared + 1).read_to_end(&mut data).map_err(|e| unreadable(&name, e))?;
         if data.len() as u64 != declared {
-            return Err(Finding::error("package.zip.size_mismatch").with("name", name));
+            return Err(Finding::error(key!("package.zip.size_mismatch")).with("name", name));
         }
         out.push(Entry { name, bytes: data });
     }
@@ -141,28 +143,28 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
 /// archive), no zip64, and no more entries or directory bytes than a package can have — so a
 /// hostile directory costs nothing to refuse (issue 14, items 8 and 9).
 fn container(bytes: &[u8]) -> Result<(), Finding> {
-    let unreadable = |reason: &str| Finding::error("package.zip.unreadable").with("reason", reason);
+    let unreadable = |reason: &str| Finding::error(key!("package.zip.unreadable")).with("reason", reason);
     let from = bytes.len().saturating_sub(65_557);
     let eocd = (from..bytes.len().saturating_sub(21)).rev().find(|&i| bytes.get(i..i + 4) == Some(&[0x50, 0x4b, 5, 6]));
     let Some(eocd) = eocd else { return Err(unreadable("no end of central directory record")) };
     if bytes.get(..4) != Some(&[0x50, 0x4b, 3, 4]) {
-        return Err(Finding::error("package.zip.prefix"));
+        return Err(Finding::error(key!("package.zip.prefix")));
     }
     let u16_at = |i: usize| bytes.get(i..i + 2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as usize);
     let u32_at = |i: usize| bytes.get(i..i + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
     if eocd + 22 + u16_at(eocd + 20) != bytes.len() {
-        return Err(Finding::error("package.zip.trailing"));
+        return Err(Finding::error(key!("package.zip.trailing")));
     }
     let (count, size, offset) = (u16_at(eocd + 10), u32_at(eocd + 12), u32_at(eocd + 16));
     if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
         return Err(unreadable("zip64, which formseal packages never use"));
     }
     if count > MAX_ENTRIES || size > MAX_ENTRIES * (46 + 3 * 1024) {
-        return Err(Finding::error("package.zip.too_many").with("count", count.to_string()));
+        return Err(Finding::error(key!("package.zip.too_many")).with("count", count.to_string()));
     }
     // The directory's recorded offset is where it is: no bytes were put before the archive.
     if offset + size != eocd {
-        return Err(Finding::error("package.zip.prefix"));
+        return Err(Finding::error(key!("package.zip.prefix")));
     }
     Ok(())
 }
@@ -194,7 +196,7 @@ fn central_directory_names(bytes: &[u8]) -> Vec<String> {
 }
 
 fn unreadable(name: &str, e: impl std::fmt::Display) -> Finding {
-    Finding::error("package.zip.entry_unreadable").with("name", name).with("reason", e.to_string())
+    Finding::error(key!("package.zip.entry_unreadable")).with("name", name).with("reason", e.to_string())
 }
 
 fn mb(bytes: u64) -> String {
@@ -225,13 +227,13 @@ pub(crate) fn documented(name: &str) -> bool {
 fn check_name(name: &str) -> Result<(), Finding> {
     let bad = |code| Err(Finding::error(code).with("name", name));
     if name.starts_with('/') || name.starts_with('\\') || name.as_bytes().get(1) == Some(&b':') {
-        return bad("package.zip.absolute");
+        return bad(key!("package.zip.absolute"));
     }
     if name.contains('\\') || name.split('/').any(|c| c == ".." || c == "." || c.is_empty()) {
-        return bad("package.zip.traversal");
+        return bad(key!("package.zip.traversal"));
     }
     if name.chars().any(char::is_control) {
-        return bad("package.zip.bad_name");
+        return bad(key!("package.zip.bad_name"));
     }
     Ok(())
 }
@@ -259,11 +261,11 @@ pub(crate) mod tests {
     #[test]
     fn hostile_names_are_refused() {
         for (name, code) in [
-            ("../evil.sh", "package.zip.traversal"),
-            ("attachments/../../evil", "package.zip.traversal"),
-            ("/etc/passwd", "package.zip.absolute"),
-            ("C:/x", "package.zip.absolute"),
-            ("a\\b", "package.zip.traversal"),
+            ("../evil.sh", key!("package.zip.traversal")),
+            ("attachments/../../evil", key!("package.zip.traversal")),
+            ("/etc/passwd", key!("package.zip.absolute")),
+            ("C:/x", key!("package.zip.absolute")),
+            ("a\\b", key!("package.zip.traversal")),
         ] {
             // The zip writer refuses some of these names itself; patch a harmless name instead.
             let safe = "z".repeat(name.len());
@@ -278,14 +280,14 @@ pub(crate) mod tests {
         let mut dup = zip_of(&[("a.txt", b"1"), ("b.txt", b"2")]);
         replace_all(&mut dup, b"b.txt", b"a.txt");
         let e = read_entries(&dup).unwrap_err();
-        assert!(e.code.starts_with("package.zip.duplicate"), "{e:?}");
+        assert!(e.code.starts_with(key!("package.zip.duplicate")), "{e:?}");
 
         let ok = zip_of(&[("a.txt", b"1")]);
-        assert_eq!(read_entries(&ok[..ok.len() - 10]).unwrap_err().code, "package.zip.unreadable");
+        assert_eq!(read_entries(&ok[..ok.len() - 10]).unwrap_err().code, key!("package.zip.unreadable"));
 
         let zeros = vec![0u8; 20 * 1024 * 1024];
         let bomb = zip_of(&[("a.txt", &zeros)]);
-        assert_eq!(read_entries(&bomb).unwrap_err().code, "package.zip.bomb");
+        assert_eq!(read_entries(&bomb).unwrap_err().code, key!("package.zip.bomb"));
     }
 
     pub(crate) fn replace_all(hay: &mut [u8], from: &[u8], to: &[u8]) {

@@ -103,23 +103,25 @@ impl PackageError {
         let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
         match self {
             PackageError::Invalid { errors } => {
-                render(locale, "package.build.invalid", &[("n", errors.len().to_string())])
+                render(locale, key!("package.build.invalid"), &[("n", errors.len().to_string())])
             }
             PackageError::Unreadable { name, reason } => {
-                render(locale, "package.build.unreadable", &[("name", name.clone()), ("reason", reason.clone())])
+                render(locale, key!("package.build.unreadable"), &[("name", name.clone()), ("reason", reason.clone())])
             }
             PackageError::TooLarge { name, size } => render(
                 locale,
-                "package.build.too_large",
+                key!("package.build.too_large"),
                 &[("name", name.clone()), ("size", mb(*size)), ("limit", mb(MAX_ATTACHMENT_BYTES))],
             ),
             PackageError::TooLargeInTotal { size } => render(
                 locale,
-                "package.build.too_large_total",
+                key!("package.build.too_large_total"),
                 &[("size", mb(*size)), ("limit", mb(MAX_TOTAL_ATTACHMENT_BYTES))],
             ),
-            PackageError::Changed { name } => render(locale, "package.build.changed", &[("name", name.clone())]),
-            PackageError::Write { reason } => render(locale, "package.build.write", &[("reason", reason.clone())]),
+            PackageError::Changed { name } => render(locale, key!("package.build.changed"), &[("name", name.clone())]),
+            PackageError::Write { reason } => {
+                render(locale, key!("package.build.write"), &[("reason", reason.clone())])
+            }
             #[cfg(feature = "pdf")]
             PackageError::Pdf(e) => e.text(locale),
         }

@@ -23,21 +23,21 @@ fn reference_definition(
     match (carried, &app.form.definition_sha256) {
         (Some(e), Some(sha)) if sha256_hex(&e.bytes) == *sha => {}
         (None, None) => {}
-        _ => v.problems.push(err("package.form.definition_hash")),
+        _ => v.problems.push(err(key!("package.form.definition_hash"))),
     }
     let carried = carried.and_then(|e| std::str::from_utf8(&e.bytes).ok());
     let official_text = official.definition.as_deref();
     #[cfg(feature = "builtin-forms")]
     let official_text = official_text.or_else(|| crate::forms::definition(&app.form.id));
     let Some(reference) = official_text else {
-        v.notes.push(Finding::warning("package.form.own"));
+        v.notes.push(Finding::warning(key!("package.form.own")));
         return carried.map(str::to_string);
     };
     if let Some(text) = carried {
         let same = serde_json::from_str::<serde_json::Value>(text).ok()
             == serde_json::from_str::<serde_json::Value>(reference).ok();
         if !same {
-            v.problems.push(err("package.form.differs"));
+            v.problems.push(err(key!("package.form.differs")));
         }
     }
     Some(reference.to_string())
@@ -58,33 +58,33 @@ pub(super) fn check_rules(
     let call = match official_call {
         Some(c) => {
             if c != &app.call && !(empty(c) && empty(&app.call)) {
-                v.problems.push(err("package.call.differs"));
+                v.problems.push(err(key!("package.call.differs")));
             }
             c
         }
         None => {
-            v.notes.push(Finding::warning("package.call.own"));
+            v.notes.push(Finding::warning(key!("package.call.own")));
             &app.call
         }
     };
     let Some(definition) = reference_definition(v, app, entries, official) else {
-        return v.problems.push(err("package.form.unknown").with("form", app.form.id.clone()));
+        return v.problems.push(err(key!("package.form.unknown")).with("form", app.form.id.clone()));
     };
     let form = match crate::forms::build(&app.form.id, &definition, call) {
         Ok(f) => f,
-        Err(e) => return v.problems.push(err("package.form.call").with("reason", e.text(crate::Locale::En))),
+        Err(e) => return v.problems.push(err(key!("package.form.call")).with("reason", e.text(crate::Locale::En))),
     };
     let def = form.def();
     if app.form.version != def.version {
         v.notes.push(
-            Finding::warning("package.form.version")
+            Finding::warning(key!("package.form.version"))
                 .with("found", app.form.version.clone())
                 .with("current", def.version),
         );
     }
     if app.rules_version != def.rules_version {
         v.notes.push(
-            Finding::warning("package.form.rules_version")
+            Finding::warning(key!("package.form.rules_version"))
                 .with("found", app.rules_version.clone())
                 .with("current", def.rules_version),
         );
@@ -94,19 +94,19 @@ pub(super) fn check_rules(
     let answers = match Answers::from_json(def, &raw_answers) {
         Ok((answers, unknown)) => {
             if !unknown.is_empty() {
-                v.problems.push(err("package.answers.unknown").with("fields", unknown.join(", ")));
+                v.problems.push(err(key!("package.answers.unknown")).with("fields", unknown.join(", ")));
             }
             answers
         }
         Err(errors) => {
             let fields = errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>().join(", ");
-            return v.problems.push(err("package.answers.malformed").with("fields", fields));
+            return v.problems.push(err(key!("package.answers.malformed")).with("fields", fields));
         }
     };
     // Every file the answers name, also inside rows, is among the package's attachments.
     for f in answers.all_files() {
         if !app.attachments.iter().any(|a| a.id == f.id && a.size == f.size) {
-            v.problems.push(err("package.attachment.absent").with("name", f.name.clone()));
+            v.problems.push(err(key!("package.attachment.absent")).with("name", f.name.clone()));
         }
     }
     // The rules as of the day the package was made (a call's closing date, dates not in the
@@ -117,7 +117,7 @@ pub(super) fn check_rules(
     if let (Some(made), Some(received)) = (made, official.received) {
         if made > received {
             v.problems.push(
-                err("package.signed_after_receipt")
+                err(key!("package.signed_after_receipt"))
                     .with("signed", made.to_string())
                     .with("received", received.to_string()),
             );
@@ -128,11 +128,11 @@ pub(super) fn check_rules(
     let report = validate(form.as_ref(), &answers, &ctx);
     let errors = report.errors().count();
     if errors > 0 {
-        v.problems.push(err("package.rules").with("n", errors.to_string()));
+        v.problems.push(err(key!("package.rules")).with("n", errors.to_string()));
     }
     let warnings = report.warnings().count();
     if warnings > 0 {
-        v.notes.push(Finding::warning("package.rules_warnings").with("n", warnings.to_string()));
+        v.notes.push(Finding::warning(key!("package.rules_warnings")).with("n", warnings.to_string()));
     }
     v.issues = report.issues;
     v.form = Some(form);

@@ -43,12 +43,12 @@ impl KeyError {
     /// The message key of this error.
     pub fn code(&self) -> &'static str {
         match self {
-            KeyError::NotAKey => "key.not_a_key",
-            KeyError::Unsupported { .. } => "key.unsupported",
-            KeyError::NeedsPassphrase => "key.needs_passphrase",
-            KeyError::WrongPassphrase => "key.wrong_passphrase",
-            KeyError::TooCostly => "key.too_costly",
-            KeyError::Malformed => "key.malformed",
+            KeyError::NotAKey => key!("key.not_a_key"),
+            KeyError::Unsupported { .. } => key!("key.unsupported"),
+            KeyError::NeedsPassphrase => key!("key.needs_passphrase"),
+            KeyError::WrongPassphrase => key!("key.wrong_passphrase"),
+            KeyError::TooCostly => key!("key.too_costly"),
+            KeyError::Malformed => key!("key.malformed"),
         }
     }
 

@@ -92,13 +92,15 @@ impl ReceiptError {
     pub fn text(&self, locale: crate::Locale) -> String {
         use crate::messages::render;
         match self {
-            ReceiptError::Malformed(r) => render(locale, "cli.receipt.malformed", &[("reason", r.clone())]),
-            ReceiptError::NotCanonical => render(locale, "cli.receipt.not_canonical", &[]),
-            ReceiptError::Fingerprint => render(locale, "cli.receipt.fingerprint", &[]),
-            ReceiptError::Signature => render(locale, "cli.receipt.signature", &[]),
-            ReceiptError::OtherKey { expected, actual } => {
-                render(locale, "cli.receipt.other_key", &[("expected", expected.clone()), ("actual", actual.clone())])
-            }
+            ReceiptError::Malformed(r) => render(locale, key!("cli.receipt.malformed"), &[("reason", r.clone())]),
+            ReceiptError::NotCanonical => render(locale, key!("cli.receipt.not_canonical"), &[]),
+            ReceiptError::Fingerprint => render(locale, key!("cli.receipt.fingerprint"), &[]),
+            ReceiptError::Signature => render(locale, key!("cli.receipt.signature"), &[]),
+            ReceiptError::OtherKey { expected, actual } => render(
+                locale,
+                key!("cli.receipt.other_key"),
+                &[("expected", expected.clone()), ("actual", actual.clone())],
+            ),
         }
     }
 }

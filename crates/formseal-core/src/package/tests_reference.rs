@@ -10,20 +10,20 @@ fn the_secretariats_call_and_receipt_are_the_reference() {
     use crate::rules::date::CivilDate;
     let good = make(&key(Algorithm::Ed25519)).bytes;
     let own = verify(&good, &ctx());
-    assert!(own.is_valid() && own.notes.iter().any(|n| n.code == "package.call.own"), "{:?}", own.codes());
+    assert!(own.is_valid() && own.notes.iter().any(|n| n.code == key!("package.call.own")), "{:?}", own.codes());
     let same = Official { call: Some(serde_json::json!({})), ..Default::default() };
     let v = verify_with(&good, &ctx(), &same);
-    assert!(v.is_valid() && !v.notes.iter().any(|n| n.code == "package.call.own"), "{:?}", v.codes());
+    assert!(v.is_valid() && !v.notes.iter().any(|n| n.code == key!("package.call.own")), "{:?}", v.codes());
     // The official call had closed before the package was signed, and opened WG8 only.
     let closed = serde_json::json!({ "tc260-wg": { "deadline": "2026-01-31", "working_groups": [{ "code": "WG8" }] } });
     let v = verify_with(&good, &ctx(), &Official { call: Some(closed), ..Default::default() });
-    assert!(v.codes().contains(&"package.call.differs"), "{:?}", v.codes());
-    assert!(v.issues.iter().any(|i| i.finding.code == "call.closed"), "{:?}", v.issues);
-    assert!(v.issues.iter().any(|i| i.finding.code == "choice.unknown"), "{:?}", v.issues);
+    assert!(v.codes().contains(&key!("package.call.differs")), "{:?}", v.codes());
+    assert!(v.issues.iter().any(|i| i.finding.code == key!("call.closed")), "{:?}", v.issues);
+    assert!(v.issues.iter().any(|i| i.finding.code == key!("choice.unknown")), "{:?}", v.issues);
     // Signed after it was received: a back-dated claim cannot hide that.
     let early =
         Official { call: Some(serde_json::json!({})), received: CivilDate::parse("2000-01-01"), ..Default::default() };
-    assert!(verify_with(&good, &ctx(), &early).codes().contains(&"package.signed_after_receipt"));
+    assert!(verify_with(&good, &ctx(), &early).codes().contains(&key!("package.signed_after_receipt")));
 }
 
 #[test]
@@ -45,13 +45,17 @@ fn the_secretariats_definition_is_the_reference() {
     // Another definition, carried: refused against the built-in one, accepted against the
     // secretariat's own when that is the one given.
     let other = carrying(Some(&changed));
-    assert!(verify(&other, &ctx()).codes().contains(&"package.form.differs"), "{:?}", verify(&other, &ctx()).codes());
+    assert!(
+        verify(&other, &ctx()).codes().contains(&key!("package.form.differs")),
+        "{:?}",
+        verify(&other, &ctx()).codes()
+    );
     let theirs = Official { definition: Some(changed.clone()), ..Default::default() };
     assert!(verify_with(&other, &ctx(), &theirs).is_valid());
-    assert!(verify_with(&same, &ctx(), &theirs).codes().contains(&"package.form.differs"));
+    assert!(verify_with(&same, &ctx(), &theirs).codes().contains(&key!("package.form.differs")));
     // form.json swapped after signing: its digest no longer matches (and the manifest's).
     let swapped = tamper(&same, |e| entry(e, "form.json").bytes = changed.clone().into_bytes());
-    assert!(codes(&swapped).contains(&"package.form.definition_hash"), "{:?}", codes(&swapped));
+    assert!(codes(&swapped).contains(&key!("package.form.definition_hash")), "{:?}", codes(&swapped));
     // A package made before definitions were carried (no form.json, no digest: the bytes the
     // earlier format had) verifies against the built-in definition.
     let old = carrying(None);

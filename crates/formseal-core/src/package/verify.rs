@@ -70,7 +70,11 @@ impl Verification {
             .filter(|i| i.is_error())
             .map(|i| {
                 let field = form.def().path_label(&i.path, locale);
-                render(locale, "ui.field_message", &[("field", field), ("message", finding_text(locale, &i.finding))])
+                render(
+                    locale,
+                    key!("ui.field_message"),
+                    &[("field", field), ("message", finding_text(locale, &i.finding))],
+                )
             })
             .collect()
     }
@@ -80,14 +84,14 @@ impl Verification {
     pub fn facts(&self, locale: Locale) -> Vec<(String, String)> {
         let app = self.application.as_ref();
         [
-            ("cli.verify.form", self.form.as_ref().map(|f| f.def().title.get(locale).to_string())),
-            ("cli.verify.unit", self.unit_name()),
-            ("cli.verify.created", app.map(|a| a.created_at.clone())),
-            ("cli.verify.attachments", app.map(|a| a.attachments.len().to_string())),
-            ("cli.verify.algorithm", self.algorithm.clone()),
-            ("cli.verify.fingerprint", self.key_fingerprint.clone()),
-            ("cli.verify.manifest", self.manifest_sha256.clone()),
-            ("cli.verify.application", self.application_sha256.clone()),
+            (key!("cli.verify.form"), self.form.as_ref().map(|f| f.def().title.get(locale).to_string())),
+            (key!("cli.verify.unit"), self.unit_name()),
+            (key!("cli.verify.created"), app.map(|a| a.created_at.clone())),
+            (key!("cli.verify.attachments"), app.map(|a| a.attachments.len().to_string())),
+            (key!("cli.verify.algorithm"), self.algorithm.clone()),
+            (key!("cli.verify.fingerprint"), self.key_fingerprint.clone()),
+            (key!("cli.verify.manifest"), self.manifest_sha256.clone()),
+            (key!("cli.verify.application"), self.application_sha256.clone()),
         ]
         .into_iter()
         .filter_map(|(key, value)| value.map(|v| (t(locale, key), v)))
@@ -145,11 +149,11 @@ pub fn verify_with(bytes: &[u8], ctx: &Context, official: &Official) -> Verifica
     let find = |name: &str| entries.iter().find(|e| e.name == name);
     for required in [APPLICATION_JSON, APPLICATION_PDF, MANIFEST_JSON, SIGNATURE_JSON] {
         if find(required).is_none() {
-            v.problems.push(err("package.file.required").with("name", required));
+            v.problems.push(err(key!("package.file.required")).with("name", required));
         }
     }
     if find(APPLICATION_PDF).is_some_and(|p| !p.bytes.starts_with(b"%PDF-")) {
-        v.problems.push(err("package.pdf.not_pdf"));
+        v.problems.push(err(key!("package.pdf.not_pdf")));
     }
     if let Some(m) = find(MANIFEST_JSON) {
         v.manifest_sha256 = Some(sha256_hex(&m.bytes));
@@ -157,7 +161,7 @@ pub fn verify_with(bytes: &[u8], ctx: &Context, official: &Official) -> Verifica
     if let Some(m) = find(MANIFEST_JSON).filter(|m| readable(&mut v, m, MAX_MANIFEST_BYTES)) {
         match serde_json::from_slice::<Manifest>(&m.bytes) {
             Ok(manifest) => check_manifest(&mut v, &entries, &manifest, &m.bytes),
-            Err(e) => v.problems.push(err("package.manifest.malformed").with("reason", e.to_string())),
+            Err(e) => v.problems.push(err(key!("package.manifest.malformed")).with("reason", e.to_string())),
         }
         if let Some(s) = find(SIGNATURE_JSON).filter(|s| readable(&mut v, s, MAX_SIGNATURE_BYTES)) {
             check_signature(&mut v, &s.bytes, &m.bytes);
@@ -178,50 +182,51 @@ fn readable(v: &mut Verification, e: &Entry, max: usize) -> bool {
     let fits = e.bytes.len() <= max && !too_many_values(&e.bytes, MAX_JSON_VALUES);
     if !fits {
         let limit = format!("{}, {MAX_JSON_VALUES}", crate::form::human_size(max as u64));
-        v.problems.push(err("package.json.too_large").with("name", e.name.clone()).with("max", limit));
+        v.problems.push(err(key!("package.json.too_large")).with("name", e.name.clone()).with("max", limit));
     }
     fits
 }
 
 fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, raw: &[u8]) {
     if manifest.format != MANIFEST_FORMAT || manifest.version != 1 {
-        v.problems
-            .push(err("package.manifest.format").with("format", format!("{} {}", manifest.format, manifest.version)));
+        v.problems.push(
+            err(key!("package.manifest.format")).with("format", format!("{} {}", manifest.format, manifest.version)),
+        );
         return;
     }
     if !is_canonical(raw) {
-        v.problems.push(err("package.manifest.not_canonical"));
+        v.problems.push(err(key!("package.manifest.not_canonical")));
     }
     // A manifest can list no more files than a package may hold: the checks below compare
     // every listed file with the others and with the entries.
     if manifest.files.len() > super::limits::MAX_ENTRIES {
-        v.problems.push(err("package.zip.too_many").with("count", manifest.files.len().to_string()));
+        v.problems.push(err(key!("package.zip.too_many")).with("count", manifest.files.len().to_string()));
         return;
     }
     for (i, f) in manifest.files.iter().enumerate() {
         if manifest.files[..i].iter().any(|g| g.path == f.path) {
-            v.problems.push(err("package.manifest.duplicate").with("name", f.path.clone()));
+            v.problems.push(err(key!("package.manifest.duplicate")).with("name", f.path.clone()));
             continue;
         }
         // The manifest lists the files before it: never itself or the signature.
         if f.path == MANIFEST_JSON || f.path == SIGNATURE_JSON {
-            v.problems.push(err("package.manifest.duplicate").with("name", f.path.clone()));
+            v.problems.push(err(key!("package.manifest.duplicate")).with("name", f.path.clone()));
             continue;
         }
         match entries.iter().find(|e| e.name == f.path) {
-            None => v.problems.push(err("package.file.missing").with("name", f.path.clone())),
+            None => v.problems.push(err(key!("package.file.missing")).with("name", f.path.clone())),
             Some(e) => {
                 v.files_checked += 1;
                 let found = sha256_hex(&e.bytes);
                 if found != f.sha256 {
                     v.problems.push(
-                        err("package.file.hash")
+                        err(key!("package.file.hash"))
                             .with("name", f.path.clone())
                             .with("expected", f.sha256.clone())
                             .with("found", found),
                     );
                 } else if e.bytes.len() as u64 != f.size {
-                    v.problems.push(err("package.file.size").with("name", f.path.clone()));
+                    v.problems.push(err(key!("package.file.size")).with("name", f.path.clone()));
                 }
             }
         }
@@ -229,15 +234,15 @@ fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, 
     if manifest.files.first().map(|f| f.path.as_str()) != Some(APPLICATION_JSON)
         || manifest.files.first().map(|f| &f.sha256) != Some(&manifest.application_sha256)
     {
-        v.problems.push(err("package.manifest.application"));
+        v.problems.push(err(key!("package.manifest.application")));
     }
     let listed = |name: &str| manifest.files.iter().any(|f| f.path == name);
     for e in entries.iter().filter(|e| !super::archive::documented(&e.name)) {
-        v.problems.push(err("package.file.layout").with("name", e.name.clone()));
+        v.problems.push(err(key!("package.file.layout")).with("name", e.name.clone()));
     }
     for e in entries {
         if !listed(&e.name) && e.name != MANIFEST_JSON && e.name != SIGNATURE_JSON {
-            v.problems.push(err("package.file.extra").with("name", e.name.clone()));
+            v.problems.push(err(key!("package.file.extra")).with("name", e.name.clone()));
         }
     }
     // Entry order: the manifest's files, then the manifest, then the signature.
@@ -257,7 +262,7 @@ fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, 
         .or_else(|| (expected.len() != actual.len()).then_some(expected.len().min(actual.len())));
     if let Some(i) = first_difference {
         v.problems.push(
-            err("package.order")
+            err(key!("package.order"))
                 .with("position", (i + 1).to_string())
                 .with("expected", expected.get(i).copied().unwrap_or("—"))
                 .with("found", actual.get(i).copied().unwrap_or("—")),
@@ -268,24 +273,24 @@ fn check_manifest(v: &mut Verification, entries: &[Entry], manifest: &Manifest, 
 fn check_signature(v: &mut Verification, raw: &[u8], manifest: &[u8]) {
     let sig: SignatureFile = match serde_json::from_slice(raw) {
         Ok(s) => s,
-        Err(e) => return v.problems.push(err("package.signature.malformed").with("reason", e.to_string())),
+        Err(e) => return v.problems.push(err(key!("package.signature.malformed")).with("reason", e.to_string())),
     };
     v.key_fingerprint = Some(sig.key_fingerprint.clone());
     v.algorithm = Some(sig.algorithm.clone());
     if !is_canonical(raw) {
-        v.problems.push(err("package.signature.not_canonical"));
+        v.problems.push(err(key!("package.signature.not_canonical")));
     }
     let Some(algorithm) = Algorithm::parse(&sig.algorithm).filter(|a| a.name() == sig.algorithm) else {
-        return v.problems.push(err("package.signature.algorithm").with("algorithm", sig.algorithm));
+        return v.problems.push(err(key!("package.signature.algorithm")).with("algorithm", sig.algorithm));
     };
     let b64 = base64::engine::general_purpose::STANDARD;
     let (Ok(spki), Ok(signature)) = (b64.decode(&sig.public_key), b64.decode(&sig.signature)) else {
-        return v.problems.push(err("package.signature.malformed").with("reason", "base64"));
+        return v.problems.push(err(key!("package.signature.malformed")).with("reason", "base64"));
     };
     let public = PublicKey { algorithm, spki };
     if public.fingerprint() != sig.key_fingerprint {
         v.problems.push(
-            err("package.signature.fingerprint")
+            err(key!("package.signature.fingerprint"))
                 .with("declared", sig.key_fingerprint.clone())
                 .with("actual", public.fingerprint()),
         );
@@ -293,41 +298,42 @@ fn check_signature(v: &mut Verification, raw: &[u8], manifest: &[u8]) {
     match public.verify(manifest, &signature) {
         Ok(true) => {}
         Ok(false) => v.problems.push(
-            err("package.signature.mismatch")
+            err(key!("package.signature.mismatch"))
                 .with("algorithm", algorithm.name())
                 .with("fingerprint", public.fingerprint()),
         ),
-        Err(_) => v.problems.push(err("package.signature.malformed").with("reason", "key or signature encoding")),
+        Err(_) => v.problems.push(err(key!("package.signature.malformed")).with("reason", "key or signature encoding")),
     }
 }
 
 fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &Context, official: &Official) {
     let app: Application = match serde_json::from_slice(raw) {
         Ok(a) => a,
-        Err(e) => return v.problems.push(err("package.application.malformed").with("reason", e.to_string())),
+        Err(e) => return v.problems.push(err(key!("package.application.malformed")).with("reason", e.to_string())),
     };
     if app.format != APPLICATION_FORMAT || app.version != 1 {
-        v.problems.push(err("package.application.format").with("format", format!("{} {}", app.format, app.version)));
+        v.problems
+            .push(err(key!("package.application.format")).with("format", format!("{} {}", app.format, app.version)));
         return;
     }
     if !is_canonical(raw) {
-        v.problems.push(err("package.application.not_canonical"));
+        v.problems.push(err(key!("package.application.not_canonical")));
     }
     if app.attachments.len() > super::limits::MAX_ENTRIES {
-        return v.problems.push(err("package.zip.too_many").with("count", app.attachments.len().to_string()));
+        return v.problems.push(err(key!("package.zip.too_many")).with("count", app.attachments.len().to_string()));
     }
     for a in &app.attachments {
         match entries.iter().find(|e| e.name == a.path) {
-            None => v.problems.push(err("package.file.missing").with("name", a.path.clone())),
+            None => v.problems.push(err(key!("package.file.missing")).with("name", a.path.clone())),
             Some(e) if sha256_hex(&e.bytes) != a.sha256 || e.bytes.len() as u64 != a.size => {
-                v.problems.push(err("package.attachment.mismatch").with("name", a.path.clone()))
+                v.problems.push(err(key!("package.attachment.mismatch")).with("name", a.path.clone()))
             }
             Some(_) => {}
         }
     }
     for e in entries.iter().filter(|e| e.name.starts_with(super::ATTACHMENTS_DIR)) {
         if !app.attachments.iter().any(|a| a.path == e.name) {
-            v.problems.push(err("package.attachment.unlisted").with("name", e.name.clone()));
+            v.problems.push(err(key!("package.attachment.unlisted")).with("name", e.name.clone()));
         }
     }
     super::judge::check_rules(v, &app, entries, ctx, official);

@@ -100,7 +100,7 @@ impl<'a> Composer<'a> {
                 continue;
             }
             let band_title = if section.addition {
-                crate::messages::render(ZH, "pdf.addition_band", &[("title", section.title.zh.to_string())])
+                crate::messages::render(ZH, key!("pdf.addition_band"), &[("title", section.title.zh.to_string())])
             } else {
                 section.title.zh.to_string()
             };
@@ -108,7 +108,7 @@ impl<'a> Composer<'a> {
             let band_lines = wrap(self.fonts, &band_title, BODY, BAND_W - 2.0 * PAD);
             self.flow.bands.push(band_lines);
             if section.addition && !captioned {
-                self.caption(&crate::messages::render(ZH, "pdf.additions", &[]));
+                self.caption(&crate::messages::render(ZH, key!("pdf.additions"), &[]));
                 captioned = true;
             }
             let seal = (section.id == def.seal.section).then_some(&def.seal);

@@ -70,9 +70,9 @@ pub enum PdfError {
 impl PdfError {
     pub fn code(&self) -> &'static str {
         match self {
-            PdfError::MissingChars(_) => "pdf.missing_chars",
-            PdfError::BadFont(_) => "pdf.bad_font",
-            PdfError::Render(_) => "pdf.render",
+            PdfError::MissingChars(_) => key!("pdf.missing_chars"),
+            PdfError::BadFont(_) => key!("pdf.bad_font"),
+            PdfError::Render(_) => key!("pdf.render"),
         }
     }
     /// The message in `locale`.
@@ -85,16 +85,16 @@ impl PdfError {
                         let code = format!("U+{:04X}", m.ch as u32);
                         msg(
                             locale,
-                            "pdf.missing_char",
+                            key!("pdf.missing_char"),
                             &[("char", m.ch.to_string()), ("code", code), ("field", m.field.clone())],
                         )
                     })
                     .collect();
                 let sep = if locale == Locale::ZhCn { "、" } else { "; " };
-                msg(locale, "pdf.missing_chars", &[("chars", chars.join(sep))])
+                msg(locale, key!("pdf.missing_chars"), &[("chars", chars.join(sep))])
             }
-            PdfError::BadFont(i) => msg(locale, "pdf.bad_font", &[("n", (i + 1).to_string())]),
-            PdfError::Render(reason) => msg(locale, "pdf.render", &[("reason", reason.clone())]),
+            PdfError::BadFont(i) => msg(locale, key!("pdf.bad_font"), &[("n", (i + 1).to_string())]),
+            PdfError::Render(reason) => msg(locale, key!("pdf.render"), &[("reason", reason.clone())]),
         }
     }
 }
@@ -171,9 +171,9 @@ pub fn render_with(input: &PdfInput<'_>, fonts: &FontSet, qr_pages: bool) -> Res
     let footer = match &input.identity {
         Some(id) => Footer {
             lines: vec![
-                msg(zh, "pdf.footer.application", &[("digest", id.application_sha256.clone())]),
-                msg(zh, "pdf.footer.key", &[("fingerprint", id.key_fingerprint.clone())]),
-                msg(zh, "pdf.footer.how", &[]),
+                msg(zh, key!("pdf.footer.application"), &[("digest", id.application_sha256.clone())]),
+                msg(zh, key!("pdf.footer.key"), &[("fingerprint", id.key_fingerprint.clone())]),
+                msg(zh, key!("pdf.footer.how"), &[]),
             ],
             qr: None,
             qr_pages: true,
@@ -181,7 +181,10 @@ pub fn render_with(input: &PdfInput<'_>, fonts: &FontSet, qr_pages: bool) -> Res
         None => {
             let recipient = [("recipient", input.form.process.recipient.zh.to_string())];
             Footer {
-                lines: vec![msg(zh, "pdf.footer.preview", &[]), msg(zh, "pdf.footer.preview_how", &recipient)],
+                lines: vec![
+                    msg(zh, key!("pdf.footer.preview"), &[]),
+                    msg(zh, key!("pdf.footer.preview_how"), &recipient),
+                ],
                 qr: None,
                 qr_pages: true,
             }
@@ -190,8 +193,8 @@ pub fn render_with(input: &PdfInput<'_>, fonts: &FontSet, qr_pages: bool) -> Res
     let payload = input.identity.as_ref().map(|id| qr::payload(&id.application_sha256, &id.key_fingerprint));
     let footer = Footer { qr: payload.as_deref(), qr_pages, ..footer };
     let subtitle = match input.identity {
-        Some(_) => msg(zh, "pdf.subtitle", &[("when", when(input.created_at))]),
-        None => msg(zh, "pdf.subtitle.preview", &[("when", when(input.created_at))]),
+        Some(_) => msg(zh, key!("pdf.subtitle"), &[("when", when(input.created_at))]),
+        None => msg(zh, key!("pdf.subtitle.preview"), &[("when", when(input.created_at))]),
     };
     let title = input.form.title.zh.to_string();
     let sheet = Sheet { fonts, title: &title, subtitle: &subtitle, footer: &footer };
@@ -219,7 +222,7 @@ pub fn render_with(input: &PdfInput<'_>, fonts: &FontSet, qr_pages: bool) -> Res
         doc.embed_file(EmbeddedFile {
             path: crate::package::APPLICATION_JSON.into(),
             mime_type: MimeType::new("application/json"),
-            description: Some(msg(zh, "pdf.attachment", &[])),
+            description: Some(msg(zh, key!("pdf.attachment"), &[])),
             association_kind: AssociationKind::Source,
             data: json.to_vec().into(),
             modification_date: pdf_date(input.created_at),

@@ -97,22 +97,22 @@ pub fn check(input: &str, today: CivilDate, not_future: bool) -> Vec<Finding> {
         return Vec::new();
     }
     let Some((year, month, day)) = split_iso(s) else {
-        return vec![Finding::error("date.format")];
+        return vec![Finding::error(key!("date.format"))];
     };
     if !(1..=12).contains(&month) {
-        return vec![Finding::error("date.month").with("month", month.to_string())];
+        return vec![Finding::error(key!("date.month")).with("month", month.to_string())];
     }
     let Some(date) = CivilDate::new(year, month, day) else {
         if year == 0 {
-            return vec![Finding::error("date.format")];
+            return vec![Finding::error(key!("date.format"))];
         }
-        return vec![Finding::error("date.day")
+        return vec![Finding::error(key!("date.day"))
             .with("year", year.to_string())
             .with("month", month.to_string())
             .with("days", days_in_month(year, month).to_string())];
     };
     if not_future && date > today {
-        return vec![Finding::error("date.future").with("today", today.to_string())];
+        return vec![Finding::error(key!("date.future")).with("today", today.to_string())];
     }
     Vec::new()
 }
@@ -176,18 +176,21 @@ mod tests {
         let today = d(2025, 4, 1);
         assert!(check("2025-04-01", today, true).is_empty());
         assert!(check("2025-04-02", today, false).is_empty());
-        assert_eq!(check("2025-04-02", today, true), vec![Finding::error("date.future").with("today", "2025-04-01")]);
-        assert_eq!(check("2025/04/01", today, true), vec![Finding::error("date.format")]);
-        assert_eq!(check("2025-13-01", today, true), vec![Finding::error("date.month").with("month", "13")]);
+        assert_eq!(
+            check("2025-04-02", today, true),
+            vec![Finding::error(key!("date.future")).with("today", "2025-04-01")]
+        );
+        assert_eq!(check("2025/04/01", today, true), vec![Finding::error(key!("date.format"))]);
+        assert_eq!(check("2025-13-01", today, true), vec![Finding::error(key!("date.month")).with("month", "13")]);
         assert_eq!(
             check("2023-02-29", today, true),
-            vec![Finding::error("date.day").with("year", "2023").with("month", "2").with("days", "28")]
+            vec![Finding::error(key!("date.day")).with("year", "2023").with("month", "2").with("days", "28")]
         );
         assert_eq!(
             check("2025-04-31", today, true),
-            vec![Finding::error("date.day").with("year", "2025").with("month", "4").with("days", "30")]
+            vec![Finding::error(key!("date.day")).with("year", "2025").with("month", "4").with("days", "30")]
         );
-        assert_eq!(check("0000-01-01", today, true), vec![Finding::error("date.format")]);
+        assert_eq!(check("0000-01-01", today, true), vec![Finding::error(key!("date.format"))]);
         assert!(check("", today, true).is_empty());
     }
 }

@@ -29,37 +29,37 @@ pub fn check(input: &str) -> Vec<Finding> {
     }
     let err = |code| vec![Finding::error(code)];
     if s.contains('＠') {
-        return err("email.fullwidth_at");
+        return err(key!("email.fullwidth_at"));
     }
     if s.chars().any(char::is_whitespace) {
-        return err("email.space");
+        return err(key!("email.space"));
     }
     if let Some(c) = s.chars().find(|c| is_fullwidth(*c)) {
-        return vec![Finding::error("email.fullwidth_char").with("char", c.to_string())];
+        return vec![Finding::error(key!("email.fullwidth_char")).with("char", c.to_string())];
     }
     let Some((local, domain)) = s.split_once('@') else {
-        return err("email.missing_at");
+        return err(key!("email.missing_at"));
     };
     if domain.contains('@') {
-        return err("email.multiple_at");
+        return err(key!("email.multiple_at"));
     }
     if local.is_empty() {
-        return err("email.local_empty");
+        return err(key!("email.local_empty"));
     }
     if let Some(c) = local.chars().find(|c| !is_local_char(*c)) {
-        return vec![Finding::error("email.local_char").with("char", c.to_string())];
+        return vec![Finding::error(key!("email.local_char")).with("char", c.to_string())];
     }
     if domain.is_empty() {
-        return err("email.domain_empty");
+        return err(key!("email.domain_empty"));
     }
     if let Some(c) = domain.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')) {
-        return vec![Finding::error("email.domain_char").with("char", c.to_string())];
+        return vec![Finding::error(key!("email.domain_char")).with("char", c.to_string())];
     }
     if !domain.split('.').all(label_ok) {
-        return err("email.domain");
+        return err(key!("email.domain"));
     }
     if !domain.contains('.') {
-        return err("email.domain_dot");
+        return err(key!("email.domain_dot"));
     }
     Vec::new()
 }
@@ -89,24 +89,24 @@ mod tests {
 
     #[test]
     fn invalid_codes() {
-        assert_eq!(code("zhangsan＠example.com"), Some("email.fullwidth_at"));
-        assert_eq!(code("zhang san@example.com"), Some("email.space"));
-        assert_eq!(check("a@example。com"), vec![Finding::error("email.fullwidth_char").with("char", "。")]);
-        assert_eq!(code("zhangsan.example.com"), Some("email.missing_at"));
-        assert_eq!(code("a@b@example.com"), Some("email.multiple_at"));
-        assert_eq!(code("@example.com"), Some("email.local_empty"));
-        assert_eq!(check("张三@example.com"), vec![Finding::error("email.local_char").with("char", "张")]);
-        assert_eq!(check("a(b)@example.com"), vec![Finding::error("email.local_char").with("char", "(")]);
-        assert_eq!(code("a@"), Some("email.domain_empty"));
-        assert_eq!(check("a@exam_ple.com"), vec![Finding::error("email.domain_char").with("char", "_")]);
-        assert_eq!(code("a@example..com"), Some("email.domain"));
-        assert_eq!(code("a@.example.com"), Some("email.domain"));
-        assert_eq!(code("a@example.com."), Some("email.domain"));
-        assert_eq!(code("a@-example.com"), Some("email.domain"));
-        assert_eq!(code("a@example-.com"), Some("email.domain"));
-        assert_eq!(code(&format!("a@{}.com", "x".repeat(64))), Some("email.domain"));
+        assert_eq!(code("zhangsan＠example.com"), Some(key!("email.fullwidth_at")));
+        assert_eq!(code("zhang san@example.com"), Some(key!("email.space")));
+        assert_eq!(check("a@example。com"), vec![Finding::error(key!("email.fullwidth_char")).with("char", "。")]);
+        assert_eq!(code("zhangsan.example.com"), Some(key!("email.missing_at")));
+        assert_eq!(code("a@b@example.com"), Some(key!("email.multiple_at")));
+        assert_eq!(code("@example.com"), Some(key!("email.local_empty")));
+        assert_eq!(check("张三@example.com"), vec![Finding::error(key!("email.local_char")).with("char", "张")]);
+        assert_eq!(check("a(b)@example.com"), vec![Finding::error(key!("email.local_char")).with("char", "(")]);
+        assert_eq!(code("a@"), Some(key!("email.domain_empty")));
+        assert_eq!(check("a@exam_ple.com"), vec![Finding::error(key!("email.domain_char")).with("char", "_")]);
+        assert_eq!(code("a@example..com"), Some(key!("email.domain")));
+        assert_eq!(code("a@.example.com"), Some(key!("email.domain")));
+        assert_eq!(code("a@example.com."), Some(key!("email.domain")));
+        assert_eq!(code("a@-example.com"), Some(key!("email.domain")));
+        assert_eq!(code("a@example-.com"), Some(key!("email.domain")));
+        assert_eq!(code(&format!("a@{}.com", "x".repeat(64))), Some(key!("email.domain")));
         assert!(check(&format!("a@{}.com", "x".repeat(63))).is_empty());
-        assert_eq!(code("a@localhost"), Some("email.domain_dot"));
+        assert_eq!(code("a@localhost"), Some(key!("email.domain_dot")));
         assert!(check("").is_empty());
     }
 }

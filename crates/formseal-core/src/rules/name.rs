@@ -39,7 +39,7 @@ pub const ORG_LEN: (usize, usize) = (2, 100);
 pub const ENGLISH_ORG_MAX: usize = 200;
 
 fn length_error((min, max): (usize, usize), len: usize) -> Finding {
-    Finding::error("name.person_length")
+    Finding::error(key!("name.person_length"))
         .with("len", len.to_string())
         .with("min", min.to_string())
         .with("max", max.to_string())
@@ -65,19 +65,19 @@ pub fn check_person(input: &str) -> Vec<Finding> {
     let han = name.chars().any(is_name_ideograph);
     if han {
         if name.chars().any(is_latin_letter) {
-            return vec![Finding::error("name.person_mixed")];
+            return vec![Finding::error(key!("name.person_mixed"))];
         }
         if name.chars().any(char::is_whitespace) {
-            return vec![Finding::error("name.person_space")];
+            return vec![Finding::error(key!("name.person_space"))];
         }
         if let Some(c) = name.chars().find(|c| !is_name_ideograph(*c) && *c != MIDDLE_DOT) {
-            return char_error("name.person_char", c);
+            return char_error(key!("name.person_char"), c);
         }
         if name.starts_with(MIDDLE_DOT) || name.ends_with(MIDDLE_DOT) {
-            return vec![Finding::error("name.person_dot_edge")];
+            return vec![Finding::error(key!("name.person_dot_edge"))];
         }
         if name.contains("··") {
-            return vec![Finding::error("name.person_dot_double")];
+            return vec![Finding::error(key!("name.person_dot_double"))];
         }
         if !(PERSON_HAN_LEN.0..=PERSON_HAN_LEN.1).contains(&len) {
             return vec![length_error(PERSON_HAN_LEN, len)];
@@ -87,10 +87,10 @@ pub fn check_person(input: &str) -> Vec<Finding> {
         let allowed =
             |c: char| is_latin_letter(c) || matches!(c, ' ' | '.' | '-' | '\'' | '\u{2019}' | '\u{0300}'..='\u{036F}');
         if let Some(c) = name.chars().find(|c| !allowed(*c)) {
-            return char_error("name.person_char", c);
+            return char_error(key!("name.person_char"), c);
         }
         if !name.starts_with(is_latin_letter) {
-            return vec![Finding::error("name.person_latin_start")];
+            return vec![Finding::error(key!("name.person_latin_start"))];
         }
         if !(PERSON_LATIN_LEN.0..=PERSON_LATIN_LEN.1).contains(&len) {
             return vec![length_error(PERSON_LATIN_LEN, len)];
@@ -108,11 +108,11 @@ pub fn check_org(input: &str) -> Vec<Finding> {
         return Vec::new();
     }
     if let Some(c) = s.chars().find(|c| c.is_control()) {
-        return char_error("name.org_char", c);
+        return char_error(key!("name.org_char"), c);
     }
     let len = s.chars().count();
     if !(ORG_LEN.0..=ORG_LEN.1).contains(&len) {
-        return vec![Finding::error("name.org_length").with("len", len.to_string())];
+        return vec![Finding::error(key!("name.org_length")).with("len", len.to_string())];
     }
     Vec::new()
 }
@@ -130,11 +130,11 @@ pub fn check_english_org(input: &str) -> Vec<Finding> {
             || is_latin_letter(c)
     };
     if let Some(c) = s.chars().find(|c| !allowed(*c)) {
-        return char_error("name.english_char", c);
+        return char_error(key!("name.english_char"), c);
     }
     let len = s.chars().count();
     if len > ENGLISH_ORG_MAX {
-        return vec![Finding::error("name.english_length").with("len", len.to_string())];
+        return vec![Finding::error(key!("name.english_length")).with("len", len.to_string())];
     }
     Vec::new()
 }
@@ -182,14 +182,14 @@ mod tests {
 
     #[test]
     fn han_name_errors() {
-        assert_eq!(codes(check_person("·阿旺")), ["name.person_dot_edge"]);
-        assert_eq!(codes(check_person("阿旺·")), ["name.person_dot_edge"]);
-        assert_eq!(codes(check_person("阿沛··阿旺")), ["name.person_dot_double"]);
-        assert_eq!(codes(check_person("阿沛•·阿旺")), ["name.person_dot_double"]);
-        assert_eq!(codes(check_person("张 三")), ["name.person_space"]);
-        assert_eq!(codes(check_person("张三John")), ["name.person_mixed"]);
-        assert_eq!(check_person("张三3"), vec![Finding::error("name.person_char").with("char", "3")]);
-        assert_eq!(check_person("张三😀"), vec![Finding::error("name.person_char").with("char", "😀")]);
+        assert_eq!(codes(check_person("·阿旺")), [key!("name.person_dot_edge")]);
+        assert_eq!(codes(check_person("阿旺·")), [key!("name.person_dot_edge")]);
+        assert_eq!(codes(check_person("阿沛··阿旺")), [key!("name.person_dot_double")]);
+        assert_eq!(codes(check_person("阿沛•·阿旺")), [key!("name.person_dot_double")]);
+        assert_eq!(codes(check_person("张 三")), [key!("name.person_space")]);
+        assert_eq!(codes(check_person("张三John")), [key!("name.person_mixed")]);
+        assert_eq!(check_person("张三3"), vec![Finding::error(key!("name.person_char")).with("char", "3")]);
+        assert_eq!(check_person("张三😀"), vec![Finding::error(key!("name.person_char")).with("char", "😀")]);
         assert_eq!(check_person("张"), vec![length_error((2, 30), 1)]);
         assert_eq!(check_person(&"张".repeat(31)), vec![length_error((2, 30), 31)]);
         assert!(check_person(&"张".repeat(30)).is_empty());
@@ -210,9 +210,9 @@ mod tests {
             assert!(check_person(ok).is_empty(), "{ok}: {:?}", check_person(ok));
         }
         assert_eq!(check_person("J"), vec![length_error((2, 100), 1)]);
-        assert_eq!(codes(check_person("-John")), ["name.person_latin_start"]);
-        assert_eq!(check_person("John2"), vec![Finding::error("name.person_char").with("char", "2")]);
-        assert_eq!(check_person("John@Smith"), vec![Finding::error("name.person_char").with("char", "@")]);
+        assert_eq!(codes(check_person("-John")), [key!("name.person_latin_start")]);
+        assert_eq!(check_person("John2"), vec![Finding::error(key!("name.person_char")).with("char", "2")]);
+        assert_eq!(check_person("John@Smith"), vec![Finding::error(key!("name.person_char")).with("char", "@")]);
         assert!(check_person(" ").is_empty());
     }
 
@@ -220,10 +220,10 @@ mod tests {
     fn org_names() {
         assert!(check_org("华为技术有限公司").is_empty());
         assert!(check_org("TCL科技集团股份有限公司").is_empty());
-        assert_eq!(check_org("华"), vec![Finding::error("name.org_length").with("len", "1")]);
-        assert_eq!(check_org(&"华".repeat(101)), vec![Finding::error("name.org_length").with("len", "101")]);
+        assert_eq!(check_org("华"), vec![Finding::error(key!("name.org_length")).with("len", "1")]);
+        assert_eq!(check_org(&"华".repeat(101)), vec![Finding::error(key!("name.org_length")).with("len", "101")]);
         assert!(check_org(&"华".repeat(100)).is_empty());
-        assert_eq!(codes(check_org("华为\u{7}公司")), ["name.org_char"]);
+        assert_eq!(codes(check_org("华为\u{7}公司")), [key!("name.org_char")]);
     }
 
     #[test]
@@ -232,9 +232,18 @@ mod tests {
         assert!(check_english_org("China Academy of Information & Communications Technology (CAICT)").is_empty());
         assert!(check_english_org("Société Générale (China) Ltd").is_empty());
         assert!(check_english_org("").is_empty());
-        assert_eq!(check_english_org("Huawei 技术"), vec![Finding::error("name.english_char").with("char", "技")]);
-        assert_eq!(check_english_org("Huawei（China）"), vec![Finding::error("name.english_char").with("char", "（")]);
-        assert_eq!(check_english_org(&"a".repeat(201)), vec![Finding::error("name.english_length").with("len", "201")]);
+        assert_eq!(
+            check_english_org("Huawei 技术"),
+            vec![Finding::error(key!("name.english_char")).with("char", "技")]
+        );
+        assert_eq!(
+            check_english_org("Huawei（China）"),
+            vec![Finding::error(key!("name.english_char")).with("char", "（")]
+        );
+        assert_eq!(
+            check_english_org(&"a".repeat(201)),
+            vec![Finding::error(key!("name.english_length")).with("len", "201")]
+        );
         assert!(check_english_org(&"a".repeat(200)).is_empty());
     }
 

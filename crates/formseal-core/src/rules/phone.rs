@@ -37,30 +37,30 @@ pub fn check_mobile(input: &str) -> Vec<Finding> {
     }
     let compact: String = s.chars().filter(|c| *c != ' ' && *c != '-').collect();
     if let Some((_, c)) = compact.char_indices().find(|(i, c)| !(c.is_ascii_digit() || (*c == '+' && *i == 0))) {
-        return vec![Finding::error("mobile.chars").with("char", c.to_string())];
+        return vec![Finding::error(key!("mobile.chars")).with("char", c.to_string())];
     }
     let digits = match compact.strip_prefix('+') {
         Some(rest) => match rest.strip_prefix("86") {
             Some(d) => d,
-            None => return vec![Finding::error("mobile.country")],
+            None => return vec![Finding::error(key!("mobile.country"))],
         },
         None if compact.len() == 13 && compact.starts_with("86") => &compact[2..],
         None => &compact,
     };
     if digits.is_empty() {
-        return vec![Finding::error("mobile.length").with("len", "0")];
+        return vec![Finding::error(key!("mobile.length")).with("len", "0")];
     }
     if !digits.starts_with('1') {
-        return vec![Finding::error("mobile.format")];
+        return vec![Finding::error(key!("mobile.format"))];
     }
     if digits.len() != 11 {
-        return vec![Finding::error("mobile.length").with("len", digits.len().to_string())];
+        return vec![Finding::error(key!("mobile.length")).with("len", digits.len().to_string())];
     }
     if !matches!(digits.as_bytes()[1], b'3'..=b'9') {
-        return vec![Finding::error("mobile.prefix").with("prefix", &digits[..3])];
+        return vec![Finding::error(key!("mobile.prefix")).with("prefix", &digits[..3])];
     }
     match UNALLOCATED_MOBILE.iter().find(|p| digits.starts_with(**p)) {
-        Some(p) => vec![Finding::warning("mobile.unallocated").with("prefix", *p)],
+        Some(p) => vec![Finding::warning(key!("mobile.unallocated")).with("prefix", *p)],
         None => Vec::new(),
     }
 }
@@ -124,7 +124,7 @@ fn check_fixed(input: &str, fax: bool) -> Vec<Finding> {
     };
     // 2. Characters.
     if let Some(c) = main.chars().find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+'))) {
-        return vec![Finding::error("landline.chars").with("char", c.to_string())];
+        return vec![Finding::error(key!("landline.chars")).with("char", c.to_string())];
     }
     // 3. An international prefix: +86 / 0086, optionally in parentheses; the area code then
     //    usually drops its leading 0.
@@ -138,24 +138,24 @@ fn check_fixed(input: &str, fax: bool) -> Vec<Finding> {
         }
     }
     if let Some(c) = rest.chars().find(|c| *c == '+') {
-        return vec![Finding::error("landline.chars").with("char", c.to_string())];
+        return vec![Finding::error(key!("landline.chars")).with("char", c.to_string())];
     }
     // 4. Digit groups.
     let mut groups: Vec<String> =
         rest.split([' ', '-', '(', ')']).filter(|g| !g.is_empty()).map(str::to_string).collect();
     let all: String = groups.concat();
     if all.is_empty() {
-        return vec![Finding::error("landline.no_area_code")];
+        return vec![Finding::error(key!("landline.no_area_code"))];
     }
     if all.len() == 11 && all.starts_with('1') && matches!(all.as_bytes()[1], b'3'..=b'9') && ext.is_none() {
-        return vec![Finding::error("landline.mobile")];
+        return vec![Finding::error(key!("landline.mobile"))];
     }
     if !international && all.len() == 10 && (all.starts_with("400") || all.starts_with("800")) {
         let mut out = Vec::new();
         if fax {
-            out.push(Finding::error("fax.service_number"));
+            out.push(Finding::error(key!("fax.service_number")));
         } else if ext.as_deref().is_some_and(|e| !valid_extension(e)) {
-            out.push(Finding::error("landline.extension"));
+            out.push(Finding::error(key!("landline.extension")));
         }
         return out;
     }
@@ -168,7 +168,7 @@ fn check_fixed(input: &str, fax: bool) -> Vec<Finding> {
         }
     }
     if !groups[0].starts_with('0') {
-        return vec![Finding::error("landline.no_area_code")];
+        return vec![Finding::error(key!("landline.no_area_code"))];
     }
     // 5. Area code, local number and a hyphen-separated extension. An area code written
     //    together with the number (`01062300000`) is split off first.
@@ -186,16 +186,16 @@ fn check_fixed(input: &str, fax: bool) -> Vec<Finding> {
         groups[1..].concat()
     };
     if !valid_area(&area) {
-        return vec![Finding::error("landline.area_code").with("area", area)];
+        return vec![Finding::error(key!("landline.area_code")).with("area", area)];
     }
     if !(7..=8).contains(&local.len()) {
-        return vec![Finding::error("landline.local_length").with("len", local.len().to_string())];
+        return vec![Finding::error(key!("landline.local_length")).with("len", local.len().to_string())];
     }
     if !matches!(local.as_bytes()[0], b'2'..=b'9') {
-        return vec![Finding::error("landline.local_start").with("digit", &local[..1])];
+        return vec![Finding::error(key!("landline.local_start")).with("digit", &local[..1])];
     }
     if ext.as_deref().is_some_and(|e| !valid_extension(e)) {
-        return vec![Finding::error("landline.extension")];
+        return vec![Finding::error(key!("landline.extension"))];
     }
     Vec::new()
 }
@@ -228,21 +228,27 @@ mod tests {
 
     #[test]
     fn mobile_errors_are_specific() {
-        assert_eq!(check_mobile("1380013800"), vec![Finding::error("mobile.length").with("len", "10")]);
-        assert_eq!(check_mobile("138001380001"), vec![Finding::error("mobile.length").with("len", "12")]);
-        assert_eq!(check_mobile("12800138000"), vec![Finding::error("mobile.prefix").with("prefix", "128")]);
-        assert_eq!(check_mobile("010-62300000"), vec![Finding::error("mobile.format")]);
-        assert_eq!(check_mobile("1380013800O"), vec![Finding::error("mobile.chars").with("char", "O")]);
-        assert_eq!(check_mobile("+85291234567"), vec![Finding::error("mobile.country")]);
-        assert_eq!(check_mobile("+86"), vec![Finding::error("mobile.length").with("len", "0")]);
+        assert_eq!(check_mobile("1380013800"), vec![Finding::error(key!("mobile.length")).with("len", "10")]);
+        assert_eq!(check_mobile("138001380001"), vec![Finding::error(key!("mobile.length")).with("len", "12")]);
+        assert_eq!(check_mobile("12800138000"), vec![Finding::error(key!("mobile.prefix")).with("prefix", "128")]);
+        assert_eq!(check_mobile("010-62300000"), vec![Finding::error(key!("mobile.format"))]);
+        assert_eq!(check_mobile("1380013800O"), vec![Finding::error(key!("mobile.chars")).with("char", "O")]);
+        assert_eq!(check_mobile("+85291234567"), vec![Finding::error(key!("mobile.country"))]);
+        assert_eq!(check_mobile("+86"), vec![Finding::error(key!("mobile.length")).with("len", "0")]);
         assert!(!is_mobile(""));
         assert!(check_mobile("   ").is_empty());
     }
 
     #[test]
     fn mobile_unallocated_only_warns() {
-        assert_eq!(check_mobile("15412345678"), vec![Finding::warning("mobile.unallocated").with("prefix", "154")]);
-        assert_eq!(check_mobile("17421234567"), vec![Finding::warning("mobile.unallocated").with("prefix", "1742")]);
+        assert_eq!(
+            check_mobile("15412345678"),
+            vec![Finding::warning(key!("mobile.unallocated")).with("prefix", "154")]
+        );
+        assert_eq!(
+            check_mobile("17421234567"),
+            vec![Finding::warning(key!("mobile.unallocated")).with("prefix", "1742")]
+        );
         assert!(check_mobile("17401234567").is_empty());
         assert!(is_mobile("19412345678"));
     }
@@ -276,28 +282,43 @@ mod tests {
 
     #[test]
     fn landline_errors_are_specific() {
-        assert_eq!(codes(check_landline("62300000")), ["landline.no_area_code"]);
-        assert_eq!(check_landline("021-12345678"), vec![Finding::error("landline.local_start").with("digit", "1")]);
-        assert_eq!(check_landline("0755-123456"), vec![Finding::error("landline.local_length").with("len", "6")]);
-        assert_eq!(check_landline("026-62300000"), vec![Finding::error("landline.area_code").with("area", "026")]);
-        assert_eq!(check_landline("0211-62300000"), vec![Finding::error("landline.area_code").with("area", "0211")]);
-        assert_eq!(check_landline("0123-6230000"), vec![Finding::error("landline.area_code").with("area", "0123")]);
-        assert_eq!(check_landline("010"), vec![Finding::error("landline.local_length").with("len", "0")]);
-        assert_eq!(check_landline("010623000"), vec![Finding::error("landline.local_length").with("len", "6")]);
-        assert_eq!(check_landline("010623000001"), vec![Finding::error("landline.local_length").with("len", "9")]);
-        assert_eq!(codes(check_landline("13800138000")), ["landline.mobile"]);
-        assert_eq!(codes(check_landline("010-62300000转")), ["landline.extension"]);
-        assert_eq!(codes(check_landline("010-62300000转1234567")), ["landline.extension"]);
-        assert_eq!(check_landline("010/62300000"), vec![Finding::error("landline.chars").with("char", "/")]);
+        assert_eq!(codes(check_landline("62300000")), [key!("landline.no_area_code")]);
+        assert_eq!(
+            check_landline("021-12345678"),
+            vec![Finding::error(key!("landline.local_start")).with("digit", "1")]
+        );
+        assert_eq!(check_landline("0755-123456"), vec![Finding::error(key!("landline.local_length")).with("len", "6")]);
+        assert_eq!(
+            check_landline("026-62300000"),
+            vec![Finding::error(key!("landline.area_code")).with("area", "026")]
+        );
+        assert_eq!(
+            check_landline("0211-62300000"),
+            vec![Finding::error(key!("landline.area_code")).with("area", "0211")]
+        );
+        assert_eq!(
+            check_landline("0123-6230000"),
+            vec![Finding::error(key!("landline.area_code")).with("area", "0123")]
+        );
+        assert_eq!(check_landline("010"), vec![Finding::error(key!("landline.local_length")).with("len", "0")]);
+        assert_eq!(check_landline("010623000"), vec![Finding::error(key!("landline.local_length")).with("len", "6")]);
+        assert_eq!(
+            check_landline("010623000001"),
+            vec![Finding::error(key!("landline.local_length")).with("len", "9")]
+        );
+        assert_eq!(codes(check_landline("13800138000")), [key!("landline.mobile")]);
+        assert_eq!(codes(check_landline("010-62300000转")), [key!("landline.extension")]);
+        assert_eq!(codes(check_landline("010-62300000转1234567")), [key!("landline.extension")]);
+        assert_eq!(check_landline("010/62300000"), vec![Finding::error(key!("landline.chars")).with("char", "/")]);
         assert!(check_landline("").is_empty());
     }
 
     #[test]
     fn fax_rejects_service_numbers() {
-        assert_eq!(codes(check_fax("400-810-8888")), ["fax.service_number"]);
-        assert_eq!(codes(check_fax("800 810 8888")), ["fax.service_number"]);
+        assert_eq!(codes(check_fax("400-810-8888")), [key!("fax.service_number")]);
+        assert_eq!(codes(check_fax("800 810 8888")), [key!("fax.service_number")]);
         assert!(check_fax("010-62300000").is_empty());
-        assert_eq!(codes(check_fax("62300000")), ["landline.no_area_code"]);
+        assert_eq!(codes(check_fax("62300000")), [key!("landline.no_area_code")]);
     }
 }
 
@@ -322,7 +343,7 @@ mod any_tests {
         assert!(check_any("13800138000").is_empty());
         assert!(check_any("+86 13800138000").is_empty());
         assert!(check_any("010-62300000").is_empty());
-        assert_eq!(check_any("12345678901")[0].code, "mobile.prefix");
-        assert_eq!(check_any("62300000")[0].code, "landline.no_area_code");
+        assert_eq!(check_any("12345678901")[0].code, key!("mobile.prefix"));
+        assert_eq!(check_any("62300000")[0].code, key!("landline.no_area_code"));
     }
 }

@@ -21,14 +21,14 @@ pub fn check(input: &str) -> Vec<Finding> {
         return Vec::new();
     }
     if let Some(c) = s.chars().find(|c| !c.is_ascii_digit()) {
-        return vec![Finding::error("postcode.chars").with("char", c.to_string())];
+        return vec![Finding::error(key!("postcode.chars")).with("char", c.to_string())];
     }
     if s.len() != 6 {
-        return vec![Finding::error("postcode.length").with("len", s.len().to_string())];
+        return vec![Finding::error(key!("postcode.length")).with("len", s.len().to_string())];
     }
     let prefix = &s[..2];
     if !prefix_known(prefix.parse().unwrap_or(0)) {
-        return vec![Finding::error("postcode.prefix").with("prefix", prefix)];
+        return vec![Finding::error(key!("postcode.prefix")).with("prefix", prefix)];
     }
     Vec::new()
 }
@@ -48,13 +48,13 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(check("000000"), vec![Finding::error("postcode.prefix").with("prefix", "00")]);
-        assert_eq!(check("080000"), vec![Finding::error("postcode.prefix").with("prefix", "08")]);
-        assert_eq!(check("820000"), vec![Finding::error("postcode.prefix").with("prefix", "82")]);
-        assert_eq!(check("1008765"), vec![Finding::error("postcode.length").with("len", "7")]);
+        assert_eq!(check("000000"), vec![Finding::error(key!("postcode.prefix")).with("prefix", "00")]);
+        assert_eq!(check("080000"), vec![Finding::error(key!("postcode.prefix")).with("prefix", "08")]);
+        assert_eq!(check("820000"), vec![Finding::error(key!("postcode.prefix")).with("prefix", "82")]);
+        assert_eq!(check("1008765"), vec![Finding::error(key!("postcode.length")).with("len", "7")]);
         assert!(check("100 876").is_empty());
-        assert_eq!(check("100-876"), vec![Finding::error("postcode.chars").with("char", "-")]);
-        assert_eq!(check("10087a"), vec![Finding::error("postcode.chars").with("char", "a")]);
+        assert_eq!(check("100-876"), vec![Finding::error(key!("postcode.chars")).with("char", "-")]);
+        assert_eq!(check("10087a"), vec![Finding::error(key!("postcode.chars")).with("char", "a")]);
         assert!(check("").is_empty());
     }
 

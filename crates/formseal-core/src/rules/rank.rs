@@ -12,8 +12,8 @@ pub fn check(input: &str) -> Vec<Finding> {
     let t = t.trim_start_matches('第').trim_end_matches("起草人").trim();
     match t.parse::<u32>() {
         Ok(n) if (1..=MAX_RANK).contains(&n) => vec![],
-        Ok(_) => vec![Finding::error("rank.range").with("max", MAX_RANK.to_string())],
-        Err(_) => vec![Finding::error("rank.format")],
+        Ok(_) => vec![Finding::error(key!("rank.range")).with("max", MAX_RANK.to_string())],
+        Err(_) => vec![Finding::error(key!("rank.format"))],
     }
 }
 
@@ -26,8 +26,8 @@ mod tests {
         assert!(check("1").is_empty());
         assert!(check("３").is_empty());
         assert!(check("第2").is_empty());
-        assert_eq!(check("0")[0].code, "rank.range");
-        assert_eq!(check("一")[0].code, "rank.format");
-        assert_eq!(check("-1")[0].code, "rank.format");
+        assert_eq!(check("0")[0].code, key!("rank.range"));
+        assert_eq!(check("一")[0].code, key!("rank.format"));
+        assert_eq!(check("-1")[0].code, key!("rank.format"));
     }
 }

@@ -51,7 +51,7 @@ pub fn parse(input: &str) -> Result<StandardNo, Finding> {
     let space = |c: char| c == ' ';
     let mut prefix = take_while(&s, &mut i, |c| c.is_ascii_uppercase());
     if prefix.is_empty() {
-        return Err(Finding::error("standard_no.prefix"));
+        return Err(Finding::error(key!("standard_no.prefix")));
     }
     // Region digits belong to the prefix only when a slash follows (`DB11/T`, not `GB32100`).
     let mut j = i;
@@ -64,7 +64,7 @@ pub fn parse(input: &str) -> Result<StandardNo, Finding> {
         i += 1;
         let part = take_while(&s, &mut i, |c| c.is_ascii_uppercase());
         if part.is_empty() {
-            return Err(Finding::error("standard_no.prefix"));
+            return Err(Finding::error(key!("standard_no.prefix")));
         }
         prefix.push('/');
         prefix.push_str(&part);
@@ -72,7 +72,7 @@ pub fn parse(input: &str) -> Result<StandardNo, Finding> {
     take_while(&s, &mut i, space);
     let mut number = take_while(&s, &mut i, |c| c.is_ascii_digit());
     if number.is_empty() {
-        return Err(Finding::error("standard_no.number"));
+        return Err(Finding::error(key!("standard_no.number")));
     }
     while s.get(i) == Some(&'.') && s.get(i + 1).is_some_and(char::is_ascii_digit) {
         i += 1;
@@ -81,16 +81,16 @@ pub fn parse(input: &str) -> Result<StandardNo, Finding> {
     }
     take_while(&s, &mut i, space);
     if s.get(i) != Some(&'-') {
-        return Err(Finding::error("standard_no.year"));
+        return Err(Finding::error(key!("standard_no.year")));
     }
     i += 1;
     take_while(&s, &mut i, space);
     let year = take_while(&s, &mut i, |c| c.is_ascii_digit());
     if year.len() != 4 {
-        return Err(Finding::error("standard_no.year"));
+        return Err(Finding::error(key!("standard_no.year")));
     }
     if i < s.len() {
-        return Err(Finding::error("standard_no.trailing"));
+        return Err(Finding::error(key!("standard_no.trailing")));
     }
     Ok(StandardNo { prefix, number, year })
 }
@@ -143,13 +143,13 @@ mod tests {
 
     #[test]
     fn invalid_numbers() {
-        assert_eq!(code("42021-2022"), Some("standard_no.prefix"));
-        assert_eq!(code("GB/ 42021-2022"), Some("standard_no.prefix"));
-        assert_eq!(code("GB/T -2022"), Some("standard_no.number"));
-        assert_eq!(code("GB/T 42021"), Some("standard_no.year"));
-        assert_eq!(code("GB 2312-80"), Some("standard_no.year"));
-        assert_eq!(code("GB/T 42021-20222"), Some("standard_no.year"));
-        assert_eq!(code("GB/T 42021-2022 信息安全技术"), Some("standard_no.trailing"));
+        assert_eq!(code("42021-2022"), Some(key!("standard_no.prefix")));
+        assert_eq!(code("GB/ 42021-2022"), Some(key!("standard_no.prefix")));
+        assert_eq!(code("GB/T -2022"), Some(key!("standard_no.number")));
+        assert_eq!(code("GB/T 42021"), Some(key!("standard_no.year")));
+        assert_eq!(code("GB 2312-80"), Some(key!("standard_no.year")));
+        assert_eq!(code("GB/T 42021-20222"), Some(key!("standard_no.year")));
+        assert_eq!(code("GB/T 42021-2022 信息安全技术"), Some(key!("standard_no.trailing")));
         assert!(check(" ").is_empty());
     }
 
@@ -172,7 +172,7 @@ pub fn check_reference(input: &str) -> Vec<Finding> {
     if looks_like_number(t) {
         check(t)
     } else if t.chars().count() < 2 {
-        vec![Finding::error("standard_no.reference")]
+        vec![Finding::error(key!("standard_no.reference"))]
     } else {
         vec![]
     }
@@ -186,6 +186,6 @@ mod reference_tests {
     fn names_or_numbers() {
         assert!(check_reference("GB/T 42021-2022").is_empty());
         assert!(check_reference("工业互联网 总体网络架构").is_empty());
-        assert_eq!(check_reference("工").first().map(|f| f.code), Some("standard_no.reference"));
+        assert_eq!(check_reference("工").first().map(|f| f.code), Some(key!("standard_no.reference")));
     }
 }

@@ -141,17 +141,19 @@ pub fn parse(input: &str) -> Result<Uscc, Finding> {
     let code = normalize::code(input);
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
-        return Err(Finding::error("uscc.length").with("len", chars.len().to_string()));
+        return Err(Finding::error(key!("uscc.length")).with("len", chars.len().to_string()));
     }
     if let Some((i, c)) = chars.iter().enumerate().find(|(_, c)| value(**c).is_none()) {
-        return Err(Finding::error("uscc.forbidden_char").with("char", c.to_string()).with("pos", (i + 1).to_string()));
+        return Err(Finding::error(key!("uscc.forbidden_char"))
+            .with("char", c.to_string())
+            .with("pos", (i + 1).to_string()));
     }
     if let Some((i, c)) = chars.iter().enumerate().take(8).skip(2).find(|(_, c)| !c.is_ascii_digit()) {
-        return Err(Finding::error("uscc.division").with("char", c.to_string()).with("pos", (i + 1).to_string()));
+        return Err(Finding::error(key!("uscc.division")).with("char", c.to_string()).with("pos", (i + 1).to_string()));
     }
     let expected = check_char(&code[..17]).expect("17 characters of the alphabet");
     if chars[17] != expected {
-        return Err(Finding::error("uscc.check").with("expected", expected.to_string()));
+        return Err(Finding::error(key!("uscc.check")).with("expected", expected.to_string()));
     }
     Ok(Uscc {
         authority: chars[0],
@@ -175,10 +177,10 @@ pub fn check(input: &str) -> Vec<Finding> {
             let mut out = Vec::new();
             if !u.org_code_valid() {
                 let expected = u.org_code_expected().map(String::from).unwrap_or_default();
-                out.push(Finding::warning("uscc.org_code_check").with("expected", expected));
+                out.push(Finding::warning(key!("uscc.org_code_check")).with("expected", expected));
             }
             if !u.kind_known() {
-                out.push(Finding::warning("uscc.unknown_kind").with("kind", u.kind_code()));
+                out.push(Finding::warning(key!("uscc.unknown_kind")).with("kind", u.kind_code()));
             }
             out
         }
@@ -225,25 +227,25 @@ mod tests {
 
     #[test]
     fn length_error_counts_characters() {
-        assert_eq!(parse("12345").unwrap_err(), Finding::error("uscc.length").with("len", "5"));
-        assert_eq!(parse("").unwrap_err(), Finding::error("uscc.length").with("len", "0"));
+        assert_eq!(parse("12345").unwrap_err(), Finding::error(key!("uscc.length")).with("len", "5"));
+        assert_eq!(parse("").unwrap_err(), Finding::error(key!("uscc.length")).with("len", "0"));
         // Characters outside the BMP count as one character each.
         let e = parse("9144030019220382𠀀6").unwrap_err();
-        assert_eq!(e, Finding::error("uscc.forbidden_char").with("char", "𠀀").with("pos", "17"));
+        assert_eq!(e, Finding::error(key!("uscc.forbidden_char")).with("char", "𠀀").with("pos", "17"));
     }
 
     #[test]
     fn forbidden_chars_name_position() {
         let e = parse("91440300192203821O").unwrap_err();
-        assert_eq!(e, Finding::error("uscc.forbidden_char").with("char", "O").with("pos", "18"));
+        assert_eq!(e, Finding::error(key!("uscc.forbidden_char")).with("char", "O").with("pos", "18"));
         let e = parse("9144030019220382中6").unwrap_err();
-        assert_eq!(e, Finding::error("uscc.forbidden_char").with("char", "中").with("pos", "17"));
+        assert_eq!(e, Finding::error(key!("uscc.forbidden_char")).with("char", "中").with("pos", "17"));
     }
 
     #[test]
     fn division_must_be_digits_but_authority_need_not() {
         let e = parse("9144A3001922038216").unwrap_err();
-        assert_eq!(e, Finding::error("uscc.division").with("char", "A").with("pos", "5"));
+        assert_eq!(e, Finding::error(key!("uscc.division")).with("char", "A").with("pos", "5"));
         // Authority letters A, N, Y are fine in positions 1-2.
         let mut first17 = String::from("N2440300192203821");
         first17.push(check_char(&first17).unwrap());
@@ -258,12 +260,12 @@ mod tests {
         let mut first17 = String::from("91440300192203822");
         first17.push(check_char(&first17).unwrap());
         let f = check(&first17);
-        assert_eq!(f, vec![Finding::warning("uscc.org_code_check").with("expected", "1")]);
+        assert_eq!(f, vec![Finding::warning(key!("uscc.org_code_check")).with("expected", "1")]);
         assert!(f.iter().all(|f| f.severity == Severity::Warning));
 
         let mut first17 = String::from("94440300192203821");
         first17.push(check_char(&first17).unwrap());
-        assert_eq!(check(&first17), vec![Finding::warning("uscc.unknown_kind").with("kind", "94")]);
+        assert_eq!(check(&first17), vec![Finding::warning(key!("uscc.unknown_kind")).with("kind", "94")]);
     }
 
     #[test]

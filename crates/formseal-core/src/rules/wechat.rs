@@ -25,12 +25,12 @@ pub fn check(input: &str) -> Vec<Finding> {
         return phone::check_mobile(s);
     }
     if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return vec![Finding::error("wechat.start")];
+        return vec![Finding::error(key!("wechat.start"))];
     }
     if let Some(c) = s.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
-        return vec![Finding::error("wechat.char").with("char", c.to_string())];
+        return vec![Finding::error(key!("wechat.char")).with("char", c.to_string())];
     }
-    vec![Finding::error("wechat.length").with("len", s.chars().count().to_string())]
+    vec![Finding::error(key!("wechat.length")).with("len", s.chars().count().to_string())]
 }
 
 #[cfg(test)]
@@ -54,14 +54,14 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(check("abcde"), vec![Finding::error("wechat.length").with("len", "5")]);
-        assert_eq!(check("A12345678901234567890"), vec![Finding::error("wechat.length").with("len", "21")]);
-        assert_eq!(check("_abcdef"), vec![Finding::error("wechat.start")]);
-        assert_eq!(check("1abcdef"), vec![Finding::error("wechat.start")]);
-        assert_eq!(check("微信号abc"), vec![Finding::error("wechat.start")]);
-        assert_eq!(check("zhang.san"), vec![Finding::error("wechat.char").with("char", ".")]);
-        assert_eq!(check("zhang san"), vec![Finding::error("wechat.char").with("char", " ")]);
-        assert_eq!(check("1380013800"), vec![Finding::error("mobile.length").with("len", "10")]);
-        assert_eq!(check("15412345678"), vec![Finding::warning("mobile.unallocated").with("prefix", "154")]);
+        assert_eq!(check("abcde"), vec![Finding::error(key!("wechat.length")).with("len", "5")]);
+        assert_eq!(check("A12345678901234567890"), vec![Finding::error(key!("wechat.length")).with("len", "21")]);
+        assert_eq!(check("_abcdef"), vec![Finding::error(key!("wechat.start"))]);
+        assert_eq!(check("1abcdef"), vec![Finding::error(key!("wechat.start"))]);
+        assert_eq!(check("微信号abc"), vec![Finding::error(key!("wechat.start"))]);
+        assert_eq!(check("zhang.san"), vec![Finding::error(key!("wechat.char")).with("char", ".")]);
+        assert_eq!(check("zhang san"), vec![Finding::error(key!("wechat.char")).with("char", " ")]);
+        assert_eq!(check("1380013800"), vec![Finding::error(key!("mobile.length")).with("len", "10")]);
+        assert_eq!(check("15412345678"), vec![Finding::warning(key!("mobile.unallocated")).with("prefix", "154")]);
     }
 }

@@ -16,6 +16,7 @@ use crate::keys::{self, KeyMeta};
 use crate::pool::Slot;
 use formseal_core::algorithm::Algorithm;
 use formseal_core::form::human_size;
+use formseal_core::key;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
 use leptos::prelude::*;
@@ -80,7 +81,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
                 Ok((m, b)) => {
                     key.set(Some(m.key.clone()));
                     if let Err(e) = files::download(&m.file_name, &b, "application/zip") {
-                        say(true, render(l, "ui.pkg.download_failed", &[("reason", e)]));
+                        say(true, render(l, key!("ui.pkg.download_failed"), &[("reason", e)]));
                     }
                     let detail = object(&[
                         ("bytes", js_sys::Uint8Array::from(b.as_slice()).into()),
@@ -112,10 +113,10 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
             match ops::preview(&slot.get_value(), &container.get_value()).await {
                 // In a new tab while the click still counts as the user's; downloaded if blocked.
                 Ok((name, pdf)) => match files::open(&pdf, "application/pdf") {
-                    true => say(false, t(l, "ui.pdf.opened")),
+                    true => say(false, t(l, key!("ui.pdf.opened"))),
                     false => {
                         let _ = files::download(&name, &pdf, "application/pdf");
-                        say(false, render(l, "ui.pdf.downloaded", &[("name", name)]));
+                        say(false, render(l, key!("ui.pdf.downloaded"), &[("name", name)]));
                     }
                 },
                 Err(f) => say(true, failure_text(l, &f)),
@@ -132,7 +133,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         spawn_local(async move {
             let l = locale.get_untracked();
             let b = bytes.get_value();
-            let tries = |n: u32| say(false, render(l, "ui.submit.working", &[("n", n.to_string())]));
+            let tries = |n: u32| say(false, render(l, key!("ui.submit.working"), &[("n", n.to_string())]));
             match ops::submit(&slot.get_value(), &url, &m, &b, l.tag(), tries).await {
                 Ok((status, receipt)) => {
                     match receipt {
@@ -142,7 +143,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
                             say(false, text);
                             let _ = files::download(&name, &bytes, "application/json");
                         }
-                        None => say(false, render(l, "ui.submit.done", &[("status", status.to_string())])),
+                        None => say(false, render(l, key!("ui.submit.done"), &[("status", status.to_string())])),
                     }
                     let detail = object(&[
                         ("endpoint", url.as_str().into()),
@@ -153,10 +154,10 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
                 }
                 Err((status, n)) => {
                     let reason = match status {
-                        0 => t(l, "ui.submit.unreachable"),
+                        0 => t(l, key!("ui.submit.unreachable")),
                         s => format!("HTTP {s}"),
                     };
-                    say(true, render(l, "ui.submit.failed", &[("reason", reason), ("n", n.to_string())]));
+                    say(true, render(l, key!("ui.submit.failed"), &[("reason", reason), ("n", n.to_string())]));
                 }
             }
             busy.set(false);
@@ -167,10 +168,10 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         let l = locale.get_untracked();
         let (p1, p2) = (value_of(&pass1), value_of(&pass2));
         if p1.chars().count() < 8 {
-            return say(true, t(l, "ui.key.pass_short"));
+            return say(true, t(l, key!("ui.key.pass_short")));
         }
         if p1 != p2 {
-            return say(true, t(l, "ui.key.pass_mismatch"));
+            return say(true, t(l, key!("ui.key.pass_mismatch")));
         }
         busy.set(true);
         spawn_local(async move {
@@ -182,7 +183,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
                         .unwrap_or_default();
                     let name = format!("formseal-key-{fp}.pem");
                     let _ = files::download(&name, pem.as_bytes(), "application/x-pem-file");
-                    say(false, render(l, "ui.key.backup_done", &[("name", name)]));
+                    say(false, render(l, key!("ui.key.backup_done"), &[("name", name)]));
                     mode.set("");
                 }
                 Err(f) => say(true, failure_text(l, &f)),
@@ -194,14 +195,14 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         ev.prevent_default();
         let l = locale.get_untracked();
         let Some(file) = import_input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
-            return say(true, t(l, "ui.key.choose_file"));
+            return say(true, t(l, key!("ui.key.choose_file")));
         };
         busy.set(true);
         let pass = value_of(&import_pass);
         spawn_local(async move {
             match keys::import(&slot.get_value(), &file, &pass, l.tag()).await {
                 Ok(m) => {
-                    say(false, render(l, "ui.key.imported", &[("fingerprint", grouped(&m.fingerprint))]));
+                    say(false, render(l, key!("ui.key.imported"), &[("fingerprint", grouped(&m.fingerprint))]));
                     key.set(Some(m));
                     made.set(None);
                     mode.set("");
@@ -219,16 +220,16 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         let l = locale.get();
         match key.get() {
             Some(KeyMeta { algorithm, fingerprint }) => {
-                render(l, "ui.key.current", &[("algorithm", algorithm), ("fingerprint", grouped(&fingerprint))])
+                render(l, key!("ui.key.current"), &[("algorithm", algorithm), ("fingerprint", grouped(&fingerprint))])
             }
-            None => t(l, "ui.key.none_yet"),
+            None => t(l, key!("ui.key.none_yet")),
         }
     };
     let import_help = move || {
         let l = locale.get();
         match key.get() {
-            Some(k) => render(l, "ui.key.import_replaces", &[("fingerprint", grouped(&k.fingerprint))]),
-            None => t(l, "ui.key.import_help"),
+            Some(k) => render(l, key!("ui.key.import_replaces"), &[("fingerprint", grouped(&k.fingerprint))]),
+            None => t(l, key!("ui.key.import_help")),
         }
     };
     let done = move || {
@@ -240,8 +241,8 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
                 ("fingerprint", grouped(&m.key.fingerprint)),
             ];
             (
-                render(l, "ui.pkg.done", &[("name", m.file_name.clone()), ("size", human_size(m.size))]),
-                render(l, "ui.pkg.digests", &digests),
+                render(l, key!("ui.pkg.done"), &[("name", m.file_name.clone()), ("size", human_size(m.size))]),
+                render(l, key!("ui.pkg.digests"), &digests),
             )
         })
     };
@@ -257,11 +258,11 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         let to_recipient = move |k: &str| render(l, k, &[("recipient", to.clone())]);
         view! {
             <section class="fs-package" aria-labelledby=id("title")>
-                <h3 class="fs-package__title" id=id("title")>{tx("ui.pkg.title")}</h3>
-                <p class="fs-package__intro">{to_recipient("ui.pkg.intro")}</p>
+                <h3 class="fs-package__title" id=id("title")>{tx(key!("ui.pkg.title"))}</h3>
+                <p class="fs-package__intro">{to_recipient(key!("ui.pkg.intro"))}</p>
                 <p class="fs-package__key">{key_line}</p>
                 <p class="fs-field" hidden=move || key.get().is_some()>
-                    <label for=id("alg")>{tx("ui.key.algorithm")}</label>
+                    <label for=id("alg")>{tx(key!("ui.key.algorithm"))}</label>
                     // What the core supports (`formseal_core::algorithm`), the default first.
                     <select id=id("alg") class="fs-select" node_ref=alg>
                         {Algorithm::ALL.map(|a| view! { <option value=a.name()>{tx(a.label_key())}</option> }).to_vec()}
@@ -269,42 +270,42 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
                 </p>
                 <div class="fs-actions">
                     <button type="button" class="fs-btn fs-btn--primary" aria-disabled=move || (!ready || busy.get()).to_string() on:click=make_now>
-                        {move || tx(if busy.get() { "ui.pkg.working" } else { "ui.pkg.make" })}
+                        {move || tx(if busy.get() { key!("ui.pkg.working") } else { key!("ui.pkg.make") })}
                     </button>
-                    <button type="button" class="fs-btn" on:click=show_preview>{tx("ui.pdf.preview")}</button>
-                    <button type="button" class="fs-btn" disabled=move || key.get().is_none() on:click=move |_| toggle("backup")>{tx("ui.key.backup")}</button>
-                    <button type="button" class="fs-btn" on:click=move |_| toggle("import")>{tx("ui.key.import")}</button>
+                    <button type="button" class="fs-btn" on:click=show_preview>{tx(key!("ui.pdf.preview"))}</button>
+                    <button type="button" class="fs-btn" disabled=move || key.get().is_none() on:click=move |_| toggle("backup")>{tx(key!("ui.key.backup"))}</button>
+                    <button type="button" class="fs-btn" on:click=move |_| toggle("import")>{tx(key!("ui.key.import"))}</button>
                 </div>
                 <form class="fs-package__form" hidden=move || mode.get() != "backup" on:submit=backup>
-                    <p class="fs-help">{tx("ui.key.backup_help")}</p>
+                    <p class="fs-help">{tx(key!("ui.key.backup_help"))}</p>
                     <p class="fs-field">
-                        <label for=id("pass1")>{tx("ui.key.passphrase")}</label>
+                        <label for=id("pass1")>{tx(key!("ui.key.passphrase"))}</label>
                         <input id=id("pass1") class="fs-input" type="password" autocomplete="new-password" node_ref=pass1 />
                     </p>
                     <p class="fs-field">
-                        <label for=id("pass2")>{tx("ui.key.passphrase_again")}</label>
+                        <label for=id("pass2")>{tx(key!("ui.key.passphrase_again"))}</label>
                         <input id=id("pass2") class="fs-input" type="password" autocomplete="new-password" node_ref=pass2 />
                     </p>
-                    <button type="submit" class="fs-btn fs-btn--primary">{tx("ui.key.backup_save")}</button>
+                    <button type="submit" class="fs-btn fs-btn--primary">{tx(key!("ui.key.backup_save"))}</button>
                 </form>
                 <form class="fs-package__form" hidden=move || mode.get() != "import" on:submit=import>
                     <p class="fs-help">{import_help}</p>
                     <p class="fs-field">
-                        <label for=id("keyfile")>{tx("ui.key.file")}</label>
+                        <label for=id("keyfile")>{tx(key!("ui.key.file"))}</label>
                         <input id=id("keyfile") node_ref=import_input type="file" accept=".pem,.der,.key,.p8" />
                     </p>
                     <p class="fs-field">
-                        <label for=id("pass3")>{tx("ui.key.passphrase_if_any")}</label>
+                        <label for=id("pass3")>{tx(key!("ui.key.passphrase_if_any"))}</label>
                         <input id=id("pass3") class="fs-input" type="password" autocomplete="current-password" node_ref=import_pass />
                     </p>
-                    <button type="submit" class="fs-btn fs-btn--primary">{tx("ui.key.import_do")}</button>
+                    <button type="submit" class="fs-btn fs-btn--primary">{tx(key!("ui.key.import_do"))}</button>
                 </form>
                 <p class="fs-package__message" role="status" class:fs-package__message--error=move || message.get().is_some_and(|m| m.0)>
                     {move || message.get().map(|m| m.1)}
                 </p>
                 // Live regions are there (empty) before they speak: progress, then the result.
                 <p class="fs-package__message" role="status">
-                    {move || if making.get() { Some(tx("ui.pkg.working")) } else { done().map(|d| d.0) }}
+                    {move || if making.get() { Some(tx(key!("ui.pkg.working"))) } else { done().map(|d| d.0) }}
                 </p>
                 <div class="fs-package__done" hidden=move || made.get().is_none()>
                     <p class="fs-package__digests">{move || done().map(|d| d.1)}</p>
@@ -312,9 +313,9 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
                         if let Some(m) = made.get_untracked() {
                             let _ = bytes.with_value(|b| files::download(&m.file_name, b, "application/zip"));
                         }
-                    }>{tx("ui.pkg.again")}</button>
+                    }>{tx(key!("ui.pkg.again"))}</button>
                     {endpoint.get_value().map(|_| view! {
-                        <button type="button" class="fs-btn fs-btn--primary" on:click=send>{to_recipient.clone()("ui.submit.button")}</button>
+                        <button type="button" class="fs-btn fs-btn--primary" on:click=send>{to_recipient.clone()(key!("ui.submit.button"))}</button>
                     })}
                 </div>
             </section>

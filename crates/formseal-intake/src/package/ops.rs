@@ -4,6 +4,7 @@
 use crate::browser::idb;
 use crate::keys::{self, KeyMeta};
 use crate::pool::{Failure, Slot};
+use formseal_core::key;
 use formseal_core::messages::{render, t};
 use formseal_core::Locale;
 use js_sys::{Object, Reflect};
@@ -79,10 +80,10 @@ pub async fn make(
 ) -> Result<(Made, Vec<u8>), Failure> {
     let unreadable = |name: &str| Failure {
         code: "worker.package_failed".into(),
-        message: render(locale, "ui.pkg.unreadable", &[("name", name.to_string())]),
+        message: render(locale, key!("ui.pkg.unreadable"), &[("name", name.to_string())]),
     };
     let (mut args, refs) =
-        ask(container).ok_or_else(|| Failure { code: "ui.worker.failed".into(), message: "".into() })?;
+        ask(container).ok_or_else(|| Failure { code: key!("ui.worker.failed").into(), message: "".into() })?;
     let (key, meta) = keys::ensure(slot, algorithm).await?;
     let (mut ids, mut blobs) = (Vec::new(), Vec::new());
     for (id, storage_key, name) in refs {
@@ -110,7 +111,8 @@ pub async fn make(
 
 /// The filled paper form as a PDF preview (no package identity): its file name and bytes.
 pub async fn preview(slot: &Slot, container: &web_sys::HtmlElement) -> Result<(String, Vec<u8>), Failure> {
-    let (args, _) = ask(container).ok_or_else(|| Failure { code: "ui.worker.failed".into(), message: "".into() })?;
+    let (args, _) =
+        ask(container).ok_or_else(|| Failure { code: key!("ui.worker.failed").into(), message: "".into() })?;
     let reply = slot.call("preview", &args, &[], None).await?;
     let name = reply.result["file_name"].as_str().unwrap_or("preview.pdf").to_string();
     Ok((name, reply.bytes.unwrap_or_default()))
