@@ -85,15 +85,9 @@ async fn load_host_form(definition: &str, config: &serde_json::Value) -> Result<
     // What a readable definition can still get wrong (duplicate ids, unknown fields, …), checked
     // by the package worker as `formseal check-form` does; a worker that cannot load is no reason
     // to refuse the form.
-    let args = serde_json::json!({ "definition": &*loaded.2 });
-    if let Ok(reply) = browser::worker::call("check_form", args, Vec::new(), None).await {
-        let problems = reply.result["problems"].as_array().cloned().unwrap_or_default();
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| {
-                format!("{}: {}", p["path"].as_str().unwrap_or_default(), p["message"].as_str().unwrap_or_default())
-            })
-            .collect();
+    let check = formseal_core::protocol::CheckForm { definition: loaded.2.to_string() };
+    if let Ok((found, _)) = browser::worker::call(Locale::default(), &check, Vec::new(), None).await {
+        let lines: Vec<String> = found.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
         if !lines.is_empty() {
             return Err(format!("表单定义有误 / the form definition has problems: {}", lines.join("; ")));
         }

@@ -30,7 +30,11 @@ pub fn panel(state: AppState, host: Host, errors: usize) -> impl IntoView {
         let detail = Reflect::get(&ev, &"detail".into()).unwrap_or(JsValue::UNDEFINED);
         let files: Vec<serde_json::Value> =
             named(&state).into_iter().map(|f| serde_json::json!([f.id, file_key(&state, &f.id), f.name])).collect();
-        let _ = Reflect::set(&detail, &"request".into(), &request(&state).to_string().into());
+        let _ = Reflect::set(
+            &detail,
+            &"request".into(),
+            &serde_json::to_string(&request(&state)).unwrap_or_default().into(),
+        );
         let _ = Reflect::set(&detail, &"files".into(), &serde_json::Value::Array(files).to_string().into());
     };
     let on_tell = move |ev: web_sys::Event| {

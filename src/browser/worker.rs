@@ -2,25 +2,14 @@
 //! off the main thread, and its wasm is downloaded only then (see `crates/formseal-worker`).
 
 use formseal_core::key;
+use formseal_core::protocol::{self, Failure, Op};
+use formseal_core::Locale;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// The worker's answer: its JSON result and, for a package, the bytes.
-pub struct Reply {
-    pub result: serde_json::Value,
-    pub bytes: Option<Vec<u8>>,
-}
-
-/// Why an operation failed: a message key (`key.wrong_passphrase`…) and the message itself.
-#[derive(Clone, Debug)]
-pub struct Failure {
-    pub code: String,
-    pub message: String,
-}
 
 struct Handle {
     worker: web_sys::Worker,
@@ -78,7 +67,7 @@ fn field(v: &JsValue, k: &str) -> JsValue {
 }
 
 fn start() -> Result<Rc<Handle>, Failure> {
-    let load_failed = |e: JsValue| Failure { code: key!("ui.worker.failed").into(), message: format!("{e:?}") };
+    let load_failed = |e: JsValue| Failure::new(key!("ui.worker.failed"), format!("{e:?}"));
     let worker = web_sys::Worker::new(&worker_url()).map_err(load_failed)?;
     let mut resolvers = None;
     let ready = js_sys::Promise::new(&mut |res, rej| resolvers = Some((res, rej)));
@@ -116,7 +105,8 @@ fn start() -> Result<Rc<Handle>, Failure> {
             // Before it was ready: it could not load; after: it stopped in an operation.
             let code = if h.loaded.get() { key!("ui.worker.crashed") } else { key!("ui.worker.failed") };
             let failed = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&failed, &"code".into(), &code.into());
+            let answer = protocol::answer::<protocol::Empty>(&Err(Failure::new(code, "")));
+            let _ = js_sys::Reflect::set(&failed, &"answer".into(), &answer.into());
             for (_, resolve) in h.pending.borrow_mut().drain() {
                 let _ = resolve.call1(&JsValue::NULL, &failed);
             }
@@ -142,17 +132,16 @@ fn handle() -> Result<Rc<Handle>, Failure> {
     })
 }
 
-/// Runs `op` in the worker. `blobs` are attachments; `bytes` a package or key file.
-pub async fn call(
-    op: &str,
-    args: serde_json::Value,
+/// Runs `request` in the worker (its messages in `lang`). `blobs` are attachments; `bytes` a
+/// package or key file. The reply is the request's own type, with the bytes the worker handed back.
+pub async fn call<T: Op>(
+    lang: Locale,
+    request: &T,
     blobs: Vec<web_sys::Blob>,
     bytes: Option<&[u8]>,
-) -> Result<Reply, Failure> {
+) -> Result<(T::Reply, Option<Vec<u8>>), Failure> {
     let h = handle()?;
-    JsFuture::from(h.ready.clone())
-        .await
-        .map_err(|_| Failure { code: key!("ui.worker.failed").into(), message: String::new() })?;
+    JsFuture::from(h.ready.clone()).await.map_err(|_| Failure::new(key!("ui.worker.failed"), ""))?;
     let id = h.next.get();
     h.next.set(id + 1);
     let msg = js_sys::Object::new();
@@ -160,8 +149,7 @@ pub async fn call(
         let _ = js_sys::Reflect::set(&msg, &k.into(), v);
     };
     set("id", &JsValue::from(id));
-    set("op", &JsValue::from_str(op));
-    set("args", &JsValue::from_str(&args.to_string()));
+    set("message", &JsValue::from_str(&protocol::encode(lang, request)));
     set("blobs", &blobs.into_iter().collect::<js_sys::Array>());
     if let Some(b) = bytes {
         set("bytes", &js_sys::Uint8Array::from(b));
@@ -169,18 +157,9 @@ pub async fn call(
     let reply = js_sys::Promise::new(&mut |resolve, _| {
         h.pending.borrow_mut().insert(id, resolve);
     });
-    h.worker
-        .post_message(&msg)
-        .map_err(|e| Failure { code: key!("ui.worker.failed").into(), message: format!("{e:?}") })?;
+    h.worker.post_message(&msg).map_err(|e| Failure::new(key!("ui.worker.failed"), format!("{e:?}")))?;
     let data = JsFuture::from(reply).await.unwrap_or(JsValue::UNDEFINED);
-    if field(&data, "ok").as_bool() == Some(true) {
-        let result = field(&data, "result").as_string().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
-        let bytes = field(&data, "bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec());
-        Ok(Reply { result, bytes })
-    } else {
-        Err(Failure {
-            code: field(&data, "code").as_string().unwrap_or_default(),
-            message: field(&data, "message").as_string().unwrap_or_default(),
-        })
-    }
+    let answer = field(&data, "answer").as_string().unwrap_or_default();
+    let reply = protocol::read_answer::<T>(lang, &answer)?;
+    Ok((reply, field(&data, "bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec())))
 }

@@ -3,12 +3,12 @@
 //! a tab closed in the middle of either leaves a draft whose every attachment is whole.
 
 use super::{file_ids, file_key, notice, storage_key};
-use crate::browser::worker::Failure;
 use crate::browser::{idb, storage};
 use crate::state::{AppState, Loc};
 use formseal_core::form::{FileRef, Value};
 use formseal_core::key;
 use formseal_core::messages::{render, t};
+use formseal_core::protocol::Failure;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 

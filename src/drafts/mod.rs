@@ -13,6 +13,7 @@ use formseal_core::draft::{self, Draft};
 use formseal_core::form::Answers;
 use formseal_core::key;
 use formseal_core::messages::{render, t};
+use formseal_core::protocol::{Export, FormArgs};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -37,18 +38,19 @@ pub fn current(state: &AppState) -> Draft {
     d
 }
 
-/// What the worker needs to render the form: language, form, call, answers and the time.
-pub fn request(state: &AppState) -> serde_json::Value {
+/// What the worker needs to render the form: form, call, answers and the time (the attachments'
+/// ids are added by whoever sends their blobs).
+pub fn request(state: &AppState) -> FormArgs {
     let definition = state.definition.get_value();
-    serde_json::json!({
-        "lang": state.locale.get_untracked().tag(),
-        "form": state.form.get_value().def().id,
-        "call": state.call.get_value(),
-        "definition": Some(&*definition).filter(|d| !d.is_empty()),
-        "answers": state.answers.get_untracked().to_json(),
-        "created_at": clock::now_iso(),
-        "today": clock::today().to_string(),
-    })
+    FormArgs {
+        form: state.form.get_value().def().id.to_string(),
+        call: state.call.get_value(),
+        definition: Some(definition.to_string()).filter(|d| !d.is_empty()),
+        answers: state.answers.get_untracked().to_json(),
+        file_ids: Vec::new(),
+        created_at: clock::now_iso(),
+        today: clock::today().to_string(),
+    }
 }
 
 /// Writes the draft to localStorage now: this tab's changes merged, field by field, into what
@@ -250,14 +252,13 @@ pub async fn export(state: AppState) {
     let day = d.saved_at.get(..10).unwrap_or_default();
     let name = format!("{}-{}-{day}.json", t(locale, key!("ui.draft.file_prefix")), file_stem(&state));
     let made = async {
-        let (ids, blobs) = attachments::attachment_blobs(&state).await?;
-        let mut args = request(&state);
-        args["file_ids"] = ids.into();
-        args["draft"] = serde_json::to_string(&d).unwrap_or_default().into();
-        crate::browser::worker::call("export", args, blobs, None).await
+        let (file_ids, blobs) = attachments::attachment_blobs(&state).await?;
+        let form = FormArgs { file_ids, ..request(&state) };
+        let export = Export { form, draft: serde_json::to_string(&d).unwrap_or_default() };
+        crate::browser::worker::call(locale, &export, blobs, None).await
     };
     let result = match made.await {
-        Ok(reply) => files::download(&name, &reply.bytes.unwrap_or_default(), "application/json"),
+        Ok((_, bytes)) => files::download(&name, &bytes.unwrap_or_default(), "application/json"),
         Err(f) => Err(if f.message.is_empty() { t(locale, &f.code) } else { f.message }),
     };
     match result {

@@ -168,7 +168,9 @@ test('a panic in the package worker is answered with a clear message, in the app
     const replies = [];
     const w = new Worker('formseal-worker_loader.js');
     w.onmessage = (e) => {
-      if (e.data === 'ready') w.postMessage({ id: 7, op: 'crash', args: JSON.stringify({ lang: 'zh-CN' }) });
+      // The protocol of `formseal_core::protocol`: a `Message` as JSON.
+      const message = JSON.stringify({ lang: 'zh-CN', request: { op: 'crash', args: {} } });
+      if (e.data === 'ready') w.postMessage({ id: 7, message });
       else replies.push(e.data);
     };
     w.onerror = (e) => { e.preventDefault(); resolve({ replies, died: true }); };
@@ -177,9 +179,9 @@ test('a panic in the package worker is answered with a clear message, in the app
   assert.equal(outcome.replies.length, 1, JSON.stringify(outcome));
   const [reply] = outcome.replies;
   assert.equal(reply.id, 7);
-  assert.equal(reply.ok, false);
-  assert.equal(reply.code, 'worker.crashed');
-  assert.match(reply.message, /^申请包组件出现内部错误，本次操作未完成（.*self-test of the panic boundary.*）。您填写的内容已保存/);
+  const failure = JSON.parse(reply.answer).Err;
+  assert.equal(failure.code, 'worker.crashed');
+  assert.match(failure.message, /^申请包组件出现内部错误，本次操作未完成（.*self-test of the panic boundary.*）。您填写的内容已保存/);
   assert.ok(outcome.died, 'the worker then stops, and the page starts a new one for the next operation');
   await ctx.close();
 });

@@ -40,6 +40,7 @@ pub mod messages;
 pub mod package;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod protocol;
 pub mod rules;
 
 pub use issue::{Finding, Issue, Severity};

@@ -3,7 +3,10 @@
 
 use crate::browser::{files, idb, storage};
 use crate::pool::{Failure, Slot};
+use formseal_core::algorithm::Algorithm;
 use formseal_core::key;
+use formseal_core::protocol::{Backup, Import, KeyInfo, Keygen};
+use formseal_core::Locale;
 
 const KEY_BLOB: &str = "signing-key";
 const KEY_META: &str = "formseal:signing-key";
@@ -43,11 +46,8 @@ async fn stored() -> Result<Option<Vec<u8>>, Failure> {
     }
 }
 
-fn meta_of(result: &serde_json::Value) -> KeyMeta {
-    KeyMeta {
-        algorithm: result["algorithm"].as_str().unwrap_or_default().into(),
-        fingerprint: result["fingerprint"].as_str().unwrap_or_default().into(),
-    }
+fn meta_of(info: KeyInfo) -> KeyMeta {
+    KeyMeta { algorithm: info.algorithm, fingerprint: info.fingerprint }
 }
 
 fn remember(meta: &KeyMeta) {
@@ -55,11 +55,11 @@ fn remember(meta: &KeyMeta) {
 }
 
 /// Stores a key the worker returned (`{algorithm, fingerprint}` and the PKCS#8 bytes).
-async fn store(result: &serde_json::Value, der: &[u8]) -> Result<KeyMeta, Failure> {
+async fn store(info: KeyInfo, der: &[u8]) -> Result<KeyMeta, Failure> {
     let blob = files::blob(der, "application/pkcs8")
         .ok_or(Failure { code: key!("ui.key.store_failed").into(), message: String::new() })?;
     idb::put(KEY_BLOB, &blob).await.map_err(storage_failure)?;
-    let meta = meta_of(result);
+    let meta = meta_of(info);
     remember(&meta);
     Ok(meta)
 }
@@ -68,38 +68,37 @@ async fn store(result: &serde_json::Value, der: &[u8]) -> Result<KeyMeta, Failur
 /// stored key is never replaced: when its description was lost (or could not be written), it is
 /// read again from the key itself (issue 14: the applicant would lose the key their earlier
 /// packages were signed with).
-pub async fn ensure(slot: &Slot, algorithm: &str) -> Result<(Vec<u8>, KeyMeta), Failure> {
+pub async fn ensure(slot: &Slot, lang: Locale, algorithm: Algorithm) -> Result<(Vec<u8>, KeyMeta), Failure> {
     if let Some(key) = stored().await? {
         let meta = match meta() {
             Some(meta) => meta,
             None => {
-                let reply = slot.call("import", &serde_json::json!({}), &[], Some(&key)).await?;
-                let meta = meta_of(&reply.result);
+                let (info, _) = slot.call(lang, &Import::default(), &[], Some(&key)).await?;
+                let meta = meta_of(info);
                 remember(&meta);
                 meta
             }
         };
         return Ok((key, meta));
     }
-    let reply = slot.call("keygen", &serde_json::json!({ "algorithm": algorithm }), &[], None).await?;
-    let der = reply.bytes.unwrap_or_default();
-    let meta = store(&reply.result, &der).await?;
+    let (info, der) = slot.call(lang, &Keygen { algorithm }, &[], None).await?;
+    let der = der.unwrap_or_default();
+    let meta = store(info, &der).await?;
     Ok((der, meta))
 }
 
 /// A passphrase-protected backup of the key, as PEM text.
-pub async fn backup(slot: &Slot, passphrase: &str, lang: &str) -> Result<String, Failure> {
+pub async fn backup(slot: &Slot, passphrase: &str, lang: Locale) -> Result<String, Failure> {
     let key = load().await.ok_or(Failure { code: key!("ui.key.none").into(), message: String::new() })?;
-    let args = serde_json::json!({ "passphrase": passphrase, "lang": lang });
-    let reply = slot.call("backup", &args, &[], Some(&key)).await?;
-    Ok(reply.result["pem"].as_str().unwrap_or_default().to_string())
+    let (reply, _) = slot.call(lang, &Backup { passphrase: passphrase.into() }, &[], Some(&key)).await?;
+    Ok(reply.pem)
 }
 
 /// Imports a PKCS#8 key file (PEM or DER, plain or encrypted) and makes it the signing key.
-pub async fn import(slot: &Slot, file: &web_sys::File, passphrase: &str, lang: &str) -> Result<KeyMeta, Failure> {
+pub async fn import(slot: &Slot, file: &web_sys::File, passphrase: &str, lang: Locale) -> Result<KeyMeta, Failure> {
     let bytes =
         files::bytes(file).await.map_err(|message| Failure { code: key!("ui.import.unreadable").into(), message })?;
-    let args = serde_json::json!({ "passphrase": passphrase, "lang": lang });
-    let reply = slot.call("import", &args, &[], Some(&bytes)).await?;
-    store(&reply.result, &reply.bytes.unwrap_or_default()).await
+    let request = Import { passphrase: Some(passphrase.to_string()) };
+    let (info, der) = slot.call(lang, &request, &[], Some(&bytes)).await?;
+    store(info, &der.unwrap_or_default()).await
 }

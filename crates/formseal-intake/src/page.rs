@@ -6,6 +6,7 @@ use crate::table::{self, Batch};
 use formseal_core::intake::{self, Row, Verdict, View};
 use formseal_core::key;
 use formseal_core::messages::{render, t};
+use formseal_core::protocol::{IntakeExport, IntakeRow};
 use formseal_core::Locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,11 +66,9 @@ pub fn page(
                     }
                     next.set(i + 1);
                     let Some((file, name)) = batch.with_value(|b| b.files.get(i).cloned()) else { break };
-                    let args = serde_json::json!({
-                        "lang": locale.get_untracked().tag(), "today": today(), "name": name, "call": call.get_value()
-                    });
-                    let row = match slot.call("intake_row", &args, &[file.into()], None).await {
-                        Ok(reply) => serde_json::from_value::<Row>(reply.result).map_err(|e| e.to_string()),
+                    let request = IntakeRow { today: today(), name: name.clone(), call: Some(call.get_value()) };
+                    let row = match slot.call(locale.get_untracked(), &request, &[file.into()], None).await {
+                        Ok((row, _)) => Ok(row),
                         Err(f) => Err(format!("{}: {}", f.code, f.message)),
                     };
                     let row = row.unwrap_or_else(|failure| {
@@ -122,16 +121,16 @@ pub fn page(
         focus_title(root);
     };
 
-    let export = move |format: &'static str| {
+    let export = move |format: intake::Format| {
         let l = locale.get_untracked();
         let only = selected.get_untracked();
-        let rows = batch.with_value(|b| serde_json::to_value(&b.rows).unwrap_or_default());
+        let rows = batch.with_value(|b| b.rows.clone());
         message.set(None);
         spawn_local(async move {
-            let args = serde_json::json!({"lang": l.tag(), "format": format, "rows": rows, "only": only});
+            let request = IntakeExport { rows, format, only: Some(only), bom: true };
             let slot = slots.with_value(|s| s[0].clone());
-            match slot.call("intake_export", &args, &[], None).await {
-                Ok(reply) => download(&reply.bytes.unwrap_or_default(), format),
+            match slot.call(l, &request, &[], None).await {
+                Ok((_, bytes)) => download(&bytes.unwrap_or_default(), format),
                 Err(f) => message.set(Some(render(l, key!("intake.page.export_failed"), &[("reason", f.message)]))),
             }
         });
@@ -262,8 +261,8 @@ pub fn page(
                 <p class="fs-package__message fs-package__message--error" role="alert">{move || message.get()}</p>
                 {table::filters(view, l)}
                 <div class="fs-actions fs-intake__export">
-                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export("csv")>{tx(key!("intake.page.export_csv"))}</button>
-                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export("xlsx")>{tx(key!("intake.page.export_xlsx"))}</button>
+                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export(intake::Format::Csv)>{tx(key!("intake.page.export_csv"))}</button>
+                    <button type="button" class="fs-btn" disabled=move || done.get() == 0 on:click=move |_| export(intake::Format::Xlsx)>{tx(key!("intake.page.export_xlsx"))}</button>
                     <span class="fs-help">{tx(key!("intake.page.export_note"))}</span>
                 </div>
                 {table::results(batch, selected, view, l, Callback::new(open))}
@@ -298,12 +297,13 @@ fn escape(s: &str) -> String {
 }
 
 /// Saves `bytes` as `intake-<date>.<format>` through a download link.
-fn download(bytes: &[u8], format: &str) {
-    let kind = match format {
-        "csv" => "text/csv;charset=utf-8",
-        _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+fn download(bytes: &[u8], format: intake::Format) {
+    let (kind, extension) = match format {
+        intake::Format::Csv => ("text/csv;charset=utf-8", "csv"),
+        intake::Format::Json => ("application/json", "json"),
+        intake::Format::Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     };
-    download_as(bytes, kind, &format!("intake-{}.{format}", today()));
+    download_as(bytes, kind, &format!("intake-{}.{extension}", today()));
 }
 
 /// Saves `bytes` (of media type `kind`) as `name` through a download link.

@@ -2,9 +2,7 @@
 //! a time. A worker that dies (its panic boundary answers `worker.crashed` first) is replaced
 //! before its next file, so one hostile package cannot stop the batch.
 //!
-//! The protocol is the package worker's (`crates/formseal-worker/src/ops.rs`): the page posts
-//! `{id, op, args, blobs?, bytes?}` with `args` a JSON string; the worker answers `"ready"` once,
-//! then `{id, ok, result}` (`result` a JSON string, plus `bytes`) or `{id, ok: false, code, message}`.
+//! The protocol is the package worker's, typed in `formseal_core::protocol`.
 
 use formseal_core::key;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -14,18 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// A failed operation: the worker's code and its message (already in the page's language).
-#[derive(Clone, Debug)]
-pub struct Failure {
-    pub code: String,
-    pub message: String,
-}
-
-/// An answer: the result's JSON and, for an export, its bytes.
-pub struct Reply {
-    pub result: serde_json::Value,
-    pub bytes: Option<Vec<u8>>,
-}
+pub use formseal_core::protocol::Failure;
+use formseal_core::protocol::{self, Op};
+use formseal_core::Locale;
 
 /// One worker, started on first use and again after it died.
 pub struct Slot {
@@ -62,10 +51,8 @@ impl Slot {
         if let Some(w) = self.worker.borrow().clone() {
             return Ok(w);
         }
-        let failed = |e: JsValue| Failure {
-            code: key!("ui.worker.failed").into(),
-            message: e.as_string().unwrap_or_else(|| format!("{e:?}")),
-        };
+        let failed =
+            |e: JsValue| Failure::new(key!("ui.worker.failed"), e.as_string().unwrap_or_else(|| format!("{e:?}")));
         let w = web_sys::Worker::new(&self.url).map_err(failed)?;
         // The first message says the wasm is loaded.
         let ready = JsFuture::from(next_event(&w)).await.map_err(failed)?;
@@ -82,22 +69,22 @@ impl Slot {
         }
     }
 
-    /// Runs `op` with `args`, the `blobs` (files the worker reads itself) and `bytes`.
-    pub async fn call(
+    /// Runs `request` (messages in `lang`) with the `blobs` (files the worker reads itself) and
+    /// `bytes`; the reply is the request's own type, with the bytes the worker handed back.
+    pub async fn call<T: Op>(
         &self,
-        op: &str,
-        args: &serde_json::Value,
+        lang: Locale,
+        request: &T,
         blobs: &[web_sys::Blob],
         bytes: Option<&[u8]>,
-    ) -> Result<Reply, Failure> {
+    ) -> Result<(T::Reply, Option<Vec<u8>>), Failure> {
         let w = self.worker().await?;
         let msg = Object::new();
         let set = |k: &str, v: &JsValue| {
             let _ = Reflect::set(&msg, &k.into(), v);
         };
         set("id", &JsValue::from(1));
-        set("op", &JsValue::from_str(op));
-        set("args", &JsValue::from_str(&args.to_string()));
+        set("message", &JsValue::from_str(&protocol::encode(lang, request)));
         set("blobs", &blobs.iter().collect::<Array>());
         if let Some(b) = bytes {
             set("bytes", &Uint8Array::from(b));
@@ -105,31 +92,26 @@ impl Slot {
         let answer = next_event(&w);
         if let Err(e) = w.post_message(&msg) {
             self.drop_worker();
-            return Err(Failure { code: key!("ui.worker.failed").into(), message: format!("{e:?}") });
+            return Err(Failure::new(key!("ui.worker.failed"), format!("{e:?}")));
         }
         let data = match JsFuture::from(answer).await {
             Ok(d) => d,
             Err(e) => {
                 self.drop_worker();
-                return Err(Failure {
-                    code: key!("worker.crashed").into(),
-                    message: e.as_string().unwrap_or_default(),
-                });
+                return Err(Failure::new(key!("worker.crashed"), e.as_string().unwrap_or_default()));
             }
         };
-        if get(&data, "ok").as_bool() == Some(true) {
-            let text = get(&data, "result").as_string().unwrap_or_default();
-            let result = serde_json::from_str(&text)
-                .map_err(|e| Failure { code: "worker.bad_reply".into(), message: e.to_string() })?;
-            let bytes = get(&data, "bytes").dyn_into::<Uint8Array>().ok().map(|a| a.to_vec());
-            return Ok(Reply { result, bytes });
+        let text = get(&data, "answer").as_string().unwrap_or_default();
+        match protocol::read_answer::<T>(lang, &text) {
+            Ok(reply) => Ok((reply, get(&data, "bytes").dyn_into::<Uint8Array>().ok().map(|a| a.to_vec()))),
+            Err(failure) => {
+                if failure.code == key!("worker.crashed") {
+                    // Release builds abort after the panic boundary answered: start afresh next time.
+                    self.drop_worker();
+                }
+                Err(failure)
+            }
         }
-        let code = get(&data, "code").as_string().unwrap_or_default();
-        if code == key!("worker.crashed") {
-            // Release builds abort after the panic boundary answered: start afresh next time.
-            self.drop_worker();
-        }
-        Err(Failure { code, message: get(&data, "message").as_string().unwrap_or_default() })
     }
 }
 

@@ -24,9 +24,9 @@ pub async fn report(
         .await
         .map_err(|_| t(locale, key!("ui.verify.unreadable")))?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    let args = serde_json::json!({"lang": locale.tag(), "today": crate::page::today(), "name": name, "call": call});
-    match slot.call("verify", &args, &[], Some(&bytes)).await {
-        Ok(r) => Ok(r.result["html"].as_str().unwrap_or_default().to_string()),
+    let request = formseal_core::protocol::Verify { name, today: crate::page::today(), call: Some(call) };
+    match slot.call(locale, &request, &[], Some(&bytes)).await {
+        Ok((verified, _)) => Ok(verified.html),
         Err(f) if f.code.starts_with("ui.") => Err(t(locale, &f.code)),
         Err(f) => Err(f.message),
     }

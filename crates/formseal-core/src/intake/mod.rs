@@ -12,12 +12,22 @@ mod view;
 
 pub use groups::{group, normalised_name, seconds, Grouped, Key, UnitRule};
 #[cfg(feature = "package")]
-pub use report::{in_memory, write, Format, Table};
+pub use report::{in_memory, write, Table};
 pub use view::{select, Column, View};
 
 use crate::messages::t;
 use crate::Locale;
 use serde::{Deserialize, Serialize};
+
+/// The report's file format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Xlsx,
+    Csv,
+    Json,
+}
 
 /// What became of one file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

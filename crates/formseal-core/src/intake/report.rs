@@ -2,18 +2,10 @@
 //! `.csv` (UTF-8, optionally with a byte-order mark) or `.json`, written row by row. Every
 //! spreadsheet cell is neutralised against formula injection ([`safe_cell`]).
 
-use super::{safe_cell, status_text, Grouped, Row, Verdict};
+use super::{safe_cell, status_text, Format, Grouped, Row, Verdict};
 use crate::messages::t;
 use crate::Locale;
 use std::io::{Seek, Write};
-
-/// The report's file format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Xlsx,
-    Csv,
-    Json,
-}
 
 impl Format {
     /// The format a file name asks for by its extension.

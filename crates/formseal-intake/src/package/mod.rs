@@ -72,12 +72,11 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         busy.set(true);
         making.set(true);
         message.set(None);
-        let algorithm =
-            alg.get_untracked().map(|e| e.value()).filter(|a| !a.is_empty()).unwrap_or_else(|| "Ed25519".into());
+        let algorithm = alg.get_untracked().and_then(|e| Algorithm::parse(&e.value())).unwrap_or_default();
         spawn_local(async move {
             let l = locale.get_untracked();
             let (slot, c) = (slot.get_value(), container.get_value());
-            match ops::make(&slot, &c, l, &algorithm).await {
+            match ops::make(&slot, &c, l, algorithm).await {
                 Ok((m, b)) => {
                     key.set(Some(m.key.clone()));
                     if let Err(e) = files::download(&m.file_name, &b, "application/zip") {
@@ -110,7 +109,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         message.set(None);
         spawn_local(async move {
             let l = locale.get_untracked();
-            match ops::preview(&slot.get_value(), &container.get_value()).await {
+            match ops::preview(&slot.get_value(), &container.get_value(), l).await {
                 // In a new tab while the click still counts as the user's; downloaded if blocked.
                 Ok((name, pdf)) => match files::open(&pdf, "application/pdf") {
                     true => say(false, t(l, key!("ui.pdf.opened"))),
@@ -134,7 +133,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
             let l = locale.get_untracked();
             let b = bytes.get_value();
             let tries = |n: u32| say(false, render(l, key!("ui.submit.working"), &[("n", n.to_string())]));
-            match ops::submit(&slot.get_value(), &url, &m, &b, l.tag(), tries).await {
+            match ops::submit(&slot.get_value(), &url, &m, &b, l, tries).await {
                 Ok((status, receipt)) => {
                     match receipt {
                         // The secretariat's signed receipt (formseal serve): said, and saved.
@@ -175,7 +174,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         }
         busy.set(true);
         spawn_local(async move {
-            match keys::backup(&slot.get_value(), &p1, l.tag()).await {
+            match keys::backup(&slot.get_value(), &p1, l).await {
                 Ok(pem) => {
                     let fp = key
                         .get_untracked()
@@ -200,7 +199,7 @@ pub fn page(locale: RwSignal<Locale>, args: J, container: web_sys::HtmlElement, 
         busy.set(true);
         let pass = value_of(&import_pass);
         spawn_local(async move {
-            match keys::import(&slot.get_value(), &file, &pass, l.tag()).await {
+            match keys::import(&slot.get_value(), &file, &pass, l).await {
                 Ok(m) => {
                     say(false, render(l, key!("ui.key.imported"), &[("fingerprint", grouped(&m.fingerprint))]));
                     key.set(Some(m));

@@ -4,11 +4,12 @@
 use crate::browser::idb;
 use crate::keys::{self, KeyMeta};
 use crate::pool::{Failure, Slot};
+use formseal_core::algorithm::Algorithm;
 use formseal_core::key;
 use formseal_core::messages::{render, t};
+use formseal_core::protocol::{FormArgs, Package, Preview, Submit};
 use formseal_core::Locale;
 use js_sys::{Object, Reflect};
-use serde_json::Value as J;
 use wasm_bindgen::JsValue;
 
 /// A package that was made.
@@ -57,11 +58,11 @@ pub fn object(pairs: &[(&str, JsValue)]) -> Object {
 type Attachment = (String, String, String);
 
 /// The worker's request as the answers are now, and the attachments.
-fn ask(container: &web_sys::HtmlElement) -> Option<(J, Vec<Attachment>)> {
+fn ask(container: &web_sys::HtmlElement) -> Option<(FormArgs, Vec<Attachment>)> {
     let detail = Object::new();
     dispatch(container, "formseal-ask", &detail);
     let text = |k: &str| Reflect::get(&detail, &k.into()).ok().and_then(|v| v.as_string());
-    let request: J = serde_json::from_str(&text("request")?).ok()?;
+    let request: FormArgs = serde_json::from_str(&text("request")?).ok()?;
     let files: Vec<Attachment> = serde_json::from_str(&text("files")?).ok()?;
     Some((request, files))
 }
@@ -76,33 +77,30 @@ pub async fn make(
     slot: &Slot,
     container: &web_sys::HtmlElement,
     locale: Locale,
-    algorithm: &str,
+    algorithm: Algorithm,
 ) -> Result<(Made, Vec<u8>), Failure> {
     let unreadable = |name: &str| Failure {
         code: "worker.package_failed".into(),
         message: render(locale, key!("ui.pkg.unreadable"), &[("name", name.to_string())]),
     };
-    let (mut args, refs) =
-        ask(container).ok_or_else(|| Failure { code: key!("ui.worker.failed").into(), message: "".into() })?;
-    let (key, meta) = keys::ensure(slot, algorithm).await?;
-    let (mut ids, mut blobs) = (Vec::new(), Vec::new());
+    let (mut args, refs) = ask(container).ok_or_else(|| Failure::new(key!("ui.worker.failed"), ""))?;
+    let (key, meta) = keys::ensure(slot, locale, algorithm).await?;
+    let mut blobs = Vec::new();
     for (id, storage_key, name) in refs {
         match idb::get(&storage_key).await {
             Ok(Some(b)) => {
-                ids.push(J::from(id));
+                args.file_ids.push(id);
                 blobs.push(b);
             }
             _ => return Err(unreadable(&name)),
         }
     }
-    args["file_ids"] = J::Array(ids);
-    let reply = slot.call("package", &args, &blobs, Some(&key)).await?;
-    let bytes = reply.bytes.unwrap_or_default();
-    let s = |k: &str| reply.result[k].as_str().unwrap_or_default().to_string();
+    let (packed, bytes) = slot.call(locale, &Package(args), &blobs, Some(&key)).await?;
+    let bytes = bytes.unwrap_or_default();
     let made = Made {
-        file_name: s("file_name"),
-        manifest_sha256: s("manifest_sha256"),
-        application_sha256: s("application_sha256"),
+        file_name: packed.file_name,
+        manifest_sha256: packed.manifest_sha256,
+        application_sha256: packed.application_sha256,
         key: meta,
         size: bytes.len() as u64,
     };
@@ -110,12 +108,14 @@ pub async fn make(
 }
 
 /// The filled paper form as a PDF preview (no package identity): its file name and bytes.
-pub async fn preview(slot: &Slot, container: &web_sys::HtmlElement) -> Result<(String, Vec<u8>), Failure> {
-    let (args, _) =
-        ask(container).ok_or_else(|| Failure { code: key!("ui.worker.failed").into(), message: "".into() })?;
-    let reply = slot.call("preview", &args, &[], None).await?;
-    let name = reply.result["file_name"].as_str().unwrap_or("preview.pdf").to_string();
-    Ok((name, reply.bytes.unwrap_or_default()))
+pub async fn preview(
+    slot: &Slot,
+    container: &web_sys::HtmlElement,
+    locale: Locale,
+) -> Result<(String, Vec<u8>), Failure> {
+    let (args, _) = ask(container).ok_or_else(|| Failure::new(key!("ui.worker.failed"), ""))?;
+    let (previewed, bytes) = slot.call(locale, &Preview(args), &[], None).await?;
+    Ok((previewed.file_name, bytes.unwrap_or_default()))
 }
 
 /// POSTs the package to the host's endpoint, retrying twice (after 1 s and 3 s) when the request
@@ -127,16 +127,15 @@ pub async fn submit(
     endpoint: &str,
     made: &Made,
     bytes: &[u8],
-    lang: &str,
+    lang: Locale,
     attempt: impl Fn(u32),
 ) -> Result<(u16, Option<(String, String, Vec<u8>)>), (u16, u32)> {
-    let args = serde_json::json!({
-        "url": endpoint,
-        "file_name": made.file_name,
-        "manifest": made.manifest_sha256,
-        "application": made.application_sha256,
-        "lang": lang,
-    });
+    let request = Submit {
+        url: endpoint.to_string(),
+        file_name: made.file_name.clone(),
+        manifest: made.manifest_sha256.clone(),
+        application: made.application_sha256.clone(),
+    };
     let (mut status, mut tries) = (0, 0);
     for (n, wait_ms) in [(1, 0), (2, 1000), (3, 3000)] {
         tries = n;
@@ -144,16 +143,14 @@ pub async fn submit(
             sleep(wait_ms).await;
         }
         attempt(n);
-        let Ok(reply) = slot.call("submit", &args, &[], Some(bytes)).await else {
+        let Ok((reply, body)) = slot.call(lang, &request, &[], Some(bytes)).await else {
             status = 0;
             continue;
         };
-        status = reply.result["status"].as_u64().unwrap_or(0) as u16;
+        status = reply.status;
         match status {
             200..=299 => {
-                let text = |k: &str| reply.result[k].as_str().map(str::to_string);
-                let receipt =
-                    text("receipt").zip(text("receipt_name")).map(|(t, n)| (t, n, reply.bytes.unwrap_or_default()));
+                let receipt = reply.receipt.zip(reply.receipt_name).map(|(t, n)| (t, n, body.unwrap_or_default()));
                 return Ok((status, receipt));
             }
             0 | 429 | 500..=599 => continue,
