@@ -105,7 +105,7 @@ fn start() -> Result<Rc<Handle>, Failure> {
             // Before it was ready: it could not load; after: it stopped in an operation.
             let code = if h.loaded.get() { key!("ui.worker.crashed") } else { key!("ui.worker.failed") };
             let failed = js_sys::Object::new();
-            let answer = protocol::answer::<protocol::Empty>(&Err(Failure::new(code, "")));
+            let (_, answer) = protocol::answer::<protocol::Empty>(&Err(Failure::new(code, "")));
             let _ = js_sys::Reflect::set(&failed, &"answer".into(), &answer.into());
             for (_, resolve) in h.pending.borrow_mut().drain() {
                 let _ = resolve.call1(&JsValue::NULL, &failed);
@@ -140,6 +140,17 @@ pub async fn call<T: Op>(
     blobs: Vec<web_sys::Blob>,
     bytes: Option<&[u8]>,
 ) -> Result<(T::Reply, Option<Vec<u8>>), Failure> {
+    let (ok, answer, bytes) = exchange(protocol::encode(lang, request), blobs, bytes).await?;
+    Ok((protocol::read_answer::<T>(lang, ok, &answer)?, bytes))
+}
+
+/// Posts one message and waits for its answer: `ok`, the answer's JSON and the bytes (one copy
+/// of this for every request type keeps the form's first download small).
+async fn exchange(
+    message: String,
+    blobs: Vec<web_sys::Blob>,
+    bytes: Option<&[u8]>,
+) -> Result<(bool, String, Option<Vec<u8>>), Failure> {
     let h = handle()?;
     JsFuture::from(h.ready.clone()).await.map_err(|_| Failure::new(key!("ui.worker.failed"), ""))?;
     let id = h.next.get();
@@ -149,7 +160,7 @@ pub async fn call<T: Op>(
         let _ = js_sys::Reflect::set(&msg, &k.into(), v);
     };
     set("id", &JsValue::from(id));
-    set("message", &JsValue::from_str(&protocol::encode(lang, request)));
+    set("message", &JsValue::from_str(&message));
     set("blobs", &blobs.into_iter().collect::<js_sys::Array>());
     if let Some(b) = bytes {
         set("bytes", &js_sys::Uint8Array::from(b));
@@ -159,7 +170,7 @@ pub async fn call<T: Op>(
     });
     h.worker.post_message(&msg).map_err(|e| Failure::new(key!("ui.worker.failed"), format!("{e:?}")))?;
     let data = JsFuture::from(reply).await.unwrap_or(JsValue::UNDEFINED);
+    let ok = field(&data, "ok").as_bool() == Some(true);
     let answer = field(&data, "answer").as_string().unwrap_or_default();
-    let reply = protocol::read_answer::<T>(lang, &answer)?;
-    Ok((reply, field(&data, "bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec())))
+    Ok((ok, answer, field(&data, "bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec())))
 }

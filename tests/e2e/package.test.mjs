@@ -179,7 +179,8 @@ test('a panic in the package worker is answered with a clear message, in the app
   assert.equal(outcome.replies.length, 1, JSON.stringify(outcome));
   const [reply] = outcome.replies;
   assert.equal(reply.id, 7);
-  const failure = JSON.parse(reply.answer).Err;
+  assert.equal(reply.ok, false);
+  const failure = JSON.parse(reply.answer);
   assert.equal(failure.code, 'worker.crashed');
   assert.match(failure.message, /^申请包组件出现内部错误，本次操作未完成（.*self-test of the panic boundary.*）。您填写的内容已保存/);
   assert.ok(outcome.died, 'the worker then stops, and the page starts a new one for the next operation');

@@ -4,8 +4,8 @@
 //! A page posts `{id, message, blobs?, bytes?}`: `message` is a [`Message`] as JSON — the
 //! language and one [`Request`] — and `blobs` (attachments, a package file) and `bytes` (a key, a
 //! package) travel beside it, uncopied. The worker posts `"ready"` once, then
-//! `{id, answer, bytes?}`: `answer` is the JSON of `Result<R, Failure>`, where `R` is the
-//! request's [`Op::Reply`]. Each request type names its operation and its reply type once (the
+//! `{id, ok, answer, bytes?}`: `answer` is the JSON of the request's [`Op::Reply`] when `ok`, of
+//! a [`Failure`] when not (two plain structs: no enum to decode in the form's first download). Each request type names its operation and its reply type once (the
 //! `protocol!` list below), so a page cannot send a request the worker does not know or read a
 //! reply of another shape: a reply that does not parse is a [`Failure`] (`worker.bad_reply`).
 
@@ -101,21 +101,29 @@ pub fn encode<T: Op>(lang: Locale, request: &T) -> String {
     serde_json::to_string(&Outgoing { lang, request: Tagged { op: T::NAME, args: request } }).unwrap_or_default()
 }
 
-/// The JSON of the worker's answer.
-pub fn answer<R: Serialize>(outcome: &Result<R, Failure>) -> String {
-    serde_json::to_string(outcome).unwrap_or_default()
+/// The worker's answer: `ok` and the JSON of the reply or of the failure.
+pub fn answer<R: Serialize>(outcome: &Result<R, Failure>) -> (bool, String) {
+    let text = match outcome {
+        Ok(reply) => serde_json::to_string(reply),
+        Err(failure) => serde_json::to_string(failure),
+    };
+    (outcome.is_ok(), text.unwrap_or_default())
 }
 
 /// The worker's answer to a request of type `T`, read back; one of another shape is a failure
 /// (`worker.bad_reply`, said in `lang`), never a reply with empty fields.
-pub fn read_answer<T: Op>(lang: Locale, text: &str) -> Result<T::Reply, Failure> {
-    serde_json::from_str::<Result<T::Reply, Failure>>(text).unwrap_or_else(|e| {
+pub fn read_answer<T: Op>(lang: Locale, ok: bool, text: &str) -> Result<T::Reply, Failure> {
+    let bad = |e: serde_json::Error| {
         let detail = format!("{}: {e}", T::NAME);
-        Err(Failure::new(
+        Failure::new(
             key!("worker.bad_reply"),
             crate::messages::render(lang, key!("worker.bad_reply"), &[("detail", detail)]),
-        ))
-    })
+        )
+    };
+    match ok {
+        true => serde_json::from_str(text).map_err(bad),
+        false => Err(serde_json::from_str(text).unwrap_or_else(bad)),
+    }
 }
 
 /// The form, the host's call and the answers: what the package, preview and export are made of.

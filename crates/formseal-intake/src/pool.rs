@@ -101,8 +101,9 @@ impl Slot {
                 return Err(Failure::new(key!("worker.crashed"), e.as_string().unwrap_or_default()));
             }
         };
+        let ok = get(&data, "ok").as_bool() == Some(true);
         let text = get(&data, "answer").as_string().unwrap_or_default();
-        match protocol::read_answer::<T>(lang, &text) {
+        match protocol::read_answer::<T>(lang, ok, &text) {
             Ok(reply) => Ok((reply, get(&data, "bytes").dyn_into::<Uint8Array>().ok().map(|a| a.to_vec()))),
             Err(failure) => {
                 if failure.code == key!("worker.crashed") {

@@ -28,12 +28,13 @@ thread_local! {
     static CURRENT: std::cell::RefCell<Option<(JsValue, Locale)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Posts `{id, answer, bytes?}` (the bytes' buffer transferred, not copied).
-fn post(id: &JsValue, answer: &str, bytes: Option<Vec<u8>>) {
+/// Posts `{id, ok, answer, bytes?}` (the bytes' buffer transferred, not copied).
+fn post(id: &JsValue, (ok, answer): (bool, String), bytes: Option<Vec<u8>>) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"id".into(), id);
-    let _ = js_sys::Reflect::set(&msg, &"answer".into(), &JsValue::from_str(answer));
+    let _ = js_sys::Reflect::set(&msg, &"ok".into(), &JsValue::from_bool(ok));
+    let _ = js_sys::Reflect::set(&msg, &"answer".into(), &JsValue::from_str(&answer));
     match bytes {
         Some(b) => {
             let arr = js_sys::Uint8Array::from(b.as_slice());
@@ -55,7 +56,7 @@ fn install_panic_boundary() {
         let Some((id, loc)) = CURRENT.with(|c| c.borrow_mut().take()) else { return };
         let detail: String = info.to_string().chars().filter(|c| !c.is_control()).take(300).collect();
         let failure = fail(key!("worker.crashed"), render(loc, key!("worker.crashed"), &[("detail", detail)]));
-        post(&id, &answer::<p::Empty>(&Err(failure)), None);
+        post(&id, answer::<p::Empty>(&Err(failure)), None);
     }));
 }
 
@@ -74,7 +75,7 @@ pub fn listen() {
             .unwrap_or_default();
         let bytes = get("bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec());
         let text = get("message").as_string().unwrap_or_default();
-        let (text, bytes) = match serde_json::from_str::<Message>(&text) {
+        let (answered, bytes) = match serde_json::from_str::<Message>(&text) {
             Ok(message) => {
                 CURRENT.with(|c| *c.borrow_mut() = Some((id.clone(), message.lang)));
                 let answered = run(message, &blobs, bytes.as_deref());
@@ -83,7 +84,7 @@ pub fn listen() {
             }
             Err(e) => (answer::<p::Empty>(&Err(bad_request(Locale::default(), e.to_string()))), None),
         };
-        post(&id, &text, bytes);
+        post(&id, answered, bytes);
     });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
@@ -91,7 +92,7 @@ pub fn listen() {
 }
 
 /// Answers one request with the operation of its type: `f` must give that type's reply.
-fn handle<T: Op>(request: T, f: impl FnOnce(T) -> Outcome<T>) -> (String, Option<Vec<u8>>) {
+fn handle<T: Op>(request: T, f: impl FnOnce(T) -> Outcome<T>) -> ((bool, String), Option<Vec<u8>>) {
     match f(request) {
         Ok((reply, bytes)) => (answer::<T::Reply>(&Ok(reply)), bytes),
         Err(failure) => (answer::<T::Reply>(&Err(failure)), None),
@@ -114,7 +115,7 @@ fn key_reply(key: &KeyPair) -> (p::KeyInfo, Option<Vec<u8>>) {
 }
 
 /// Runs one request.
-fn run(message: Message, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) -> (String, Option<Vec<u8>>) {
+fn run(message: Message, blobs: &[web_sys::Blob], bytes: Option<&[u8]>) -> ((bool, String), Option<Vec<u8>>) {
     let loc = message.lang;
     match message.request {
         Request::Keygen(a) => handle(a, |a| Ok(key_reply(&KeyPair::generate(a.algorithm, &mut rand_core::OsRng)))),

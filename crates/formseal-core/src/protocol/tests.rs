@@ -53,10 +53,11 @@ fn reply_round_trip<T: Op>(reply: T::Reply)
 where
     T::Reply: PartialEq + std::fmt::Debug,
 {
-    let text = answer(&Ok::<_, Failure>(&reply));
-    assert_eq!(read_answer::<T>(Locale::En, &text), Ok(reply), "{}", T::NAME);
+    let (ok, text) = answer(&Ok::<_, Failure>(&reply));
+    assert_eq!(read_answer::<T>(Locale::En, ok, &text), Ok(reply), "{}", T::NAME);
     let failure = Failure::new(key!("ui.key.none"), "没有密钥");
-    assert_eq!(read_answer::<T>(Locale::En, &answer::<T::Reply>(&Err(failure.clone()))), Err(failure));
+    let (ok, text) = answer::<T::Reply>(&Err(failure.clone()));
+    assert_eq!(read_answer::<T>(Locale::En, ok, &text), Err(failure));
 }
 
 #[test]
@@ -89,19 +90,19 @@ fn every_reply_reads_back_as_sent() {
     {
         reply_round_trip::<IntakeExport>(ExportedRows { rows: 3 });
         let row = crate::intake::Row::new("a.zip".into());
-        let text = answer(&Ok::<_, Failure>(&row));
-        assert_eq!(read_answer::<IntakeRow>(Locale::En, &text).unwrap().file, "a.zip");
+        let (ok, text) = answer(&Ok::<_, Failure>(&row));
+        assert_eq!(read_answer::<IntakeRow>(Locale::En, ok, &text).unwrap().file, "a.zip");
     }
 }
 
 #[test]
 fn a_reply_of_another_shape_is_a_failure_not_a_default() {
     // A renamed field does not silently become "": the answer is refused as a whole.
-    let text = r#"{"Ok": {"algorithm": "Ed25519", "finger_print": "ab"}}"#;
-    let failure = read_answer::<Keygen>(Locale::En, text).unwrap_err();
+    let text = r#"{"algorithm": "Ed25519", "finger_print": "ab"}"#;
+    let failure = read_answer::<Keygen>(Locale::En, true, text).unwrap_err();
     assert_eq!(failure.code, key!("worker.bad_reply"));
     assert!(failure.message.contains("keygen") && failure.message.contains("could not be read"), "{failure:?}");
-    assert_eq!(read_answer::<Verify>(Locale::ZhCn, "not json").unwrap_err().code, key!("worker.bad_reply"));
+    assert_eq!(read_answer::<Verify>(Locale::ZhCn, false, "not json").unwrap_err().code, key!("worker.bad_reply"));
 }
 
 #[test]
