@@ -10,8 +10,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// `ed25519` (default), `p256` or `sm2`.
-    #[arg(long, default_value = "ed25519", value_parser = parse_algorithm)]
+    #[arg(long, default_value = Algorithm::default().name(), value_parser = parse_algorithm, help = algorithm_help())]
     algorithm: Algorithm,
     /// Where to write the private key (PEM).
     #[arg(short, long)]
@@ -25,7 +24,16 @@ pub struct Args {
 }
 
 pub fn parse_algorithm(s: &str) -> Result<Algorithm, String> {
-    Algorithm::parse(s).ok_or_else(|| format!("unknown algorithm “{s}”: use ed25519, p256 or sm2"))
+    Algorithm::parse(s).ok_or_else(|| format!("unknown algorithm “{s}”: use one of {}", algorithm_names()))
+}
+
+/// The algorithms' names (`signature.json`'s, also accepted by `--algorithm`), from [`Algorithm::ALL`].
+fn algorithm_names() -> String {
+    Algorithm::ALL.map(Algorithm::name).join(", ")
+}
+
+fn algorithm_help() -> String {
+    format!("The signature algorithm: {} (case-insensitive)", algorithm_names())
 }
 
 /// The first line of a passphrase file.

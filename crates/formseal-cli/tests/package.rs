@@ -3,6 +3,7 @@
 
 mod support;
 
+use formseal_core::package::Algorithm;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::Value;
@@ -33,7 +34,7 @@ fn verify_json(pkg: &Path) -> (i32, Value) {
 #[test]
 fn every_algorithm_packs_and_verifies_with_formseal_and_openssl() {
     let dir = scratch("algs");
-    for alg in ["ed25519", "p256", "sm2"] {
+    for alg in Algorithm::ALL.map(Algorithm::name) {
         let key = keygen(&dir, alg);
         let pkg = dir.join(format!("{alg}.zip"));
         pack(COMPLETE, &key, &pkg).code(0).stdout(contains("清单摘要"));
@@ -212,7 +213,8 @@ fn key_files_open_in_openssl_and_python_cryptography() {
     let dir = scratch("openssl-keys");
     let pass = dir.join("pass.txt");
     std::fs::write(&pass, "correct horse battery\n").unwrap();
-    for alg in ["ed25519", "p256", "sm2"] {
+    for algorithm in Algorithm::ALL {
+        let alg = algorithm.name();
         let plain = keygen(&dir, alg);
         let encrypted = dir.join(format!("{alg}-enc.pem"));
         formseal()
@@ -234,7 +236,7 @@ fn key_files_open_in_openssl_and_python_cryptography() {
         // no SM2: the SM2 key is refused only for its type, after the container was decrypted
         // (a wrong passphrase is a different error).
         let python = |key: &Path, pass: &str| python_load(key, pass);
-        let expect = if alg == "sm2" { "unsupported" } else { "ok" };
+        let expect = if algorithm == Algorithm::Sm2Sm3 { "unsupported" } else { "ok" };
         assert_eq!(python(&plain, ""), expect, "{alg}");
         assert_eq!(python(&encrypted, "correct horse battery"), expect, "{alg} (encrypted)");
         assert_eq!(python(&encrypted, "wrong"), "bad passphrase", "{alg} (wrong passphrase)");

@@ -1,8 +1,13 @@
 //! The signature algorithms formseal signs and verifies with, in one place (no feature needed):
 //! their names in `signature.json`, the message keys of their labels, and their OIDs. The browser's
 //! algorithm list, the CLI's `--algorithm` and the key code (`package::keys`, feature `package`)
-//! all read them from here. Adding an algorithm: a variant here (with its name, label key — in
-//! both catalogues — and OIDs), its signing and verification in `package::keys`, and its tests.
+//! all read them from here, and every list of algorithms elsewhere is derived from [`Algorithm::ALL`].
+//!
+//! Adding an algorithm (README, “Adding a signature algorithm”): a variant here, in [`Algorithm::ALL`]
+//! and in each match below (its name — also its serde name —, label key, written in both catalogues
+//! `messages/{zh-CN,en}/package.txt`, OIDs, short names for `parse`); one file
+//! `package/keys/<variant>.rs` with its key functions; a variant of `KeyPair` and one arm per match
+//! in `package/keys/mod.rs`.
 
 use serde::{Deserialize, Serialize};
 

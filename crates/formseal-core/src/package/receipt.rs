@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn a_signed_receipt_checks_and_a_changed_one_does_not() {
-        for algorithm in [Algorithm::Ed25519, Algorithm::EcdsaP256, Algorithm::Sm2Sm3] {
+        for algorithm in Algorithm::ALL {
             let key = KeyPair::generate(algorithm, &mut OsRng);
             let bytes = sign(&receipt(), &key);
             let fingerprint = key.public().fingerprint();

@@ -3,24 +3,29 @@
 //!
 //! Signatures are what `openssl` produces and checks: 64 raw bytes for Ed25519, DER `SEQUENCE { r, s }`
 //! for ECDSA and SM2. Public keys are SubjectPublicKeyInfo DER; a fingerprint is the SHA-256 of it.
+//!
+//! This file holds what every algorithm shares (the key types, PKCS#8 containers and backups,
+//! fingerprints) and dispatches each operation to the algorithm's own file, one arm per algorithm:
+//! `ed25519.rs`, `ecdsa_p256.rs`, `sm2_sm3.rs` (named after the [`Algorithm`] variant). Each of
+//! them has the same functions: `generate`, `from_pkcs8_der`, `to_pkcs8_der`, `public_der`, `sign`
+//! and `verify` (which parses the SubjectPublicKeyInfo of its algorithm).
 
-use super::der::{der_signature, parse_der_signature};
+mod ecdsa_p256;
+mod ed25519;
+mod sm2_sm3;
+#[cfg(test)]
+mod tests;
+
 use super::hex::{hex, sha256};
 use pkcs8::der::Decode as _;
-use pkcs8::{DecodePrivateKey as _, DecodePublicKey as _, EncodePrivateKey as _, EncodePublicKey as _};
+use pkcs8::ObjectIdentifier;
 use rand_core::CryptoRngCore;
 
-/// The SM2 distinguishing identifier GB/T 35276 fixes as the default.
-pub const SM2_USER_ID: &str = "1234567812345678";
+pub use crate::algorithm::Algorithm;
+pub use sm2_sm3::SM2_USER_ID;
+
 /// PBKDF2-HMAC-SHA256 iterations of a key backup.
 pub const BACKUP_ITERATIONS: u32 = 600_000;
-
-const OID_ED25519: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap(crate::algorithm::OID_ED25519);
-const OID_EC: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap(crate::algorithm::OID_EC_PUBLIC_KEY);
-const OID_P256: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap(crate::algorithm::OID_P256);
-const OID_SM2: pkcs8::ObjectIdentifier = pkcs8::ObjectIdentifier::new_unwrap(crate::algorithm::OID_SM2);
-
-pub use crate::algorithm::Algorithm;
 
 /// Why a key cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,10 +57,15 @@ impl KeyError {
         }
     }
 
-    /// The message in `locale`.
+    /// The message in `locale`. An unsupported key's message lists the algorithms formseal signs
+    /// with, from [`Algorithm::ALL`].
     pub fn text(&self, locale: crate::Locale) -> String {
         let params = match self {
-            KeyError::Unsupported { oid } => vec![("oid", oid.clone())],
+            KeyError::Unsupported { oid } => {
+                let sep = if locale == crate::Locale::ZhCn { "、" } else { ", " };
+                let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
+                vec![("oid", oid.clone()), ("algorithms", names.join(sep))]
+            }
             _ => Vec::new(),
         };
         crate::messages::render(locale, self.code(), &params)
@@ -80,19 +90,10 @@ impl KeyPair {
     /// A new key of `algorithm` from `rng` (the browser's crypto, or the OS).
     pub fn generate(algorithm: Algorithm, rng: &mut impl CryptoRngCore) -> KeyPair {
         match algorithm {
-            Algorithm::Ed25519 => {
-                let mut seed = [0u8; 32];
-                rng.fill_bytes(&mut seed);
-                KeyPair::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed))
-            }
-            Algorithm::EcdsaP256 => KeyPair::P256(p256::ecdsa::SigningKey::random(rng)),
-            Algorithm::Sm2Sm3 => KeyPair::sm2(sm2::SecretKey::random(rng)),
+            Algorithm::Ed25519 => ed25519::generate(rng),
+            Algorithm::EcdsaP256 => ecdsa_p256::generate(rng),
+            Algorithm::Sm2Sm3 => sm2_sm3::generate(rng),
         }
-    }
-
-    fn sm2(secret: sm2::SecretKey) -> KeyPair {
-        let signing = sm2::dsa::SigningKey::new(SM2_USER_ID, &secret).expect("a valid secret key makes a signing key");
-        KeyPair::Sm2(Box::new(signing), secret)
     }
 
     pub fn algorithm(&self) -> Algorithm {
@@ -106,41 +107,29 @@ impl KeyPair {
     /// The public half.
     pub fn public(&self) -> PublicKey {
         let spki = match self {
-            KeyPair::Ed25519(k) => k.verifying_key().to_public_key_der(),
-            KeyPair::P256(k) => k.verifying_key().to_public_key_der(),
-            KeyPair::Sm2(_, s) => s.public_key().to_public_key_der(),
+            KeyPair::Ed25519(k) => ed25519::public_der(k),
+            KeyPair::P256(k) => ecdsa_p256::public_der(k),
+            KeyPair::Sm2(_, s) => sm2_sm3::public_der(s),
         };
-        PublicKey { algorithm: self.algorithm(), spki: spki.expect("public keys always encode").into_vec() }
+        PublicKey { algorithm: self.algorithm(), spki }
     }
 
     /// Signs `message` (deterministically: RFC 8032 / RFC 6979).
     pub fn sign(&self, message: &[u8]) -> Vec<u8> {
-        use p256::ecdsa::signature::Signer as _;
         match self {
-            KeyPair::Ed25519(k) => k.sign(message).to_bytes().to_vec(),
-            KeyPair::P256(k) => {
-                let s: p256::ecdsa::Signature = k.sign(message);
-                s.to_der().as_bytes().to_vec()
-            }
-            KeyPair::Sm2(k, _) => {
-                let s: sm2::dsa::Signature = k.sign(message);
-                der_signature(&s.r_bytes(), &s.s_bytes())
-            }
+            KeyPair::Ed25519(k) => ed25519::sign(k, message),
+            KeyPair::P256(k) => ecdsa_p256::sign(k, message),
+            KeyPair::Sm2(k, _) => sm2_sm3::sign(k, message),
         }
     }
 
     /// The key as unencrypted PKCS#8 DER (how the browser stores it).
     pub fn to_pkcs8_der(&self) -> Vec<u8> {
-        let doc = match self {
-            // PKCS#8 v1 (RFC 8410, without the optional public key): OpenSSL 3.0 reads no other
-            // form of an Ed25519 key (issue 14, item 11).
-            KeyPair::Ed25519(k) => {
-                ed25519_dalek::pkcs8::KeypairBytes { secret_key: k.to_bytes(), public_key: None }.to_pkcs8_der()
-            }
-            KeyPair::P256(k) => k.to_pkcs8_der(),
-            KeyPair::Sm2(_, s) => s.to_pkcs8_der(),
-        };
-        doc.expect("private keys always encode").as_bytes().to_vec()
+        match self {
+            KeyPair::Ed25519(k) => ed25519::to_pkcs8_der(k),
+            KeyPair::P256(k) => ecdsa_p256::to_pkcs8_der(k),
+            KeyPair::Sm2(_, s) => sm2_sm3::to_pkcs8_der(s),
+        }
     }
 
     /// A passphrase-protected backup: `ENCRYPTED PRIVATE KEY` PEM (PBES2, PBKDF2-HMAC-SHA256 with
@@ -189,17 +178,30 @@ impl KeyPair {
 
     fn from_plain_der(der: &[u8]) -> Result<KeyPair, KeyError> {
         let info = pkcs8::PrivateKeyInfo::from_der(der).map_err(|_| KeyError::NotAKey)?;
-        let oid = info.algorithm.oid;
-        let param = info.algorithm.parameters_oid().ok();
-        let bad = |_| KeyError::NotAKey;
-        match (oid, param) {
-            (OID_ED25519, _) => Ok(KeyPair::Ed25519(ed25519_dalek::SigningKey::from_pkcs8_der(der).map_err(bad)?)),
-            (OID_EC, Some(OID_P256)) => Ok(KeyPair::P256(p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(bad)?)),
-            (OID_EC, Some(OID_SM2)) => Ok(KeyPair::sm2(sm2::SecretKey::from_pkcs8_der(der).map_err(bad)?)),
-            (OID_EC, Some(curve)) => Err(KeyError::Unsupported { oid: curve.to_string() }),
-            (oid, _) => Err(KeyError::Unsupported { oid: oid.to_string() }),
+        match algorithm_of(info.algorithm.oid, info.algorithm.parameters_oid().ok())? {
+            Algorithm::Ed25519 => ed25519::from_pkcs8_der(der),
+            Algorithm::EcdsaP256 => ecdsa_p256::from_pkcs8_der(der),
+            Algorithm::Sm2Sm3 => sm2_sm3::from_pkcs8_der(der),
         }
     }
+}
+
+/// The algorithm of a key whose PKCS#8 names `oid` (and, for elliptic-curve keys, `curve`), from
+/// [`Algorithm::oids`]. A key of another curve of a key type formseal knows is named by its curve.
+fn algorithm_of(oid: ObjectIdentifier, curve: Option<ObjectIdentifier>) -> Result<Algorithm, KeyError> {
+    let is = |text: &str, o: ObjectIdentifier| ObjectIdentifier::new(text).is_ok_and(|t| t == o);
+    let found = Algorithm::ALL.into_iter().find(|a| match a.oids() {
+        (key, None) => is(key, oid),
+        (key, Some(c)) => is(key, oid) && curve.is_some_and(|curve| is(c, curve)),
+    });
+    found.ok_or_else(|| {
+        let has_curves = Algorithm::ALL.iter().any(|a| matches!(a.oids(), (key, Some(_)) if is(key, oid)));
+        let named = match curve {
+            Some(curve) if has_curves => curve,
+            _ => oid,
+        };
+        KeyError::Unsupported { oid: named.to_string() }
+    })
 }
 
 /// `bytes` as PEM with `label` (`PRIVATE KEY`, `PUBLIC KEY`).
@@ -232,116 +234,20 @@ impl PublicKey {
     /// accepts them: the other form of the same signature signs the same manifest, and a package
     /// is identified by its manifest digest, never by its signature bytes.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<bool, KeyError> {
-        use p256::ecdsa::signature::Verifier as _;
-        fn m<E>(_: E) -> KeyError {
-            KeyError::Malformed
+        match self.algorithm {
+            Algorithm::Ed25519 => ed25519::verify(&self.spki, message, signature),
+            Algorithm::EcdsaP256 => ecdsa_p256::verify(&self.spki, message, signature),
+            Algorithm::Sm2Sm3 => sm2_sm3::verify(&self.spki, message, signature),
         }
-        Ok(match self.algorithm {
-            Algorithm::Ed25519 => {
-                let key = ed25519_dalek::VerifyingKey::from_public_key_der(&self.spki).map_err(m)?;
-                let sig = ed25519_dalek::Signature::from_slice(signature).map_err(m)?;
-                key.verify_strict(message, &sig).is_ok()
-            }
-            Algorithm::EcdsaP256 => {
-                let key = p256::ecdsa::VerifyingKey::from_public_key_der(&self.spki).map_err(m)?;
-                let sig = p256::ecdsa::Signature::from_der(signature).map_err(m)?;
-                // Strict DER: only the one encoding of (r, s), as OpenSSL requires.
-                if sig.to_der().as_bytes() != signature {
-                    return Err(KeyError::Malformed);
-                }
-                key.verify(message, &sig).is_ok()
-            }
-            Algorithm::Sm2Sm3 => {
-                let public = sm2::PublicKey::from_public_key_der(&self.spki).map_err(m)?;
-                let key = sm2::dsa::VerifyingKey::new(SM2_USER_ID, public).map_err(m)?;
-                let (r, s) = parse_der_signature(signature).ok_or(KeyError::Malformed)?;
-                // Strict DER (issue 14, item 10): a non-minimal or negative INTEGER that OpenSSL
-                // refuses is refused here too.
-                if der_signature(&r, &s) != signature {
-                    return Err(KeyError::Malformed);
-                }
-                let sig = sm2::dsa::Signature::from_scalars(r, s).map_err(m)?;
-                key.verify(message, &sig).is_ok()
-            }
-        })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rand_core::OsRng;
+/// What a key or signature that cannot be decoded becomes (for `map_err` in the algorithm files).
+fn malformed<E>(_: E) -> KeyError {
+    KeyError::Malformed
+}
 
-    #[test]
-    fn signatures_must_be_strict_der() {
-        // Issue 14, item 10: the same (r, s) with a needless leading zero byte in r.
-        for alg in [Algorithm::EcdsaP256, Algorithm::Sm2Sm3] {
-            let key = KeyPair::generate(alg, &mut OsRng);
-            // A message whose signature has an r without its high bit (so the zero is needless).
-            let (message, sig, r, s) = (0u32..)
-                .map(|i| {
-                    let m = format!("manifest {i}").into_bytes();
-                    let sig = key.sign(&m);
-                    let (r, s) = parse_der_signature(&sig).unwrap();
-                    (m, sig, r, s)
-                })
-                .find(|(_, _, r, _)| r[0] != 0 && r[0] & 0x80 == 0)
-                .unwrap();
-            let mut body = vec![0x02, 33, 0];
-            body.extend_from_slice(&r);
-            let rest = der_signature(&[1; 32], &s);
-            // `rest` is SEQUENCE { INTEGER 0x0101…, INTEGER s }: keep its second INTEGER.
-            body.extend_from_slice(&rest[36..]);
-            let mut loose = vec![0x30, body.len() as u8];
-            loose.extend(body);
-            assert_ne!(loose, sig);
-            assert_eq!(key.public().verify(&message, &loose), Err(KeyError::Malformed), "{alg:?}");
-            assert!(key.public().verify(&message, &sig).unwrap(), "{alg:?}");
-        }
-    }
-
-    #[test]
-    fn every_algorithm_round_trips() {
-        for alg in Algorithm::ALL {
-            let key = KeyPair::generate(alg, &mut OsRng);
-            let public = key.public();
-            let sig = key.sign(b"manifest");
-            assert!(public.verify(b"manifest", &sig).unwrap(), "{alg:?}");
-            assert!(!public.verify(b"manifest!", &sig).unwrap(), "{alg:?}");
-            // Deterministic signatures: the same package twice gives the same bytes.
-            assert_eq!(sig, key.sign(b"manifest"), "{alg:?}");
-            let back = KeyPair::from_pkcs8(&key.to_pkcs8_der(), None).unwrap();
-            assert_eq!(back.public(), public);
-            assert_eq!(Algorithm::parse(alg.name()), Some(alg));
-        }
-    }
-
-    #[test]
-    fn backups_need_the_right_passphrase() {
-        let key = KeyPair::generate(Algorithm::Sm2Sm3, &mut OsRng);
-        let pem = key.to_encrypted_pem("正确的口令", 1_000, &mut OsRng);
-        assert!(pem.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
-        assert_eq!(KeyPair::from_pkcs8(pem.as_bytes(), None).unwrap_err(), KeyError::NeedsPassphrase);
-        assert_eq!(KeyPair::from_pkcs8(pem.as_bytes(), Some("错误")).unwrap_err(), KeyError::WrongPassphrase);
-        let back = KeyPair::from_pkcs8(pem.as_bytes(), Some("正确的口令")).unwrap();
-        assert_eq!(back.public(), key.public());
-    }
-
-    #[test]
-    fn foreign_files_are_refused() {
-        assert_eq!(KeyPair::from_pkcs8(b"hello", None).unwrap_err(), KeyError::NotAKey);
-        let cert = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
-        assert_eq!(KeyPair::from_pkcs8(cert.as_bytes(), None).unwrap_err(), KeyError::NotAKey);
-    }
-
-    #[test]
-    fn der_signatures_round_trip() {
-        let r = [0x80u8; 32];
-        let mut s = [0u8; 32];
-        s[31] = 1;
-        let der = der_signature(&r, &s);
-        assert_eq!(der[3], 33, "a high bit gets a zero byte");
-        assert_eq!(parse_der_signature(&der), Some((r, s)));
-        assert_eq!(parse_der_signature(&der[..der.len() - 1]), None);
-    }
+/// What a PKCS#8 key of the right algorithm that cannot be decoded becomes.
+fn not_a_key<E>(_: E) -> KeyError {
+    KeyError::NotAKey
 }
