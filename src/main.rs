@@ -87,9 +87,8 @@ async fn load_host_form(definition: &str, config: &serde_json::Value) -> Result<
     // to refuse the form.
     let check = formseal_core::protocol::CheckForm { definition: loaded.2.to_string() };
     if let Ok((found, _)) = browser::worker::call(Locale::default(), &check, Vec::new(), None).await {
-        let lines: Vec<String> = found.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
-        if !lines.is_empty() {
-            return Err(format!("表单定义有误 / the form definition has problems: {}", lines.join("; ")));
+        if let Some(problems) = found.problems {
+            return Err(problems);
         }
     }
     Ok((id, loaded))

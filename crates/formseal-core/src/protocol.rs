@@ -120,9 +120,12 @@ pub fn read_answer<T: Op>(lang: Locale, ok: bool, text: &str) -> Result<T::Reply
             crate::messages::render(lang, key!("worker.bad_reply"), &[("detail", detail)]),
         )
     };
+    // Through `Value`, whose parser every page has already: the typed reading adds only the
+    // reply's own fields to the form's first download.
+    let value: Value = serde_json::from_str(text).map_err(bad)?;
     match ok {
-        true => serde_json::from_str(text).map_err(bad),
-        false => Err(serde_json::from_str(text).unwrap_or_else(bad)),
+        true => serde_json::from_value(value).map_err(bad),
+        false => Err(serde_json::from_value(value).unwrap_or_else(bad)),
     }
 }
 
@@ -288,17 +291,11 @@ pub struct ExportedRows {
     pub rows: usize,
 }
 
-/// The problems of a host's definition (none: the form can be shown).
+/// What is wrong with a host's definition, in both languages (`中文 / English`: the page has not
+/// chosen its language yet), one problem after the other; `None`: the form can be shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormCheck {
-    pub problems: Vec<Problem>,
-}
-
-/// One problem: where in the definition, and what (`中文 / English`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
+    pub problems: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

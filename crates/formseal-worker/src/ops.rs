@@ -261,18 +261,18 @@ fn export(a: p::Export, blobs: &[web_sys::Blob], loc: Locale) -> Outcome<p::Expo
 }
 
 /// What `formseal check-form` finds in a host's definition (the page shows the form only when
-/// nothing is): `{problems: [{path, message}]}`, the messages in both languages (`中文 / English`:
-/// the page has not chosen its language yet).
+/// nothing is), in both languages (`中文 / English`: the page has not chosen its language yet).
 fn check_form(text: &str) -> p::FormCheck {
-    let both = |f: &dyn Fn(Locale) -> String| format!("{} / {}", f(Locale::ZhCn), f(Locale::En));
-    let problems = match formseal_core::forms::check(text) {
-        Err(e) => vec![p::Problem { path: String::new(), message: both(&|l| e.text(l)) }],
-        Ok((_, lints)) => lints
-            .iter()
-            .map(|l| p::Problem { path: l.path.clone(), message: both(&|loc| finding_text(loc, &l.finding)) })
-            .collect(),
+    let in_both = |f: &dyn Fn(Locale) -> String| format!("{} / {}", f(Locale::ZhCn), f(Locale::En));
+    let problems: Vec<String> = match formseal_core::forms::check(text) {
+        Err(e) => vec![in_both(&|l| e.text(l))],
+        Ok((_, lints)) => {
+            lints.iter().map(|l| format!("{}: {}", l.path, in_both(&|loc| finding_text(loc, &l.finding)))).collect()
+        }
     };
-    p::FormCheck { problems }
+    let list = problems.join("; ");
+    let report = in_both(&|loc| render(loc, key!("lint.report"), &[("problems", list.clone())]));
+    p::FormCheck { problems: (!problems.is_empty()).then_some(report) }
 }
 
 /// Text safe inside HTML.

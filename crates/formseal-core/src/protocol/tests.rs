@@ -82,9 +82,8 @@ fn every_reply_reads_back_as_sent() {
     reply_round_trip::<Submit>(receipt);
     reply_round_trip::<Submit>(Submitted { status: 0, receipt: None, receipt_name: None });
     reply_round_trip::<Verify>(Verified { valid: false, codes: vec!["sig.bad".into()], html: "<p>x</p>".into() });
-    reply_round_trip::<CheckForm>(FormCheck {
-        problems: vec![Problem { path: "a.b".into(), message: "坏 / bad".into() }],
-    });
+    reply_round_trip::<CheckForm>(FormCheck { problems: Some("表单定义有误：a.b: 坏 / …".into()) });
+    reply_round_trip::<CheckForm>(FormCheck { problems: None });
     reply_round_trip::<Crash>(Empty {});
     #[cfg(feature = "intake")]
     {
