@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { html as escape, text as message } from './messages.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || 'dist';
 const read = (f) => readFileSync(join(dir, f));
@@ -25,11 +26,11 @@ const html = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>离线申请表 · formseal</title>
+<title>${escape(message('zh-CN', 'web.offline.title'))}</title>
 <style>${text('formseal.css').replaceAll('</', '<\\/')}</style>
 </head>
 <body>
-<div data-formseal data-lang="zh-CN"><p class="fs-load-failed" role="status">正在打开离线申请表……如果一直没有显示，请确认浏览器已启用 JavaScript。 Opening the offline form…</p></div>
+<div data-formseal data-lang="zh-CN"><p class="fs-load-failed" role="status">${escape(message('zh-CN', 'web.offline.opening'))} ${escape(message('en', 'web.offline.opening'))}</p></div>
 <script>
 (() => {
   let workerUrl, intakeUrl;

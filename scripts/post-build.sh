@@ -1,9 +1,12 @@
 #!/usr/bin/env sh
 # Trunk post-build hook. Trunk starts the hooks of a stage all at once, so the steps that depend
-# on each other run here, in order: minify the ES modules (release), make the package pages'
-# classic script, then the offline file, which inlines them all.
+# on each other run here, in order: the catalogue's texts into the demo page and formseal.js
+# (their `{{<locale>:<key>}}`; a key missing from the catalogues fails the build), minify the ES
+# modules (release), make the package pages' classic script, then the offline file, which inlines
+# them all.
 set -eu
 cd "$(dirname "$0")/.."
+node scripts/messages.mjs "$TRUNK_STAGING_DIR/index.html" "$TRUNK_STAGING_DIR/formseal.js"
 sh scripts/minify.sh
 sh scripts/intake-glue.sh
 node scripts/offline.mjs

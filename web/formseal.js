@@ -19,16 +19,19 @@ function load() {
   return loading;
 }
 
+// The texts shown when the widget cannot start, in the page's language: `{{<locale>:<key>}}` is the
+// catalogue's text (crates/formseal-core/src/messages/*/web.txt), put in by scripts/messages.mjs
+// when the widget is built.
 const LOAD_FAILED = {
-  'zh-CN': '申请表未能加载（{reason}）。另存的网页请改用离线版 formseal-offline.html（联网时可在申请表中下载），或联网后重新打开本页；草稿仍在本浏览器中。',
-  en: 'The form could not load ({reason}). For a saved page, use the offline form formseal-offline.html (downloadable from the form when online), or reopen this page online; your draft is kept in this browser.',
+  'zh-CN': '{{zh-CN:web.load_failed}}',
+  en: '{{en:web.load_failed}}',
 };
 
 // The widget served from another origin (a CDN, the standards body's asset server) that does not
 // let this page read its files: what the host's web team must change.
 const CROSS_ORIGIN = {
-  'zh-CN': '申请表的文件位于 {origin}，本页面无法读取（{reason}）。提供这些文件的服务器须对每个文件发送 Access-Control-Allow-Origin 响应头（允许本页面的来源），.wasm 文件的类型须为 application/wasm；本页面若设有 CSP，须允许该来源（script-src、connect-src、style-src）和 worker-src blob:。详见 formseal 的 README“从另一个来源提供组件”。',
-  en: 'The form\'s files are at {origin}, which this page may not read ({reason}). The server of those files must send the header Access-Control-Allow-Origin (allowing this page\'s origin) with each of them, and .wasm files as application/wasm; if this page has a CSP, it must allow that origin (script-src, connect-src, style-src) and worker-src blob:. See “Serving the widget from another origin” in formseal\'s README.',
+  'zh-CN': '{{zh-CN:web.cross_origin}}',
+  en: '{{en:web.cross_origin}}',
 };
 
 function emit(element, name, detail) {

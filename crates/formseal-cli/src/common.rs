@@ -2,7 +2,7 @@
 
 use crate::EXIT_UNREADABLE;
 use formseal_core::key;
-use formseal_core::messages::t;
+use formseal_core::messages::{render, t};
 use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::path::Path;
@@ -53,12 +53,15 @@ pub fn or_builtin(given: Option<String>, id: &str) -> Option<String> {
     given.or_else(|| formseal_core::forms::definition(id).map(str::to_string))
 }
 
+/// The messages of the option parsers are in English: they are shown before `--lang` is known.
+pub const PARSER_LOCALE: Locale = Locale::En;
+
 pub fn parse_locale(s: &str) -> Result<Locale, String> {
-    Locale::parse(s).ok_or_else(|| format!("unknown language “{s}”: use zh-CN or en"))
+    Locale::parse(s).ok_or_else(|| render(PARSER_LOCALE, key!("cli.bad_lang"), &[("lang", s.to_string())]))
 }
 
 pub fn parse_date(s: &str) -> Result<CivilDate, String> {
-    CivilDate::parse(s).ok_or_else(|| format!("“{s}” is not a date YYYY-MM-DD"))
+    CivilDate::parse(s).ok_or_else(|| render(PARSER_LOCALE, key!("cli.bad_date"), &[("date", s.to_string())]))
 }
 
 pub fn today() -> CivilDate {

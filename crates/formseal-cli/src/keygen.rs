@@ -24,7 +24,10 @@ pub struct Args {
 }
 
 pub fn parse_algorithm(s: &str) -> Result<Algorithm, String> {
-    Algorithm::parse(s).ok_or_else(|| format!("unknown algorithm “{s}”: use one of {}", algorithm_names()))
+    Algorithm::parse(s).ok_or_else(|| {
+        let params = [("algorithm", s.to_string()), ("algorithms", algorithm_names())];
+        render(PARSER_LOCALE, key!("cli.bad_algorithm"), &params)
+    })
 }
 
 /// The algorithms' names (`signature.json`'s, also accepted by `--algorithm`), from [`Algorithm::ALL`].

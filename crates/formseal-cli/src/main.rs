@@ -13,6 +13,9 @@ mod validate;
 mod verify;
 
 use clap::{Parser, Subcommand};
+use formseal_core::key;
+use formseal_core::messages::render;
+use formseal_core::Locale;
 use std::process::ExitCode;
 
 /// Exit status: the input is valid.
@@ -62,10 +65,11 @@ enum Command {
 
 fn main() -> ExitCode {
     // A bug reached by some input is reported as such, with the "cannot read" status (2), never
-    // as a bare abort a script could take for a verdict.
+    // as a bare abort a script could take for a verdict. In English: the hook is set before the
+    // arguments (and their `--lang`) are read.
     // (`intake` catches a panic on one package and reports it in that package's row instead.)
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("formseal: internal error, please report it with the input that caused it: {info}");
+        eprintln!("{}", render(Locale::En, key!("cli.internal_error"), &[("info", info.to_string())]));
         if !intake::checking_one() {
             std::process::exit(i32::from(EXIT_UNREADABLE));
         }

@@ -49,13 +49,13 @@ struct Known {
 }
 
 /// Every formseal QR code on the pages of `paths` (files or folders), in a stable order.
-pub fn scan(paths: &[PathBuf]) -> Result<Vec<Page>, String> {
+pub fn scan(paths: &[PathBuf], locale: Locale) -> Result<Vec<Page>, String> {
     let mut pages = Vec::new();
     for file in crate::intake::discover(paths) {
         let name = file.display().to_string();
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
         let images = match ext.as_str() {
-            "pdf" => rasterise(&file)?,
+            "pdf" => rasterise(&file, locale)?,
             "png" | "jpg" | "jpeg" => vec![image::open(&file).map_err(|e| format!("{name}: {e}"))?.to_luma8()],
             _ => continue,
         };
@@ -67,7 +67,7 @@ pub fn scan(paths: &[PathBuf]) -> Result<Vec<Page>, String> {
 }
 
 /// The pages of a PDF as grey images, by `pdftoppm` (poppler-utils).
-fn rasterise(pdf: &Path) -> Result<Vec<image::GrayImage>, String> {
+fn rasterise(pdf: &Path, locale: Locale) -> Result<Vec<image::GrayImage>, String> {
     let dir = std::env::temp_dir().join(format!("formseal-match-{}-{}", std::process::id(), rand_suffix()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let prefix = dir.join("page");
@@ -76,7 +76,7 @@ fn rasterise(pdf: &Path) -> Result<Vec<image::GrayImage>, String> {
         .arg(pdf)
         .arg(&prefix)
         .status()
-        .map_err(|e| format!("pdftoppm (poppler-utils) is needed to read PDF scans: {e}"));
+        .map_err(|e| render(locale, key!("cli.match.pdftoppm_missing"), &[("reason", e.to_string())]));
     let result = match status {
         Ok(s) if s.success() => {
             let mut files: Vec<PathBuf> =
@@ -90,7 +90,7 @@ fn rasterise(pdf: &Path) -> Result<Vec<image::GrayImage>, String> {
                 .map(|f| image::open(f).map(|i| i.to_luma8()).map_err(|e| format!("{}: {e}", pdf.display())))
                 .collect()
         }
-        Ok(_) => Err(format!("{}: pdftoppm could not read it", pdf.display())),
+        Ok(_) => Err(render(locale, key!("cli.match.pdftoppm_failed"), &[("file", pdf.display().to_string())])),
         Err(e) => Err(e),
     };
     let _ = std::fs::remove_dir_all(&dir);
@@ -181,7 +181,7 @@ pub fn missing(got: &[usize], total: usize) -> Vec<usize> {
 
 pub fn run(args: Args) -> u8 {
     let locale = args.lang;
-    let pages = match scan(&args.scans) {
+    let pages = match scan(&args.scans, locale) {
         Ok(p) => p,
         Err(e) => return fail(args.json, &args.scans[0], &e),
     };

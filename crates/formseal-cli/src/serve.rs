@@ -5,6 +5,8 @@
 use crate::common::*;
 use formseal_core::form::Context;
 use formseal_core::intake::Row;
+use formseal_core::key;
+use formseal_core::messages::render;
 use formseal_core::package::{verify_with, Official};
 use formseal_core::Locale;
 use std::path::PathBuf;
@@ -68,7 +70,7 @@ pub fn run(args: Args) -> u8 {
         Some(var) => match std::env::var(var).ok().filter(|t| t.len() >= 16) {
             Some(t) => Some(t),
             None => {
-                eprintln!("formseal serve: the environment variable {var} must hold a token of at least 16 characters");
+                eprintln!("{}", render(locale, key!("cli.serve.token"), &[("var", var.clone())]));
                 return crate::EXIT_UNREADABLE;
             }
         },
@@ -115,9 +117,8 @@ pub fn run(args: Args) -> u8 {
             Err(e) => return unreadable(locale, false, std::path::Path::new(&args.listen), e.to_string()),
         };
         let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
-        println!(
-            "formseal serve: listening on http://{addr}/packages (database {db}, receipts signed by {fingerprint})"
-        );
+        let params = [("addr", addr), ("db", db.clone()), ("fingerprint", fingerprint)];
+        println!("{}", render(locale, key!("cli.serve.listening"), &params));
         match formseal_server::serve(listener, router).await {
             Ok(()) => crate::EXIT_VALID,
             Err(e) => unreadable(locale, false, std::path::Path::new(&args.listen), e.to_string()),

@@ -85,10 +85,9 @@ fn draft_error_text(e: &DraftError, def: &FormDef, locale: Locale) -> String {
                 return "answers".to_string();
             }
             let label = def.path_label(&e.path, locale);
-            match locale {
-                _ if label == e.path => label,
-                Locale::ZhCn => format!("{label}（{}）", e.path),
-                Locale::En => format!("{label} ({})", e.path),
+            match label == e.path {
+                true => label,
+                false => render(locale, key!("cli.field_key"), &[("label", label), ("key", e.path.clone())]),
             }
         })
         .collect::<Vec<_>>()

@@ -103,7 +103,7 @@ fn row(path: &Path, r: &Reference) -> Row {
     let bytes = match read_bytes(path) {
         Ok(b) => b,
         Err(e) => {
-            row.failures.push(format!("io: {e}"));
+            row.failures.push(render(r.locale, key!("cli.intake.io"), &[("reason", e.to_string())]));
             return row;
         }
     };
@@ -160,7 +160,7 @@ pub fn run(args: Args) -> u8 {
     let result = verify_all(&files, &reference, jobs, &rows_path);
     let scanned = match &args.scans {
         None => None,
-        Some(dir) => match crate::paper::scan(std::slice::from_ref(dir)) {
+        Some(dir) => match crate::paper::scan(std::slice::from_ref(dir), locale) {
             Ok(pages) => Some(crate::paper::received(&pages)),
             Err(e) => return fail(false, dir, &e),
         },
@@ -241,7 +241,7 @@ fn verify_all(files: &[PathBuf], r: &Reference, jobs: usize, rows_path: &Path) -
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
                 CHECKING.with(|c| c.set(true));
-                let row = std::panic::catch_unwind(|| row(path, r)).unwrap_or_else(|_| panicked(path));
+                let row = std::panic::catch_unwind(|| row(path, r)).unwrap_or_else(|_| panicked(path, r.locale));
                 CHECKING.with(|c| c.set(false));
                 if tx.send((i, row)).is_err() {
                     break;
@@ -280,10 +280,10 @@ pub fn checking_one() -> bool {
 }
 
 /// A row for a file whose verification hit a bug (reported, never taken for a verdict).
-fn panicked(path: &Path) -> Row {
+fn panicked(path: &Path, locale: Locale) -> Row {
     let mut row = Row::new(path.display().to_string());
     row.verdict = Verdict::Unreadable;
-    row.failures.push("internal: the verifier failed on this file; please report it".into());
+    row.failures.push(render(locale, key!("cli.intake.internal"), &[]));
     row
 }
 

@@ -190,24 +190,47 @@ mod tests {
         assert!(only_zh.is_empty() && only_en.is_empty(), "only zh-CN: {only_zh:?}; only en: {only_en:?}");
     }
 
+    /// A template's placeholders: `{x_zh}` in Chinese and `{x_en}` in English are the same
+    /// parameter given in both languages.
+    fn holes(t: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = t
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|p| p.0))
+            .map(|h| h.strip_suffix("_zh").or_else(|| h.strip_suffix("_en")).unwrap_or(h))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     #[test]
     fn catalogues_use_the_same_placeholders() {
-        // `{x_zh}` in Chinese and `{x_en}` in English are the same parameter given in both languages.
-        fn holes(t: &str) -> Vec<&str> {
-            let mut v: Vec<&str> = t
-                .split('{')
-                .skip(1)
-                .filter_map(|s| s.split_once('}').map(|p| p.0))
-                .map(|h| h.strip_suffix("_zh").or_else(|| h.strip_suffix("_en")).unwrap_or(h))
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        }
         for (k, zh) in catalogue(Locale::ZhCn) {
             let en = catalogue(Locale::En)[k];
             assert_eq!(holes(zh), holes(en), "placeholders differ for {k}");
         }
+    }
+
+    #[test]
+    fn every_catalogue_file_has_the_same_keys_and_placeholders_in_both_locales() {
+        // Also the files this build leaves out, and web.txt, which only scripts/messages.mjs reads.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/messages");
+        let read = |locale: &str, name: &std::ffi::OsStr| {
+            let text = std::fs::read_to_string(dir.join(locale).join(name)).unwrap_or_default();
+            parse(&[Box::leak(text.into_boxed_str())])
+        };
+        let names: Vec<_> = std::fs::read_dir(dir.join("zh-CN")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert!(names.iter().any(|n| n == "web.txt"), "{names:?}");
+        for name in &names {
+            let (zh, en) = (read("zh-CN", name), read("en", name));
+            assert_eq!(zh.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>(), "keys of {name:?}");
+            for (k, t) in &zh {
+                assert_eq!(holes(t), holes(en[k]), "placeholders differ for {k} ({name:?})");
+            }
+        }
+        let en_names = std::fs::read_dir(dir.join("en")).unwrap().count();
+        assert_eq!(names.len(), en_names, "the same catalogue files in both locales");
     }
 
     #[test]

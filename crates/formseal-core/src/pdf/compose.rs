@@ -9,7 +9,7 @@ use super::fonts::FontSet;
 use super::layout::{Align, Cell, Flow, LineBox, Row, Span, BODY, LINE, PAD};
 use super::wrap::wrap;
 use crate::form::{Answers, Cond, FieldDef, FieldKind, FormDef, Value};
-use crate::messages::Locale;
+use crate::messages::{render, Locale};
 use std::collections::BTreeMap;
 
 /// Width of the band (section title) column and the smallest label cell, in points.
@@ -100,7 +100,7 @@ impl<'a> Composer<'a> {
                 continue;
             }
             let band_title = if section.addition {
-                crate::messages::render(ZH, key!("pdf.addition_band"), &[("title", section.title.zh.to_string())])
+                render(ZH, key!("pdf.addition_band"), &[("title", section.title.zh.to_string())])
             } else {
                 section.title.zh.to_string()
             };
@@ -108,7 +108,7 @@ impl<'a> Composer<'a> {
             let band_lines = wrap(self.fonts, &band_title, BODY, BAND_W - 2.0 * PAD);
             self.flow.bands.push(band_lines);
             if section.addition && !captioned {
-                self.caption(&crate::messages::render(ZH, key!("pdf.additions"), &[]));
+                self.caption(&render(ZH, key!("pdf.additions"), &[]));
                 captioned = true;
             }
             let seal = (section.id == def.seal.section).then_some(&def.seal);
@@ -220,13 +220,17 @@ impl<'a> Composer<'a> {
                             let t = shown(g, values.get(g.id));
                             if t.is_empty() { "________".to_string() } else { t }
                         };
+                        let labelled = |label: String, g: &FieldDef| {
+                            render(ZH, key!("pdf.answer"), &[("label", label), ("answer", answer(g))])
+                        };
                         match own.as_slice() {
                             [] => {}
-                            [g] => text = format!("{text}：{}", answer(g)),
+                            [g] => text = labelled(text, g),
                             many => {
                                 let parts: Vec<String> =
-                                    many.iter().map(|g| format!("{}：{}", g.label.zh, answer(g))).collect();
-                                text = format!("{text}（{}）", parts.join("；"));
+                                    many.iter().map(|g| labelled(g.label.zh.to_string(), g)).collect();
+                                let answers = parts.join("；");
+                                text = render(ZH, key!("pdf.option_answers"), &[("option", text), ("answers", answers)]);
                             }
                         }
                         (o.value == chosen, text)
@@ -283,7 +287,7 @@ impl<'a> Composer<'a> {
                     self.caption(&f.label.zh);
                 }
                 if rows.is_empty() {
-                    let lines = self.lines("（无）", w, false);
+                    let lines = self.lines(&render(ZH, key!("pdf.no_rows"), &[]), w, false);
                     self.push(vec![Cell::new(BAND_W, w, lines)]);
                 } else if is_columnar(fields) {
                     self.table(fields, rows);
@@ -298,7 +302,8 @@ impl<'a> Composer<'a> {
             (_, v) => {
                 let mut lines = Vec::new();
                 if f.label.zh != band {
-                    lines.extend(self.lines(&format!("{}：", f.label.zh), w, true));
+                    let label = render(ZH, key!("pdf.block_label"), &[("label", f.label.zh.to_string())]);
+                    lines.extend(self.lines(&label, w, true));
                 }
                 lines.extend(self.lines(&shown(f, v), w, false));
                 let min = if lines.len() < 3 { 3.0 * LINE + 2.0 * PAD } else { 0.0 };
@@ -320,7 +325,8 @@ impl<'a> Composer<'a> {
             xs.push((x, w));
             x += w;
         }
-        let mut header = vec![Cell::label(xs[0].0, xs[0].1, self.lines("序号", xs[0].1, false))];
+        let number = render(ZH, key!("pdf.row_number"), &[]);
+        let mut header = vec![Cell::label(xs[0].0, xs[0].1, self.lines(&number, xs[0].1, false))];
         for (f, (x, w)) in fields.iter().zip(&xs[1..]) {
             header.push(Cell::label(*x, *w, self.lines(&f.label.zh, *w, false)));
         }

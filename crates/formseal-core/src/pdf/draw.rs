@@ -4,6 +4,7 @@
 use super::fonts::FontSet;
 use super::layout::{Align, Cell, Flow, Placed, Span, BODY, LINE, PAD};
 use super::qr;
+use crate::messages::{render as msg, Locale};
 use krilla::color::luma;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::paint::{Fill, Stroke};
@@ -25,6 +26,8 @@ pub const TABLE_BOTTOM: f32 = PAGE_H - MARGIN_BOTTOM - FOOTER_H - 8.0;
 const TITLE: f32 = 16.0;
 const SMALL: f32 = 8.0;
 const GRID: f32 = 0.6;
+/// The paper form is printed in Chinese.
+const ZH: Locale = Locale::ZhCn;
 
 /// What each page prints at its foot: the package identity, or the preview notice.
 pub struct Footer<'a> {
@@ -127,7 +130,7 @@ impl Sheet<'_> {
             let sw = self.fonts.width(self.subtitle, SMALL);
             self.text(s, PAGE_W - MARGIN_X - sw, FIRST_TOP - 6.0, self.subtitle, SMALL, false);
         } else {
-            let head = format!("{}（续）", self.title);
+            let head = msg(ZH, key!("pdf.continued"), &[("title", self.title.to_string())]);
             self.text(s, MARGIN_X, MARGIN_TOP + SMALL, &head, SMALL, false);
         }
         // Bands: one cell for each run of rows of the same section on this page.
@@ -156,7 +159,7 @@ impl Sheet<'_> {
     fn foot(&self, s: &mut Surface, number: usize, pages: usize) {
         let top = PAGE_H - MARGIN_BOTTOM - FOOTER_H;
         let mut y = top + SMALL + 4.0;
-        let page = format!("第 {number} 页  共 {pages} 页");
+        let page = msg(ZH, key!("pdf.page"), &[("number", number.to_string()), ("pages", pages.to_string())]);
         let pw = self.fonts.width(&page, SMALL);
         self.text(s, (PAGE_W - pw) / 2.0, PAGE_H - MARGIN_BOTTOM + 12.0, &page, SMALL, false);
         let width = PAGE_W - 2.0 * MARGIN_X - FOOTER_H - 10.0;

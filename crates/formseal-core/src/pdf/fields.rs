@@ -3,7 +3,7 @@
 
 use super::compose::UNITS;
 use crate::form::{display, FieldDef, FieldKind, Format, Value};
-use crate::messages::Locale;
+use crate::messages::{render, Locale};
 use crate::rules::date::CivilDate;
 
 const ZH: Locale = Locale::ZhCn;
@@ -64,10 +64,12 @@ pub(super) fn shown(f: &FieldDef, v: Option<&Value>) -> String {
     }
 }
 
-/// `2026 年 11 月 20 日`, or blanks to fill in by hand.
+/// `2026 年 11 月 20 日`, or blanks to fill in by hand (`        年      月      日`: the
+/// catalogue's date with spaces for the numbers).
 pub(super) fn date_words(v: &str) -> String {
-    match CivilDate::parse(v) {
-        Some(d) => format!("{} 年 {} 月 {} 日", d.year, d.month, d.day),
-        None => "        年      月      日".to_string(),
-    }
+    let (year, month, day) = match CivilDate::parse(v) {
+        Some(d) => (d.year.to_string(), d.month.to_string(), d.day.to_string()),
+        None => (" ".repeat(7), " ".repeat(4), " ".repeat(4)),
+    };
+    render(ZH, key!("pdf.date"), &[("year", year), ("month", month), ("day", day)])
 }

@@ -126,13 +126,17 @@ pub fn missing_chars(form: &FormDef, answers: &Answers, fonts: &FontSet, locale:
     out
 }
 
-/// `2026-11-22 14:02 (UTC+08:00)` from ISO 8601.
+/// `2026-11-22 14:02（UTC+08:00）` from ISO 8601.
 fn when(created_at: &str) -> String {
     let date = created_at.get(..10).unwrap_or(created_at);
     let time = created_at.get(11..16).unwrap_or("");
     let offset = created_at.get(19..).filter(|o| !o.is_empty()).map(|o| if o == "Z" { "+00:00" } else { o });
     match offset {
-        Some(o) => format!("{date} {time}（UTC{o}）"),
+        Some(o) => msg(
+            Locale::ZhCn,
+            key!("pdf.when"),
+            &[("date", date.to_string()), ("time", time.to_string()), ("offset", o.to_string())],
+        ),
         None => format!("{date} {time}"),
     }
 }
@@ -207,7 +211,10 @@ pub fn render_with(input: &PdfInput<'_>, fonts: &FontSet, qr_pages: bool) -> Res
     let mut doc = Document::new_with(settings);
     let unit = input.answers.text(input.form.name_field).trim();
     let mut meta = Metadata::new()
-        .title(if unit.is_empty() { title.clone() } else { format!("{title} — {unit}") })
+        .title(match unit.is_empty() {
+            true => title.clone(),
+            false => msg(zh, key!("pdf.doc_title"), &[("title", title.clone()), ("unit", unit.to_string())]),
+        })
         .language("zh-CN".into())
         .creator(format!("formseal {}", env!("CARGO_PKG_VERSION")))
         .producer("formseal (krilla)".into());

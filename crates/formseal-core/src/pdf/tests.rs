@@ -35,7 +35,29 @@ fn every_label_of_both_forms_is_in_the_first_font() {
             assert_eq!(f.missing(&s), Vec::<char>::new(), "{id}: {s}");
         }
     }
-    for s in ["√", "（续）", "第 1 页  共 2 页", "序号", "（无）", "年月日", "________"] {
+    // The paper form's own furniture, as the catalogue writes it.
+    let furniture = [
+        key!("pdf.continued"),
+        key!("pdf.page"),
+        key!("pdf.row_number"),
+        key!("pdf.no_rows"),
+        key!("pdf.date"),
+        key!("pdf.when"),
+        key!("pdf.answer"),
+        key!("pdf.option_answers"),
+        key!("pdf.block_label"),
+        key!("pdf.addition_band"),
+        key!("pdf.additions"),
+        key!("pdf.subtitle"),
+        key!("pdf.subtitle.preview"),
+        key!("pdf.footer.application"),
+        key!("pdf.footer.key"),
+        key!("pdf.footer.how"),
+        key!("pdf.footer.preview"),
+        key!("pdf.footer.preview_how"),
+    ];
+    for s in furniture.map(|k| crate::messages::template(Locale::ZhCn, k)).into_iter().chain(["√", "________", "；"])
+    {
         assert!(f.missing(s).is_empty(), "{s}");
     }
 }
