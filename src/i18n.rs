@@ -28,9 +28,9 @@ pub async fn load(locale: Locale) -> Result<(), String> {
     if messages::available(locale) {
         return Ok(());
     }
-    let texts = crate::asset("forms/en.json").await?;
+    let texts = crate::browser::asset("forms/en.json").await?;
     formseal_core::form::install_en(&texts).map_err(|e| format!("forms/en.json: {e}"))?;
-    messages::install(locale, crate::asset("messages-en.txt").await?);
+    messages::install(locale, crate::browser::asset("messages-en.txt").await?);
     Ok(())
 }
 

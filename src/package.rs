@@ -4,7 +4,7 @@
 //! (`formseal-tell`).
 
 use crate::drafts::{attachments::named, file_key, request};
-use crate::embed::{self, Host};
+use crate::host::{self, Host};
 use crate::state::AppState;
 use formseal_core::Locale;
 use js_sys::Reflect;
@@ -43,9 +43,9 @@ pub fn panel(state: AppState, host: Host, errors: usize) -> impl IntoView {
         let inner = Reflect::get(&detail, &"detail".into()).unwrap_or(JsValue::UNDEFINED);
         if name == "error" {
             let text = |k: &str| Reflect::get(&inner, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-            embed::error(host, &text("code"), &text("message"));
+            host::error(host, &text("code"), &text("message"));
         } else {
-            embed::emit(host, &name, &inner);
+            host::emit(host, &name, &inner);
         }
     };
     view! { <div class="fs-package-host" node_ref=host_el on:formseal-ask=on_ask on:formseal-tell=on_tell></div> }

@@ -78,3 +78,11 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "not text".to_string())
 }
+
+/// One of the widget's own files: inline in the offline file, else fetched.
+pub async fn asset(file: &str) -> Result<String, String> {
+    match offline(file) {
+        Some(text) => Ok(text),
+        None => fetch_text(&asset_url(file)).await.map_err(|e| format!("{file}: {e}")),
+    }
+}

@@ -15,7 +15,7 @@ pub fn HomePage(
     /// Prefix of draft keys (`<prefix>` + form id).
     draft_prefix: String,
     /// The forms offered.
-    forms: Vec<crate::FormInfo>,
+    forms: Vec<crate::forms::FormInfo>,
 ) -> impl IntoView {
     let items = move || {
         let l = locale.get();

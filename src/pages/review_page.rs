@@ -77,7 +77,7 @@ pub fn ReviewPage() -> impl IntoView {
         })
     };
     let errors = Memo::new(move |_| app.report.with(|r| r.errors().count()));
-    let host = expect_context::<crate::embed::Host>();
+    let host = expect_context::<crate::host::Host>();
     // The package panel (loaded with the package pages): mounted again only when the form gets or
     // loses its errors, or the process's English arrives.
     let panel_key = Memo::new(move |_| {

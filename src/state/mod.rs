@@ -1,4 +1,14 @@
-//! The app's reactive state: the form, the answers, what the applicant has touched, and the report.
+//! The app's reactive state: the form, the answers, what the applicant has touched, and the report
+//! (`AppState`, here); where the applicant is (`step`), places in the answers (`rows`), and this
+//! tab's view of its stored draft (`sync`).
+
+mod rows;
+mod step;
+mod sync;
+
+pub use rows::{max_key, Loc, RowCtx, RowsAt};
+pub use step::{Notice, Step};
+pub use sync::DraftSync;
 
 use formseal_core::form::{empty_row, validate_with, Answers, Context, FormRules, Report, Row, RowCache, Value};
 use formseal_core::key;
@@ -8,163 +18,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 pub use crate::issue_bus::IssueBus;
-
-/// Where the applicant is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Form,
-    Review,
-    /// Checking a package (from the review page).
-    Verify,
-}
-
-impl Step {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Step::Form => "form",
-            Step::Review | Step::Verify => "review",
-        }
-    }
-    pub fn parse(s: &str) -> Step {
-        if s == "review" {
-            Step::Review
-        } else {
-            Step::Form
-        }
-    }
-}
-
-/// A banner message for the whole widget (import results, storage problems).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub error: bool,
-    pub text: String,
-}
-
-/// A list of repeatable rows: a top-level group, or a group inside a row of another group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RowsAt {
-    Top(&'static str),
-    In { group: &'static str, key: u64, sub: &'static str },
-}
-
-impl RowsAt {
-    /// The rows, in order.
-    pub fn rows(self, a: &Answers) -> &[Row] {
-        match self {
-            RowsAt::Top(g) => a.rows(g),
-            RowsAt::In { group, key, sub } => match a.rows(group).iter().find(|r| r.key == key) {
-                Some(r) => match r.values.get(sub) {
-                    Some(Value::Rows(rows)) => rows,
-                    _ => &[],
-                },
-                None => &[],
-            },
-        }
-    }
-    /// The rows, for changing them.
-    pub fn rows_mut(self, a: &mut Answers) -> Option<&mut Vec<Row>> {
-        let (map, name) = match self {
-            RowsAt::Top(g) => (&mut a.0, g),
-            RowsAt::In { group, key, sub } => match a.0.get_mut(group) {
-                Some(Value::Rows(rows)) => (&mut rows.iter_mut().find(|r| r.key == key)?.values, sub),
-                _ => return None,
-            },
-        };
-        match map.entry(name.to_string()).or_insert_with(|| Value::Rows(Vec::new())) {
-            Value::Rows(rows) => Some(rows),
-            _ => None,
-        }
-    }
-    /// Issue path of the list: `writers` or `writers[2].experience`.
-    pub fn path(self, a: &Answers) -> String {
-        match self {
-            RowsAt::Top(g) => g.to_string(),
-            RowsAt::In { group, key, sub } => {
-                let i = a.rows(group).iter().position(|r| r.key == key).unwrap_or(0);
-                format!("{group}[{i}].{sub}")
-            }
-        }
-    }
-    /// The field id of the list itself (`writers`, `experience`).
-    pub fn name(self) -> &'static str {
-        match self {
-            RowsAt::Top(g) => g,
-            RowsAt::In { sub, .. } => sub,
-        }
-    }
-    pub fn dom_id(self, prefix: &str) -> String {
-        match self {
-            RowsAt::Top(g) => format!("{prefix}-{g}"),
-            RowsAt::In { group, key, sub } => format!("{prefix}-{group}-{key}-{sub}"),
-        }
-    }
-}
-
-/// Where a value lives: a top-level field, or a cell of a repeatable row (by stable row key).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Loc {
-    Top(&'static str),
-    Cell { rows: RowsAt, key: u64, field: &'static str },
-}
-
-impl Loc {
-    /// The value at this location.
-    pub fn get(self, a: &Answers) -> Option<Value> {
-        match self {
-            Loc::Top(id) => a.get(id).cloned(),
-            Loc::Cell { rows, key, field } => {
-                rows.rows(a).iter().find(|r| r.key == key).and_then(|r| r.values.get(field).cloned())
-            }
-        }
-    }
-    /// Stores a value at this location.
-    pub fn set(self, a: &mut Answers, v: Value) {
-        match self {
-            Loc::Top(id) => a.set(id, v),
-            Loc::Cell { rows, key, field } => {
-                if let Some(r) = rows.rows_mut(a).and_then(|rows| rows.iter_mut().find(|r| r.key == key)) {
-                    r.values.insert(field.to_string(), v);
-                }
-            }
-        }
-    }
-    /// A DOM id unique within the widget.
-    pub fn dom_id(self, prefix: &str) -> String {
-        match self {
-            Loc::Top(id) => format!("{prefix}-{id}"),
-            Loc::Cell { rows, key, field } => format!("{}-{key}-{field}", rows.dom_id(prefix)),
-        }
-    }
-}
-
-/// A row as the components see it: memos that change only when this row changes.
-#[derive(Clone, Copy)]
-pub struct RowCtx {
-    pub rows: RowsAt,
-    pub key: u64,
-    /// The row's values (set only when this row changes).
-    pub row: RwSignal<Row>,
-    /// Position in its list, 0-based (set only when it moves).
-    pub index: RwSignal<usize>,
-    /// Issue path of the row: `writers[3]`.
-    pub prefix: Memo<String>,
-}
-
-/// What this tab knows of its draft in browser storage (issue 20: several tabs, one draft).
-#[derive(Default)]
-pub struct DraftSync {
-    /// The answers as storage held them when this tab last read or wrote them.
-    pub base: Answers,
-    /// When this tab's applicant last changed an answer (ms since the epoch).
-    pub last_edit: u64,
-    /// Top-level fields this tab saved changes of during this visit.
-    pub edited: Vec<String>,
-    /// Attachments removed in this tab, deleted once no saved draft or version names them.
-    pub detached: Vec<String>,
-    /// The next change of the answers comes from another tab (or a clear), not from the applicant.
-    pub remote: bool,
-}
 
 /// Everything the components share, provided as context.
 #[derive(Clone, Copy)]
@@ -356,19 +209,6 @@ impl AppState {
         });
         id
     }
-}
-
-/// The largest row key anywhere in the answers (keys are unique per draft).
-pub fn max_key(a: &Answers) -> u64 {
-    fn walk(v: &Value) -> u64 {
-        match v {
-            Value::Rows(rows) => {
-                rows.iter().map(|r| r.key.max(r.values.values().map(walk).max().unwrap_or(0))).max().unwrap_or(0)
-            }
-            _ => 0,
-        }
-    }
-    a.0.values().map(walk).max().unwrap_or(0)
 }
 
 /// The shared state of the enclosing widget.
