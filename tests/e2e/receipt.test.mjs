@@ -25,7 +25,7 @@ async function receiving(dir, origin) {
   });
   const line = await new Promise((ok) => createInterface({ input: child.stdout }).once('line', ok));
   const url = line.match(/(http:\/\/\S+\/packages)/)[1];
-  const fingerprint = line.match(/signed by ([0-9a-f]{64})/)[1];
+  const fingerprint = line.match(/\b([0-9a-f]{64})\b/)[1];
   return { url, fingerprint, stop: () => child.kill() };
 }
 

@@ -124,19 +124,12 @@ pub fn size() -> usize {
 
 /// The rows a receiving service lists (`GET url`, `Authorization: Bearer token`), or why not.
 pub async fn listed(url: &str, token: &str) -> Result<Vec<formseal_core::intake::Row>, String> {
-    let init = web_sys::RequestInit::new();
-    init.set_method("GET");
-    let headers = web_sys::Headers::new().map_err(|e| format!("{e:?}"))?;
-    headers.set("Authorization", &format!("Bearer {token}")).map_err(|e| format!("{e:?}"))?;
-    init.set_headers(&headers);
-    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| format!("{e:?}"))?;
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+    let response = gloo_net::http::Request::get(url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
         .await
-        .map_err(|_| "the service could not be reached".to_string())?
-        .unchecked_into();
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    let text = text.as_string().unwrap_or_default();
+        .map_err(|_| "the service could not be reached".to_string())?;
+    let text = response.text().await.map_err(|e| e.to_string())?;
     if !response.ok() {
         let message = serde_json::from_str::<serde_json::Value>(&text)
             .ok()

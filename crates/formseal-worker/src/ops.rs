@@ -3,7 +3,7 @@
 use crate::fonts;
 use formseal_core::form::{Answers, Context, FileRef, FormRules};
 use formseal_core::key;
-use formseal_core::messages::{finding_text, render, Locale};
+use formseal_core::messages::{finding_text, render, t, Locale};
 use formseal_core::package::{self, AttachmentSource, KeyError, KeyPair, PackageError, PackageInput};
 use formseal_core::pdf::{self, PdfError, PdfInput};
 use formseal_core::protocol::{self as p, answer, Failure, Message, Op, Request};
@@ -270,8 +270,7 @@ fn check_form(text: &str) -> p::FormCheck {
             lints.iter().map(|l| format!("{}: {}", l.path, in_both(&|loc| finding_text(loc, &l.finding)))).collect()
         }
     };
-    let list = problems.join("; ");
-    let report = in_both(&|loc| render(loc, key!("lint.report"), &[("problems", list.clone())]));
+    let report = format!("{}: {}", in_both(&|loc| t(loc, key!("lint.report"))), problems.join("; "));
     p::FormCheck { problems: (!problems.is_empty()).then_some(report) }
 }
 

@@ -140,7 +140,7 @@ pub async fn submit(
     for (n, wait_ms) in [(1, 0), (2, 1000), (3, 3000)] {
         tries = n;
         if wait_ms > 0 {
-            sleep(wait_ms).await;
+            gloo_timers::future::TimeoutFuture::new(wait_ms).await;
         }
         attempt(n);
         let Ok((reply, body)) = slot.call(lang, &request, &[], Some(bytes)).await else {
@@ -158,11 +158,4 @@ pub async fn submit(
         }
     }
     Err((status, tries))
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
