@@ -5,6 +5,7 @@
 use crate::browser;
 use formseal_core::form::{FormRules, Text};
 use formseal_core::forms;
+use formseal_core::key;
 use formseal_core::Locale;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -32,15 +33,18 @@ pub fn form_in_hash(ids: &[String]) -> Option<String> {
     ids.iter().find(|i| *i == id).cloned()
 }
 
+/// “Unknown form”, in both languages (said before the widget has chosen its language).
+fn unknown(id: &str) -> String {
+    formseal_core::messages::render(Locale::ZhCn, key!("ui.form.unknown"), &[("id", id.to_string())])
+}
+
 /// A built-in form's definition (`forms/<id>.json`), configured by the host's call (`config[id]`).
 pub async fn load_form(id: &str, config: &serde_json::Value) -> Result<Loaded, String> {
     // Ids are names of the widget's own files: nothing else is fetched.
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-        return Err(format!("未知的申请表 / unknown form “{id}”"));
+        return Err(unknown(id));
     }
-    let text = browser::asset(&format!("forms/{id}.json"))
-        .await
-        .map_err(|e| format!("未知的申请表 / unknown form “{id}” ({e})"))?;
+    let text = browser::asset(&format!("forms/{id}.json")).await.map_err(|e| format!("{} ({e})", unknown(id)))?;
     // The file left the English out (scripts/forms.mjs): the package worker puts the built-in
     // definition, whole, into the package (no text here).
     let (form, call, _) = build_form(id, text, config)?;

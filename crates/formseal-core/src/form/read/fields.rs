@@ -53,7 +53,8 @@ impl Reader {
             "rows" => {
                 let m = self.object(inner, p, &["fields", "min", "max", "row_label"]);
                 let fields = if depth >= MAX_DEPTH {
-                    self.fail(p, format!("rows nested deeper than {MAX_DEPTH} levels"));
+                    // The widget places rows in a list or in a list of a row (`RowsAt`), no deeper.
+                    self.fail(p, format!("rows nested more than {} levels deep", MAX_DEPTH - 1));
                     Vec::new()
                 } else {
                     self.list(get(m, "fields"), &at(p, "fields"), |r, v, q| r.field(v, q, depth + 1))

@@ -70,7 +70,23 @@ fn deep_or_large_input_is_bounded() {
             "kind": { "rows": { "fields": [rows], "row_label": { "zh": "r", "en": "r" } } } });
     }
     let got = problem(|v| v["sections"][0]["fields"] = json!([rows]));
-    assert!(got.contains("rows nested deeper than 3 levels"), "{got}");
+    assert!(got.contains("rows nested more than 2 levels deep"), "{got}");
+    // Rows in rows: allowed; rows in rows in rows: refused at the third list.
+    let cell = json!({ "id": "x", "label": { "zh": "x", "en": "x" }, "kind": { "text": { "max_chars": 1 } } });
+    let list = |id: &str, inner: J| {
+        json!({ "id": id, "label": { "zh": "r", "en": "r" },
+        "kind": { "rows": { "fields": [inner], "row_label": { "zh": "r", "en": "r" } } } })
+    };
+    let two = list("a", list("b", cell.clone()));
+    assert_eq!(problem(|v| v["sections"][0]["fields"] = json!([two])), "");
+    let three = list("a", list("b", list("c", cell)));
+    let got = problem(|v| v["sections"][0]["fields"] = json!([three]));
+    assert!(
+        got.contains(
+            "fields[0].kind.rows.fields[0].kind.rows.fields[0].kind.rows: rows nested more than 2 levels deep"
+        ),
+        "{got}"
+    );
     // An expression nested 1,000 deep: refused at depth 16 (no stack overflow).
     let mut e = json!({ "ticked": "pledge" });
     for _ in 0..1000 {
