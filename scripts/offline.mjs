@@ -1,7 +1,11 @@
-// Trunk post-build hook: dist/formseal-offline.html, the whole widget in one file that works
-// opened from disk (file://) with no network: the app's wasm and glue, the package worker (made
-// a blob: worker at first use) with its wasm and the PDF fonts, the verify and intake pages (a
-// blob: script with its wasm), the style sheet and the English messages, all inline. The app finds them through globalThis.FORMSEAL_OFFLINE.
+// Trunk post-build hook: the whole widget as files that work opened from disk (file://) with no
+// network — the app's wasm and glue, the package worker (made a blob: worker at first use) with
+// its wasm and the PDF fonts, the verify and intake pages (a blob: script with its wasm), the
+// style sheet, the English messages and the built-in forms, all inline; the app finds them
+// through globalThis.FORMSEAL_OFFLINE. Two of them:
+// - dist/formseal-offline.html, one file to send by e-mail and open;
+// - dist/formseal-saved.js, a classic script a host page names (never fetched online) so that a
+//   copy saved with "Save page as… (complete)" runs the widget from disk (see web/formseal.js).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -21,18 +25,8 @@ const worker = [
   `wasm_bindgen({ module_or_path: Uint8Array.from(atob(${literal(b64('formseal-worker_bg.wasm'))}), (c) => c.charCodeAt(0)) });`,
 ].join('\n');
 
-const html = `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(message('zh-CN', 'web.offline.title'))}</title>
-<style>${text('formseal.css').replaceAll('</', '<\\/')}</style>
-</head>
-<body>
-<div data-formseal data-lang="zh-CN"><p class="fs-load-failed" role="status">${escape(message('zh-CN', 'web.offline.opening'))} ${escape(message('en', 'web.offline.opening'))}</p></div>
-<script>
-(() => {
+// globalThis.FORMSEAL_OFFLINE: every file the widget would otherwise fetch.
+const files = `(() => {
   let workerUrl, intakeUrl;
   globalThis.FORMSEAL_OFFLINE = {
     // The package worker, made only when first needed.
@@ -49,11 +43,46 @@ const html = `<!doctype html>
     'messages-en.txt': ${literal(text('messages-en.txt'))},
 ${readdirSync(join(dir, 'forms')).filter((f) => !f.endsWith('.schema.json')).map((f) => `    ${literal('forms/' + f)}: ${literal(text('forms/' + f))},`).join('\n')}
   };
-})();
-${app.replaceAll('</script', '<\\/script')}
-formsealApp.default({ module_or_path: Uint8Array.from(atob(${literal(b64('formseal-app_bg.wasm'))}), (c) => c.charCodeAt(0)) });
+})();`;
+const appWasm = `Uint8Array.from(atob(${literal(b64('formseal-app_bg.wasm'))}), (c) => c.charCodeAt(0))`;
+const scriptSafe = (js) => js.replaceAll('</script', '<\\/script');
+
+const html = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(message('zh-CN', 'web.offline.title'))}</title>
+<style>${text('formseal.css').replaceAll('</', '<\\/')}</style>
+</head>
+<body>
+<div data-formseal data-lang="zh-CN"><p class="fs-load-failed" role="status">${escape(message('zh-CN', 'web.offline.opening'))} ${escape(message('en', 'web.offline.opening'))}</p></div>
+<script>
+${scriptSafe(files)}
+${scriptSafe(app)}
+formsealApp.default({ module_or_path: ${appWasm} });
 </script>
 </body>
 </html>
 `;
 writeFileSync(join(dir, 'formseal-offline.html'), html);
+
+// The saved-copy bundle: the same, as a classic script that starts nothing by itself —
+// web/formseal.js starts the wasm (`start`) and mounts the widgets with its glue.
+const saved = `// formseal-saved.js: the form widget for a copy of a host page saved to disk (see formseal.js).
+(() => {
+if (globalThis.formsealSaved) return;
+${files}
+${app}
+let started;
+globalThis.formsealSaved = {
+  glue: formsealApp,
+  css: ${literal(text('formseal.css'))},
+  start() {
+    started ??= formsealApp.default({ module_or_path: ${appWasm} });
+    return started;
+  },
+};
+})();
+`;
+writeFileSync(join(dir, 'formseal-saved.js'), saved);

@@ -22,6 +22,9 @@ command -v unzip >/dev/null || missing+=(unzip)
 # The PDF checks: pdffonts, pdftotext, pdfdetach, pdftoppm (poppler-utils) and qpdf.
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
+# "Save page as" for real: Chromium in a window under Xvfb, the shortcut and dialog typed by xdotool.
+command -v Xvfb >/dev/null || missing+=(xvfb)
+command -v xdotool >/dev/null || missing+=(xdotool)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -qq

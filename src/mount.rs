@@ -102,6 +102,7 @@ fn root(setup: Setup) -> impl IntoView {
             state.offline_copy.set_value(!host_form);
             provide_context(state);
             drafts::restore(&state);
+            drafts::say_once_on_disk(&state);
             drafts::autosave(state);
             host::watch(state, host);
             open_form.set(Some(state));
@@ -202,7 +203,12 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<Mou
         .unwrap_or_default();
     // English messages come on demand: the widget starts in Chinese until they are there.
     let locale = if formseal_core::messages::available(wanted) { wanted } else { Locale::ZhCn };
-    let draft_prefix = opts.draft_key.map(|k| format!("{k}:")).unwrap_or_default();
+    let mut draft_prefix = opts.draft_key.map(|k| format!("{k}:")).unwrap_or_default();
+    // Opened from disk: browsers that share storage between all local files (Chromium) would let
+    // two saved copies of a page write over each other's draft; the copy's path keeps them apart.
+    if let Some(path) = browser::file_path() {
+        draft_prefix = format!("{path}|{draft_prefix}");
+    }
     // A saved copy of the page may hold a previous render: start from an empty host.
     container.set_inner_html("");
     let slot = RwSignal::new(None);

@@ -1,6 +1,6 @@
-// formseal, for host pages: one module defines <formseal-form> and window.formseal.mount().
+// formseal, for host pages: one classic script defines <formseal-form> and window.formseal.mount().
 //
-//   <script type="module" src="/formseal/formseal.js"></script>
+//   <script src="/formseal/formseal.js" defer></script>
 //   <formseal-form form="tc260-wg" lang="zh-CN" draft-key="tc260-2026" config='{…}'></formseal-form>
 //   <formseal-form definition="/forms/my-form.json"></formseal-form>      (a host's own form)
 //
@@ -8,14 +8,78 @@
 // host), loads its wasm from the folder of this file, and sends its host element the events
 // formseal:ready, formseal:change, formseal:package-ready and formseal:error (see formseal.d.ts).
 // No inline script and no eval: it runs under `script-src 'self' 'wasm-unsafe-eval'`.
-import init, { mountWidget } from './formseal-app.js';
+//
+// A copy of the page saved with the browser's "Save page as… (complete)" works from disk with no
+// network: this script adds `<script type="text/plain" data-formseal-saved src=".../formseal-saved.js">`
+// to the page (never fetched online: its type is not JavaScript), which the browser saves with the
+// page; opened from file://, where module scripts, fetch() and workers from files are refused, this
+// script (classic, so it runs there) loads that file as a classic script — the widget, its worker,
+// fonts and texts inline — and mounts the widgets from it.
+(() => {
+if (globalThis.formseal?.mount) return;
 
-const base = new URL('./', import.meta.url).href;
+// This file's folder: the classic script's own address (or, loaded as a module, its tag's).
+const self = document.currentScript ?? [...document.scripts].find((s) => /\/formseal\.js([?#]|$)/.test(s.src));
+const base = new URL('./', self?.src || location.href).href;
+const fromDisk = location.protocol === 'file:';
 let loading;
 
-/** Loads the widget's wasm once for the whole page. */
+/** The page's saved-copy tag (added online; in a saved copy, the browser's copy of it). */
+function savedTag() {
+  let tag = document.querySelector('script[data-formseal-saved]');
+  if (!tag && !fromDisk) {
+    tag = document.createElement('script');
+    tag.type = 'text/plain';
+    tag.dataset.formsealSaved = '';
+    tag.src = new URL('formseal-saved.js', base).href;
+    document.head.append(tag);
+  }
+  return tag;
+}
+savedTag();
+
+/** The saved-copy bundle, run as a classic script (from file://): resolves to its glue. */
+function loadSaved() {
+  return new Promise((resolve, reject) => {
+    const tag = savedTag();
+    if (!tag?.src) return reject(new Error('formseal-saved.js is not in this copy of the page'));
+    const script = document.createElement('script');
+    script.src = tag.src;
+    script.onload = () => resolve(globalThis.formsealSaved);
+    script.onerror = () => reject(new Error(`${tag.src} could not be read`));
+    document.head.append(script);
+  }).then(async (saved) => {
+    await saved.start();
+    return saved.glue;
+  });
+}
+
+/**
+ * The widget's style sheet, once for the whole page, as a constructed sheet each shadow root
+ * adopts: no `<link>` in the shadow root, which a saved copy of the page would keep and fetch
+ * from the network again (and no inline `<style>` for a CSP to refuse).
+ */
+let styles;
+function sheet() {
+  styles ??= (fromDisk ? load().then(() => globalThis.formsealSaved.css) : fetch(new URL('formseal.css', base)).then((r) => {
+    if (!r.ok) throw new Error(`formseal.css: HTTP ${r.status}`);
+    return r.text();
+  })).then((css) => {
+    const s = new CSSStyleSheet();
+    s.replaceSync(css);
+    return s;
+  });
+  return styles;
+}
+
+/** Loads the widget's wasm once for the whole page; resolves to the wasm-bindgen glue. */
 function load() {
-  loading ??= init({ module_or_path: new URL('formseal-app_bg.wasm', base) });
+  loading ??= fromDisk
+    ? loadSaved()
+    : import(new URL('formseal-app.js', base).href).then(async (glue) => {
+      await glue.default({ module_or_path: new URL('formseal-app_bg.wasm', base) });
+      return glue;
+    });
   return loading;
 }
 
@@ -51,19 +115,21 @@ function applyTheme(element, theme) {
  * text), draftKey, theme, endpoint, definition (a host's own form: the definition object, its
  * JSON text, or its URL).
  */
-export async function mount(element, options = {}) {
+async function mount(element, options = {}) {
+  // A saved copy holds the widget as it was drawn (a declarative shadow root): it is replaced.
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = new URL('formseal.css', base).href;
   const container = document.createElement('div');
   container.className = 'fs-host';
   container.lang = options.lang || 'zh-CN';
-  root.replaceChildren(style, container);
+  root.replaceChildren(container);
   applyTheme(element, options.theme);
+  let glue;
+  const styled = sheet();
   try {
-    await load();
+    glue = await load();
+    root.adoptedStyleSheets = [await styled];
   } catch (e) {
+    styled.then((s) => { root.adoptedStyleSheets = [s]; }, () => {});
     const lang = String(options.lang || '').startsWith('en') ? 'en' : 'zh-CN';
     const origin = new URL(base).origin;
     const text = origin === location.origin ? LOAD_FAILED[lang] : CROSS_ORIGIN[lang].replace('{origin}', origin);
@@ -75,7 +141,7 @@ export async function mount(element, options = {}) {
     throw e;
   }
   try {
-    return await mountWidget(container, { ...options, theme: undefined }, base);
+    return await glue.mountWidget(container, { ...options, theme: undefined }, base);
   } catch (e) {
     emit(element, 'error', { code: 'options', message: String(e) });
     throw e;
@@ -110,5 +176,21 @@ class FormsealForm extends HTMLElement {
   async reset() { return (await this.widget).reset(); }
 }
 
+// From disk, the page's `data-formseal` elements (the demo page) hold the widget as it was drawn:
+// emptied, then the wasm's start mounts them afresh.
+if (fromDisk && document.querySelector('[data-formseal]')) {
+  for (const el of document.querySelectorAll('[data-formseal]')) el.replaceChildren();
+  load().catch((e) => {
+    for (const el of document.querySelectorAll('[data-formseal]')) {
+      const p = document.createElement('p');
+      p.className = 'fs-load-failed';
+      p.setAttribute('role', 'alert');
+      p.textContent = LOAD_FAILED[el.dataset.lang?.startsWith('en') ? 'en' : 'zh-CN'].replace('{reason}', e?.message || String(e));
+      el.replaceChildren(p);
+    }
+  });
+}
+
 if (!customElements.get('formseal-form')) customElements.define('formseal-form', FormsealForm);
 globalThis.formseal = Object.assign(globalThis.formseal ?? {}, { mount });
+})();

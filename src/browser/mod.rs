@@ -86,3 +86,10 @@ pub async fn asset(file: &str) -> Result<String, String> {
         None => fetch_text(&asset_url(file)).await.map_err(|e| format!("{file}: {e}")),
     }
 }
+
+/// The page's path when it was opened from disk (`file://`: a saved copy of a host page, or the
+/// offline file), with `:` escaped so that it can stand in a storage key; `None` online.
+pub fn file_path() -> Option<String> {
+    let location = web_sys::window()?.location();
+    (location.protocol().ok()? == "file:").then(|| location.pathname().unwrap_or_default().replace(':', "%3A"))
+}

@@ -29,6 +29,17 @@ pub(crate) fn notice(state: &AppState, error: bool, text: String) {
     state.notice.set(Some(Notice { error, text }));
 }
 
+/// Opened from disk (a saved copy of the page, or the offline file), the online page's draft is
+/// not here: the browser keeps a file's storage apart from the site's. Said once per copy, with
+/// the way to bring the draft over (export there, import here).
+pub fn say_once_on_disk(state: &AppState) {
+    let Some(path) = crate::browser::file_path() else { return };
+    let said = format!("formseal:{path}:told-on-disk");
+    if storage::get(&said).is_none() && storage::set(&said, "1").is_ok() {
+        notice(state, false, t(state.locale.get_untracked(), key!("ui.disk.elsewhere")));
+    }
+}
+
 /// The current draft (answers and step) as the core's draft value.
 pub fn current(state: &AppState) -> Draft {
     let form = state.form.get_value();
