@@ -24,19 +24,25 @@ const base = new URL('./', self?.src || location.href).href;
 const fromDisk = location.protocol === 'file:';
 let loading;
 
-/** The page's saved-copy tag (added online; in a saved copy, the browser's copy of it). */
-function savedTag() {
-  let tag = document.querySelector('script[data-formseal-saved]');
+/**
+ * A saved-copy tag of the page (added online; in a saved copy, the browser's copy of it): `saved`
+ * names the bundle, `savedPages` the package pages' script (a file of the copy, so that a copy
+ * under the host's CSP needs no `blob:` script).
+ */
+function savedTag(name = 'saved', file = 'formseal-saved.js') {
+  const attr = `data-formseal-${name === 'saved' ? 'saved' : 'saved-pages'}`;
+  let tag = document.querySelector(`script[${attr}]`);
   if (!tag && !fromDisk) {
     tag = document.createElement('script');
     tag.type = 'text/plain';
-    tag.dataset.formsealSaved = '';
-    tag.src = new URL('formseal-saved.js', base).href;
+    tag.setAttribute(attr, '');
+    tag.src = new URL(file, base).href;
     document.head.append(tag);
   }
   return tag;
 }
 savedTag();
+savedTag('savedPages', 'formseal-intake.js');
 
 /** The saved-copy bundle, run as a classic script (from file://): resolves to its glue. */
 function loadSaved() {
@@ -49,6 +55,8 @@ function loadSaved() {
     script.onerror = () => reject(new Error(`${tag.src} could not be read`));
     document.head.append(script);
   }).then(async (saved) => {
+    const pages = savedTag('savedPages');
+    if (pages?.src) Object.defineProperty(globalThis.FORMSEAL_OFFLINE, 'intake', { value: pages.src });
     await saved.start();
     return saved.glue;
   });
@@ -176,10 +184,10 @@ class FormsealForm extends HTMLElement {
   async reset() { return (await this.widget).reset(); }
 }
 
-// From disk, the page's `data-formseal` elements (the demo page) hold the widget as it was drawn:
-// emptied, then the wasm's start mounts them afresh.
-if (fromDisk && document.querySelector('[data-formseal]')) {
-  for (const el of document.querySelectorAll('[data-formseal]')) el.replaceChildren();
+// `data-formseal` elements (the demo page): the wasm's start mounts them. From disk they hold the
+// widget as it was drawn when the page was saved: emptied first.
+if (document.querySelector('[data-formseal]')) {
+  if (fromDisk) for (const el of document.querySelectorAll('[data-formseal]')) el.replaceChildren();
   load().catch((e) => {
     for (const el of document.querySelectorAll('[data-formseal]')) {
       const p = document.createElement('p');

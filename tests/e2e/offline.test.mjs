@@ -1,6 +1,6 @@
 // End to end: the self-contained offline file opened from disk with the network cut off — fill,
-// validate, keep a draft, package (PDF included), verify — and a saved copy of the served page,
-// which says what to do instead of showing a lifeless form.
+// validate, keep a draft, package (PDF included), verify. (A copy of a page saved with "Save page
+// as": save-page.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, copyFile } from 'node:fs/promises';
@@ -25,17 +25,6 @@ async function offlineContext() {
   return { ctx, refused };
 }
 
-/** Writes `html` (a page's live DOM, as "Save page as" writes it) to a file and opens it offline. */
-async function openSavedCopy(html, name) {
-  const file = join(await mkdtemp(join(tmpdir(), 'formseal-saved-')), name);
-  await writeFile(file, html);
-  const offline = await offlineContext();
-  const copy = await offline.ctx.newPage();
-  await copy.goto(pathToFileURL(resolve(file)).href);
-  return { ctx: offline.ctx, copy };
-}
-
-const liveDom = (page) => page.evaluate(() => '<!doctype html>\n' + document.documentElement.outerHTML);
 
 test('the offline file works from disk with no network, through to a package formseal verify accepts', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'formseal-offline-'));
@@ -95,33 +84,4 @@ test('the served page offers the offline file', async () => {
   await (await download).saveAs(saved);
   assert.deepEqual(await readFile(saved), await readFile('dist/formseal-offline.html'));
   await ctx.close();
-});
-
-test('a saved copy of the served page says what to do instead of showing a lifeless form', async () => {
-  const { ctx, page } = await openApp(env.browser, env.server.url);
-  await page.getByLabel('单位名称（中文）').fill('另存测试单位');
-  // What "Save page as" writes: the live DOM, with the rendered form in it.
-  const html = await liveDom(page);
-  assert.ok(html.includes('fs-root'), 'the saved markup holds the rendered form');
-  await ctx.close();
-  const offline = await openSavedCopy(html, '在线申请.html');
-  const copy = offline.copy;
-  await copy.getByRole('alert').getByText('formseal-offline.html', { exact: false }).waitFor();
-  assert.equal(await copy.locator('.fs-root').count(), 0, 'no lifeless or duplicated form');
-  assert.equal(await copy.getByLabel('单位名称（中文）').count(), 0);
-  await offline.ctx.close();
-});
-
-test('a saved copy of a host page keeps only the host’s fallback text, which points to the offline file', async () => {
-  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await page.goto(`${env.server.url}examples/plain.html`);
-  await page.getByLabel('统一社会信用代码').waitFor();
-  const html = await liveDom(page);
-  await ctx.close();
-  const offline = await openSavedCopy(html, 'plain.html');
-  const copy = offline.copy;
-  await copy.getByText('formseal-offline.html', { exact: false }).waitFor();
-  assert.equal(await copy.getByLabel('统一社会信用代码').count(), 0, 'the shadow root is not saved: no second form');
-  await offline.ctx.close();
 });

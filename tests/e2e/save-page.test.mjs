@@ -128,10 +128,11 @@ async function openOffline(file) {
   return { ctx, page, refused, errors };
 }
 
-test('a host page saved with Ctrl+S runs the widget from disk: draft, reload, package, verified', async () => {
+test('a host page saved with Ctrl+S runs the widget from disk under its own CSP: draft, reload, package, verified', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'formseal-ctrl-s-'));
   const file = resolve(join(dir, 'apply.html'));
-  const { visited, asked } = await saveWithCtrlS('examples/plain.html', file);
+  // The strict-CSP example: its <meta> policy (the README's) is copied into the copy too.
+  const { visited, asked } = await saveWithCtrlS('examples/strict-csp.html', file);
   assert.ok(!visited.some((p) => p.includes('formseal-saved')), `visiting the page never fetches the saved-copy bundle: ${visited}`);
   assert.ok(asked.includes('/formseal-saved.js'), 'the browser fetched it to save it with the page');
   const saved = await readFile(file, 'utf8');
@@ -175,6 +176,29 @@ test('a host page saved with Ctrl+S runs the widget from disk: draft, reload, pa
   await (await download).saveAs(zip);
   const report = JSON.parse(execFileSync(FORMSEAL, ['verify', '--json', zip], { encoding: 'utf8' }));
   assert.equal(report.status, 'valid', JSON.stringify(report.problems));
+  assert.deepEqual(refused, [], 'no network request');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'nothing the policy refuses');
+  await ctx.close();
+});
+
+test('the demo page saved with Ctrl+S lists the forms and opens one from disk, once', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'formseal-ctrl-s-'));
+  const file = resolve(join(dir, 'demo.html'));
+  const { visited } = await saveWithCtrlS('#/tc260-wg', file);
+  assert.ok(!visited.some((p) => p.includes('formseal-saved')), `${visited}`);
+  const { ctx, page, refused, errors } = await openOffline(file);
+  // The saved drawing (the form it was saved with) is replaced by one live start page.
+  await page.getByRole('heading', { name: '在线申请' }).waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('.fs-root').count(), 1);
+  assert.equal(await page.getByLabel('统一社会信用代码').count(), 0, 'no lifeless copy of the form beside it');
+  // A form, from the copy's own files, styled and checking as it is typed.
+  await page.getByRole('listitem').filter({ hasText: '全国网络安全标准化技术委员会工作组成员申请表' }).getByRole('link').click();
+  await page.getByLabel('统一社会信用代码').fill('914403001922038217');
+  await page.getByLabel('统一社会信用代码').blur();
+  await page.getByText('校验位应为 6', { exact: false }).first().waitFor();
+  assert.notEqual(await page.locator('.fs-root').evaluate((el) => getComputedStyle(el).fontFamily), await page.evaluate(() => getComputedStyle(document.body).fontFamily));
+  assert.equal(await page.locator('.fs-root').count(), 1);
   assert.deepEqual(refused, [], 'no network request');
   assert.deepEqual(errors, []);
   await ctx.close();
