@@ -25,6 +25,8 @@ command -v qpdf >/dev/null || missing+=(qpdf)
 # "Save page as" for real: Chromium in a window under Xvfb, the shortcut and dialog typed by xdotool.
 command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v xdotool >/dev/null || missing+=(xdotool)
+# ... and the same in Debian's Firefox ESR (driven over WebDriver BiDi).
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -qq

@@ -1,116 +1,23 @@
-// End to end, a real "Save page as": Chromium in a window under Xvfb (not headless, no automation
-// attached while it saves), the host page opened from the test server, Ctrl+S and the save
-// dialog answered by keyboard (xdotool), the server then stopped. The copy is opened from disk with
-// every http(s) request refused: the widget comes up clean, once, keeps a draft across a reload
-// (apart from another copy's), and makes a package that `formseal verify` accepts. Online, the
-// page never asks for the saved-copy bundle.
+// End to end, a real "Save page as" in Chromium (save-support.mjs: a window under Xvfb, no
+// automation attached while it saves, Ctrl+S and the dialog answered by xdotool, the server then
+// stopped). The copy is opened from disk with every http(s) request refused: the widget comes up
+// clean, once, keeps a draft across a reload (apart from another copy's), and makes a package
+// that `formseal verify` accepts. Online, the page never asks for the saved-copy bundle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve } from './support.mjs';
+import { launch } from './support.mjs';
+import { env, FORMSEAL, saveWithCtrlS, useDisplay } from './save-support.mjs';
 
-const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-const env = {};
-
-/** Waits until `check()` is true (polling), or fails with `what`. */
-async function until(check, what, ms = 30000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(200);
-  }
-  throw new Error(`timed out: ${what}`);
-}
-
+useDisplay(before, after);
 before(async () => {
-  // A display of our own.
-  for (env.display = 90; existsSync(`/tmp/.X11-unix/X${env.display}`); env.display++);
-  env.xvfb = spawn('Xvfb', [`:${env.display}`, '-screen', '0', '1280x960x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-  await until(() => existsSync(`/tmp/.X11-unix/X${env.display}`), 'Xvfb');
   env.browser = await launch();
 });
-
-after(async () => {
-  await env.browser?.close();
-  env.xvfb?.kill();
-});
-
-const x = (...args) =>
-  execFileSync('xdotool', args, { env: { ...process.env, DISPLAY: `:${env.display}` }, encoding: 'utf8' }).trim();
-const windows = (...query) => {
-  try {
-    return x('search', '--onlyvisible', ...query).split('\n').filter(Boolean);
-  } catch {
-    return []; // xdotool exits 1 when nothing matches
-  }
-};
-
-/**
- * Opens `page` of a server of dist/ in a real Chromium window, presses Ctrl+S and saves it as
- * `file` ("Webpage, Complete"); resolves to the paths the server was asked for while the page
- * was visited (before the save, which fetches what it saves) and in all.
- */
-async function saveWithCtrlS(page, file) {
-  const asked = [];
-  let visited = [];
-  const server = await serve('dist', (req) => {
-    asked.push(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    return false;
-  });
-  const profile = await mkdtemp(join(tmpdir(), 'formseal-profile-'));
-  await mkdir(join(profile, 'Default'));
-  // "Webpage, Complete" (Chromium's default, said here so a changed default cannot change the test).
-  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ savefile: { type: 1 } }));
-  const chromium = spawn(process.env.CHROMIUM || '/usr/bin/chromium', [
-    `--user-data-dir=${profile}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-    '--lang=zh-CN', '--disable-features=Translate', '--test-type', '--window-size=1200,900', `${server.url}${page}`,
-  ], { env: { ...process.env, DISPLAY: `:${env.display}` }, stdio: 'ignore' });
-  try {
-    // The widget has its wasm and its form, and has drawn it.
-    await until(() => asked.includes('/formseal-app_bg.wasm') && asked.some((p) => p.startsWith('/forms/')), 'the widget loads');
-    await sleep(3000);
-    const [window] = windows('--class', 'chromium');
-    assert.ok(window, 'a Chromium window');
-    x('windowfocus', '--sync', window);
-    // A click on the page's heading (as a person would before pressing the shortcut).
-    x('mousemove', '600', '250');
-    x('click', '1');
-    await sleep(300);
-    visited = [...asked];
-    x('key', '--clearmodifiers', 'ctrl+s');
-    let dialog;
-    await until(() => ([dialog] = windows('--name', 'Save File|另存为|保存文件')).length > 0, 'the save dialog');
-    x('windowfocus', '--sync', dialog);
-    await sleep(500);
-    // The file name field has focus with the suggested name selected: a full path replaces it;
-    // Alt+S is the dialog's Save (its type list shows "Webpage, Complete").
-    x('key', '--clearmodifiers', 'ctrl+a');
-    x('type', '--delay', '15', file);
-    await sleep(500);
-    x('key', 'alt+s');
-    const bundle = join(file.replace(/\.html$/, '_files'), 'formseal-saved.js');
-    await until(() => existsSync(file) && existsSync(bundle), 'the saved page and its files', 60000);
-    // Written whole (its size stops changing).
-    let size = -1;
-    await until(() => {
-      const now = statSync(bundle).size;
-      const done = now === size && now > 1_000_000;
-      size = now;
-      return done;
-    }, 'the bundle written whole', 60000);
-  } finally {
-    chromium.kill();
-    await server.close();
-  }
-  return { visited, asked };
-}
+after(() => env.browser?.close());
 
 /** Opens the saved copy with no network at all (every http(s) request refused and counted). */
 async function openOffline(file) {
