@@ -11,10 +11,35 @@ import { pct, throttle, installProbe, typeAndMeasure, bigCoauthorDraft } from '.
 
 const arg = process.argv.indexOf('--writers');
 const WRITERS = (arg > 0 ? process.argv[arg + 1] : '200').split(',').map(Number).filter((n) => n > 0);
-// dist/ as hosts serve it, and the floor page.
+// The co-authoring definition takes at most 500 writers: for more, a host's own copy of it with a
+// larger `max` (bench/large.html mounts it as a host definition, through formseal.js).
+const MAX_BUILTIN_WRITERS = 500;
+async function largeDefinition() {
+  const def = JSON.parse(await readFile('forms/group-std-coauthor/definition.json', 'utf8'));
+  const raise = (v) => {
+    if (Array.isArray(v)) v.forEach(raise);
+    else if (v && typeof v === 'object') {
+      if (v.id === 'writers' && v.kind?.rows) v.kind.rows.max = 5000;
+      Object.values(v).forEach(raise);
+    }
+  };
+  raise(def);
+  return JSON.stringify(def);
+}
+const LARGE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title>
+<link rel="stylesheet" href="/formseal.css"><script src="/formseal.js" defer></script></head>
+<body><div data-formseal data-lang="zh-CN" data-draft-key="bench-large" data-definition="/bench/coauthor-large.json"></div></body></html>`;
+// dist/ as hosts serve it, the floor page and the large-list host page.
 const server = await serve('dist', async (req, res) => {
-  if (!req.url.startsWith('/bench/floor.html')) return false;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile('bench/floor.html'));
+  const pages = {
+    '/bench/floor.html': async () => ['text/html; charset=utf-8', await readFile('bench/floor.html')],
+    '/bench/large.html': async () => ['text/html; charset=utf-8', LARGE_PAGE],
+    '/bench/coauthor-large.json': async () => ['application/json', await largeDefinition()],
+  };
+  const page = pages[new URL(req.url, 'http://x').pathname];
+  if (!page) return false;
+  const [type, body] = await page();
+  res.writeHead(200, { 'content-type': type }).end(body);
   return true;
 });
 const browser = await launch();
@@ -154,7 +179,7 @@ for (const n of WRITERS) {
     await ctx.close();
   }
   const { ctx, page, cdp } = await freshPage();
-  await page.goto(`${server.url}#/group-std-coauthor`);
+  await page.goto(n > MAX_BUILTIN_WRITERS ? `${server.url}bench/large.html` : `${server.url}#/group-std-coauthor`);
   await page.waitForFunction(() => document.querySelector('input[id$="-unit_name"]'));
   const writer = (i) => page.locator('[data-field="writers"] > fieldset > fieldset.fs-row').nth(i - 1);
   const t0 = Date.now();

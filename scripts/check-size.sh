@@ -10,9 +10,10 @@ br() { brotli -q 11 -c "$1" | wc -c; }
 total=0
 printf '%-48s %10s %10s\n' file raw brotli
 # The package worker (formseal-worker*) is fetched only when a package is made, the intake page
-# (formseal-intake*) only when a secretariat opens it: neither is part of the first load.
+# (formseal-intake*) only when a secretariat opens it, the saved-copy bundle (formseal-saved.js)
+# never online (only "Save page as" fetches it): none is part of the first load.
 for f in dist/*.wasm dist/*.js dist/*.css; do
-  case "$(basename "$f")" in formseal-worker* | formseal-intake*) continue ;; esac
+  case "$(basename "$f")" in formseal-worker* | formseal-intake* | formseal-saved.js) continue ;; esac
   size=$(br "$f")
   total=$((total + size))
   printf '%-48s %10d %10d\n' "$(basename "$f")" "$(stat -c %s "$f")" "$size"
@@ -46,4 +47,5 @@ for f in dist/formseal-worker* dist/formseal-intake*; do
   [ -e "$f" ] || continue
   printf '%-48s %10d %10d (on demand)\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(br "$f")"
 done
+printf '%-48s %10d %10s (saved copies only, never fetched online)\n' formseal-saved.js "$(stat -c %s dist/formseal-saved.js)" ""
 exit "$over"
