@@ -26,17 +26,14 @@ pub fn offline(key: &str) -> Option<String> {
 }
 
 /// The URL of one of the widget's own files (worker, English messages): in the folder
-/// `formseal.js` was loaded from, or else next to the app's script (Trunk's module preload link).
+/// `formseal.js` was loaded from — given to each widget it mounts, and as `FORMSEAL_BASE` to the
+/// page's `data-formseal` elements (the demo page) — else next to the page.
 pub fn asset_url(file: &str) -> String {
     if let Some(base) = ASSET_BASE.with(|b| b.borrow().clone()) {
         return format!("{base}{file}");
     }
-    let doc = web_sys::window().and_then(|w| w.document());
-    let app = doc
-        .and_then(|d| d.query_selector("link[rel=modulepreload][href*='formseal-app']").ok().flatten())
-        .and_then(|l| l.get_attribute("href"));
-    match app.and_then(|h| h.rsplit_once('/').map(|(dir, _)| dir.to_string())) {
-        Some(dir) => format!("{dir}/{file}"),
+    match js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_BASE".into()).ok().and_then(|b| b.as_string()) {
+        Some(base) => format!("{base}{file}"),
         None => format!("./{file}"),
     }
 }
