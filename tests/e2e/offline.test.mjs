@@ -8,29 +8,16 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useBrowser, openApp } from './support.mjs';
+import { useBrowser, openApp, offlineContext } from './support.mjs';
 
 const env = useBrowser(before, after);
 const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';
-
-/** A context with no network: every request other than file:, blob: and data: is refused and recorded. */
-async function offlineContext() {
-  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
-  const refused = [];
-  await ctx.route(/^https?:/, (route) => {
-    refused.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  await ctx.setOffline(true);
-  return { ctx, refused };
-}
-
 
 test('the offline file works from disk with no network, through to a package formseal verify accepts', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'formseal-offline-'));
   const file = join(dir, 'formseal-offline.html');
   await copyFile('dist/formseal-offline.html', file);
-  const { ctx, refused } = await offlineContext();
+  const { ctx, refused } = await offlineContext(env.browser);
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));

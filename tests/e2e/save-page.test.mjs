@@ -10,7 +10,7 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch } from './support.mjs';
+import { launch, offlineContext } from './support.mjs';
 import { env, FORMSEAL, saveWithCtrlS, useDisplay } from './save-support.mjs';
 
 useDisplay(before, after);
@@ -21,13 +21,7 @@ after(() => env.browser?.close());
 
 /** Opens the saved copy with no network at all (every http(s) request refused and counted). */
 async function openOffline(file) {
-  const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
-  const refused = [];
-  await ctx.route(/^https?:/, (route) => {
-    refused.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  await ctx.setOffline(true);
+  const { ctx, refused } = await offlineContext(env.browser);
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));

@@ -85,3 +85,15 @@ export function useBrowser(before, after) {
   });
   return env;
 }
+
+/** A context with no network: every http(s) request is refused (the browser is offline too) and recorded. */
+export async function offlineContext(browser) {
+  const ctx = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const refused = [];
+  await ctx.route(/^https?:/, (route) => {
+    refused.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await ctx.setOffline(true);
+  return { ctx, refused };
+}
