@@ -25,12 +25,11 @@ const fromDisk = location.protocol === 'file:';
 let loading;
 
 /**
- * A saved-copy tag of the page (added online; in a saved copy, the browser's copy of it): `saved`
- * names the bundle, `savedPages` the package pages' script (a file of the copy, so that a copy
- * under the host's CSP needs no `blob:` script).
+ * A saved-copy tag of the page (added online; in a saved copy, the browser's copy of it), found
+ * by its attribute: `data-formseal-saved` names the bundle, `data-formseal-saved-pages` the package
+ * pages' script (a file of the copy, so that a copy under the host's CSP needs no `blob:` script).
  */
-function savedTag(name = 'saved', file = 'formseal-saved.js') {
-  const attr = `data-formseal-${name === 'saved' ? 'saved' : 'saved-pages'}`;
+function savedTag(attr = 'data-formseal-saved', file = 'formseal-saved.js') {
   let tag = document.querySelector(`script[${attr}]`);
   if (!tag && !fromDisk) {
     tag = document.createElement('script');
@@ -42,7 +41,7 @@ function savedTag(name = 'saved', file = 'formseal-saved.js') {
   return tag;
 }
 savedTag();
-savedTag('savedPages', 'formseal-intake.js');
+savedTag('data-formseal-saved-pages', 'formseal-intake.js');
 
 /** The saved-copy bundle, run as a classic script (from file://): resolves to its glue. */
 function loadSaved() {
@@ -55,7 +54,7 @@ function loadSaved() {
     script.onerror = () => reject(new Error(`${tag.src} could not be read`));
     document.head.append(script);
   }).then(async (saved) => {
-    const pages = savedTag('savedPages');
+    const pages = savedTag('data-formseal-saved-pages');
     if (pages?.src) Object.defineProperty(globalThis.FORMSEAL_OFFLINE, 'intake', { value: pages.src });
     await saved.start();
     return saved.glue;
