@@ -82,8 +82,8 @@ function sheet() {
 /** Loads the widget's wasm once for the whole page; resolves to the wasm-bindgen glue. */
 function load() {
   // Where the widget's other files are, for the page's `data-formseal` elements (the widgets
-  // mounted by `mount` are told by it); next to the page, relative addresses do.
-  if (base !== new URL('./', location.href).href) globalThis.FORMSEAL_BASE ??= base;
+  // mounted by `mount` are told by it).
+  globalThis.FORMSEAL_BASE ??= base;
   loading ??= fromDisk
     ? loadSaved()
     : import(new URL('formseal-app.js', base).href).then(async (glue) => {

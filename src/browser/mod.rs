@@ -29,13 +29,20 @@ pub fn offline(key: &str) -> Option<String> {
 /// `formseal.js` was loaded from — given to each widget it mounts, and as `FORMSEAL_BASE` to the
 /// page's `data-formseal` elements (the demo page) — else next to the page.
 pub fn asset_url(file: &str) -> String {
-    if let Some(base) = ASSET_BASE.with(|b| b.borrow().clone()) {
-        return format!("{base}{file}");
+    let base = ASSET_BASE.with(|b| b.borrow().clone()).or_else(|| {
+        js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_BASE".into()).ok().and_then(|b| b.as_string())
+    });
+    match base {
+        Some(base) if Some(&base) != page_folder().as_ref() => format!("{base}{file}"),
+        // Next to the page: a relative address (what a saved copy or an offline file keeps).
+        _ => format!("./{file}"),
     }
-    match js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_BASE".into()).ok().and_then(|b| b.as_string()) {
-        Some(base) => format!("{base}{file}"),
-        None => format!("./{file}"),
-    }
+}
+
+/// The folder of the page (with a trailing `/`).
+fn page_folder() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    Some(web_sys::Url::new_with_base("./", &href).ok()?.href())
 }
 
 /// Starts a package page — `verify`, `intake` or `verify-step` (in a form) — in `container`: the
