@@ -63,8 +63,8 @@ fn row_filled(row: &Row) -> bool {
     })
 }
 
-/// Signals of one row: its values and its position.
-type RowSignals = (ArcRwSignal<Row>, ArcRwSignal<usize>);
+/// Signals of one row: its values, its position and whether it is the last.
+type RowSignals = (ArcRwSignal<Row>, ArcRwSignal<usize>, ArcRwSignal<bool>);
 
 /// Keeps per-row signals in step with the answers. An effect compares the list with what it saw
 /// last time and sets only the signals of rows that changed, so typing in one row (or outside the
@@ -76,17 +76,22 @@ fn row_signals(at: RowsAt, parent: Option<RowCtx>) -> (RwSignal<Vec<u64>>, Store
     let sync = move |rows: &[Row]| {
         map.update_value(|m| {
             for (i, r) in rows.iter().enumerate() {
+                let is_last = i + 1 == rows.len();
                 match m.get(&r.key) {
-                    Some((row, index)) => {
+                    Some((row, index, last)) => {
                         if row.with_untracked(|old| old != r) {
                             row.set(r.clone());
                         }
                         if index.get_untracked() != i {
                             index.set(i);
                         }
+                        // Set only where it changed: adding a row touches two rows, not all.
+                        if last.get_untracked() != is_last {
+                            last.set(is_last);
+                        }
                     }
                     None => {
-                        m.insert(r.key, (ArcRwSignal::new(r.clone()), ArcRwSignal::new(i)));
+                        m.insert(r.key, (ArcRwSignal::new(r.clone()), ArcRwSignal::new(i), ArcRwSignal::new(is_last)));
                     }
                 }
             }
@@ -183,15 +188,16 @@ pub fn Rows(
                 each=move || keys.with(|k| k[..k.len().min(limit.get())].to_vec())
                 key=|k| *k
                 children=move |key| {
-                    let (row, index) = signals
-                        .with_value(|m| m.get(&key).cloned())
-                        .unwrap_or_else(|| (ArcRwSignal::new(Row::default()), ArcRwSignal::new(0)));
+                    let (row, index, last) = signals.with_value(|m| m.get(&key).cloned()).unwrap_or_else(|| {
+                        (ArcRwSignal::new(Row::default()), ArcRwSignal::new(0), ArcRwSignal::new(false))
+                    });
                     let row = RwSignal::from(row);
                     let index = RwSignal::from(index);
+                    let last = RwSignal::from(last);
                     let row_prefix = Memo::new(move |_| format!("{}[{}]", prefix.get(), index.get()));
                     let ctx = RowCtx { rows: at, key, row, index, prefix: row_prefix };
                     view! {
-                        <RowView ctx=ctx fields=fields.get_value() row_label=row_label.get_value() count=count on_remove=Callback::new(remove.clone()) />
+                        <RowView ctx=ctx fields=fields.get_value() row_label=row_label.get_value() count=count last=last on_remove=Callback::new(remove.clone()) />
                     }
                 }
             />
@@ -220,8 +226,11 @@ fn RowView(
     fields: Vec<FieldDef>,
     /// What one row is called (`代表`).
     row_label: Text,
-    /// Number of rows in the list.
+    /// Number of rows in the list (read when a row moves, never tracked).
     count: Memo<usize>,
+    /// Whether this row is the last: its own signal, so that adding a row does not touch the
+    /// other rows' buttons (issue 16).
+    last: RwSignal<bool>,
     /// Called to remove this row.
     on_remove: Callback<u64>,
 ) -> impl IntoView {
@@ -234,9 +243,6 @@ fn RowView(
     let up_id = format!("{row_id}-up");
     let down_id = format!("{row_id}-down");
     let ids = StoredValue::new((up_id.clone(), down_id.clone()));
-    // Whether this row is the last: a memo, so that adding a row elsewhere does not touch the
-    // button of every other row (issue 16).
-    let last = Memo::new(move |_| index.get() + 1 >= count.get());
     // Focus stays on the button pressed, or goes to the other one when the row reached the end
     // where the pressed one is disabled.
     let step = move |d: isize| {
