@@ -8,6 +8,8 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { serve, launch } from '../tests/e2e/support.mjs';
 import { pct, throttle, installProbe, typeAndMeasure, bigCoauthorDraft } from './lib.mjs';
+import { toSurvey, surveyPage } from './surveyjs.mjs';
+import { existsSync } from 'node:fs';
 
 const arg = process.argv.indexOf('--writers');
 const WRITERS = (arg > 0 ? process.argv[arg + 1] : '200').split(',').map(Number).filter((n) => n > 0);
@@ -29,12 +31,20 @@ async function largeDefinition() {
 const LARGE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title>
 <link rel="stylesheet" href="/formseal.css"><script src="/formseal.js" defer></script></head>
 <body><div data-formseal data-lang="zh-CN" data-draft-key="bench-large" data-definition="/bench/coauthor-large.json"></div></body></html>`;
+const SURVEY = 'bench/node_modules';
 // dist/ as hosts serve it, the floor page and the large-list host page.
 const server = await serve('dist', async (req, res) => {
   const pages = {
     '/bench/floor.html': async () => ['text/html; charset=utf-8', await readFile('bench/floor.html')],
     '/bench/large.html': async () => ['text/html; charset=utf-8', LARGE_PAGE],
     '/bench/coauthor-large.json': async () => ['application/json', await largeDefinition()],
+    // SurveyJS drawing the same TC260 form (bench/surveyjs.mjs).
+    '/bench/survey.html': async () => ['text/html; charset=utf-8', surveyPage],
+    '/bench/survey/tc260.json': async () => ['application/json', JSON.stringify(toSurvey(JSON.parse(await readFile('forms/tc260-wg/definition.json', 'utf8'))))],
+    '/bench/survey/survey-core.fontless.min.css': async () => ['text/css', await readFile(`${SURVEY}/survey-core/survey-core.fontless.min.css`)],
+    '/bench/survey/survey.core.min.js': async () => ['text/javascript', await readFile(`${SURVEY}/survey-core/survey.core.min.js`)],
+    '/bench/survey/survey.i18n.min.js': async () => ['text/javascript', await readFile(`${SURVEY}/survey-core/survey.i18n.min.js`)],
+    '/bench/survey/survey-js-ui.min.js': async () => ['text/javascript', await readFile(`${SURVEY}/survey-js-ui/survey-js-ui.min.js`)],
   };
   const page = pages[new URL(req.url, 'http://x').pathname];
   if (!page) return false;
@@ -58,13 +68,17 @@ const probe = () => {
       return r;
     };
   }
+  // The field in the document (a cheap check per batch of changes: no forced layout, which would
+  // slow down the page measured), then laid out in a frame: usable.
   const seen = () => {
-    const el = document.querySelector('input[id$="-uscc"]');
-    if (el && !el.disabled && el.getBoundingClientRect().height > 0) {
-      window.__tti = performance.now();
-      return true;
-    }
-    return false;
+    const el = document.querySelector('input[id$="-uscc"], [data-name="uscc"] input');
+    if (!el) return false;
+    const drawn = () => {
+      if (!el.disabled && el.getBoundingClientRect().height > 0) window.__tti = performance.now();
+      else requestAnimationFrame(drawn);
+    };
+    requestAnimationFrame(drawn);
+    return true;
   };
   new MutationObserver((_, obs) => seen() && obs.disconnect()).observe(document, { childList: true, subtree: true });
 };
@@ -115,6 +129,28 @@ async function freshPage() {
     await ctx.close();
   }
   results.timeToInteractive = { median: pct(t, 50), min: Math.min(...t), max: Math.max(...t), runs: t.length };
+}
+// The same, SurveyJS drawing the same form (when scripts/bench.sh has installed it under bench/),
+// unthrottled and at 4× (issue 16: formseal's median ≤ ⅓ of SurveyJS's).
+async function ttiAt(url, rate) {
+  const t = [];
+  for (let i = 0; i < 10; i++) {
+    const { ctx, page } = await freshPage();
+    if (rate > 1) await throttle(page, rate);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__tti, null, { timeout: 60000 });
+    t.push(await page.evaluate(() => window.__tti));
+    await ctx.close();
+  }
+  return pct(t, 50);
+}
+if (existsSync(`${SURVEY}/survey-js-ui`)) {
+  results.ttiVsSurveyJS = {};
+  for (const rate of [1, 4]) {
+    const formseal = await ttiAt(`${server.url}#/tc260-wg`, rate);
+    const survey = await ttiAt(`${server.url}bench/survey.html`, rate);
+    results.ttiVsSurveyJS[`${rate}×`] = { formseal, survey, ratio: formseal / survey };
+  }
 }
 
 // ---- Typing and rows, 4× CPU throttling ----
@@ -262,6 +298,12 @@ for (const [k, v] of Object.entries(results.download.byKind)) console.log(`  ${k
 console.log(`  wasm + JS + CSS (budget 250 KB)          ${kb(results.download.firstLoadBrotli).padStart(10)}`);
 const tti = results.timeToInteractive;
 console.log(`\nTime to interactive (10 fresh loads): median ${tti.median.toFixed(0)} ms, min ${tti.min.toFixed(0)}, max ${tti.max.toFixed(0)}`);
+if (results.ttiVsSurveyJS) {
+  console.log('Time to interactive, TC260 form, median of 10: formseal / SurveyJS (target ≤ ⅓)');
+  for (const [rate, v] of Object.entries(results.ttiVsSurveyJS)) {
+    console.log(`  CPU ${rate.padEnd(3)} ${v.formseal.toFixed(0).padStart(6)} ms / ${v.survey.toFixed(0).padStart(6)} ms   ratio ${v.ratio.toFixed(2)}`);
+  }
+} else console.log('(SurveyJS comparison skipped: scripts/bench.sh installs it under bench/)');
 // The floor figure measured beside a formseal one (same number of writers, same field).
 const floorOf = (k) => results.floor[k.replace(/^co-authoring /, '')];
 console.log('\nKeystroke → validation state, CPU 4× (ms)      p50     p95     max   floor p95  ratio (target ≤ 2)');

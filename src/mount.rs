@@ -183,7 +183,7 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<Mou
     }
     let index = match fixed {
         Some(_) => Vec::new(),
-        None => match load_index().await {
+        None => match with_addressed_form(&mut loaded, &config).await {
             // A form the host configured is listed with its call's own title and body.
             Ok(index) => index
                 .into_iter()
@@ -271,4 +271,29 @@ pub fn start() {
             }
         }
     }
+}
+
+/// The start page's list, fetched together with the built-in form the page's address names
+/// (`#/<id>`), which then opens without a second round trip (issue 16: time to interactive). The
+/// form is kept only if the list has it; if it could not be loaded, opening it says why.
+async fn with_addressed_form(loaded: &mut Forms, config: &serde_json::Value) -> Result<Vec<FormInfo>, String> {
+    let hash = window().location().hash().unwrap_or_default();
+    let early = hash
+        .strip_prefix("#/")
+        .filter(|id| !id.is_empty() && !["verify", "intake"].contains(id) && !loaded.iter().any(|(l, _)| l == id))
+        .map(str::to_string);
+    let form = async {
+        match &early {
+            Some(id) => load_form(id, config).await.ok(),
+            None => None,
+        }
+    };
+    let (index, form) = futures::future::join(load_index(), form).await;
+    let index = index?;
+    if let (Some(id), Some(form)) = (early, form) {
+        if index.iter().any(|f| f.id == id) {
+            loaded.push((id, form));
+        }
+    }
+    Ok(index)
 }

@@ -79,17 +79,39 @@ function sheet() {
   return styles;
 }
 
+/**
+ * The forms the page's widgets will open start downloading with the wasm, not after it (issue 16:
+ * time to interactive): a fixed form's definition, or the start page's list and the form the
+ * address names (`#/<id>`). The widget takes each response once (`FORMSEAL_PREFETCH`, by file).
+ */
+function prefetch() {
+  const files = new Set();
+  for (const el of document.querySelectorAll('formseal-form, [data-formseal]')) {
+    const attr = (name) => el.getAttribute(name) || el.getAttribute(`data-${name}`);
+    if (attr('definition')) continue;
+    if (attr('form')) files.add(`forms/${attr('form')}.json`);
+    else {
+      files.add('forms/index.json');
+      const id = /^#\/([a-z0-9-]+)$/.exec(location.hash)?.[1];
+      if (id && id !== 'verify' && id !== 'intake') files.add(`forms/${id}.json`);
+    }
+  }
+  const store = (globalThis.FORMSEAL_PREFETCH ??= {});
+  for (const file of files) store[file] ??= fetch(new URL(file, base)).catch(() => undefined);
+}
+
 /** Loads the widget's wasm once for the whole page; resolves to the wasm-bindgen glue. */
 function load() {
   // Where the widget's other files are, for the page's `data-formseal` elements (the widgets
   // mounted by `mount` are told by it).
   globalThis.FORMSEAL_BASE ??= base;
+  if (!loading && !fromDisk) prefetch();
   loading ??= fromDisk
     ? loadSaved()
-    : import(new URL('formseal-app.js', base).href).then(async (glue) => {
-      await glue.default({ module_or_path: new URL('formseal-app_bg.wasm', base) });
+    : ((wasm) => import(new URL('formseal-app.js', base).href).then(async (glue) => {
+      await glue.default({ module_or_path: wasm });
       return glue;
-    });
+    }))(fetch(new URL('formseal-app_bg.wasm', base))); // with the glue, not after it
   return loading;
 }
 

@@ -71,10 +71,15 @@ pub fn load_pages(container: web_sys::HtmlElement, call: String, page: &str) {
 
 /// The text at `url` (HTTP GET).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("window")?;
+    read_reply(window.fetch_with_str(url)).await
+}
+
+/// The text of a fetch's reply (a promise of a `Response`).
+async fn read_reply(reply: js_sys::Promise) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("window")?;
-    let reply = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
+    let reply = JsFuture::from(reply).await.map_err(|e| format!("{e:?}"))?;
     let response: web_sys::Response = reply.dyn_into().map_err(|_| "response")?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
@@ -87,8 +92,22 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 pub async fn asset(file: &str) -> Result<String, String> {
     match offline(file) {
         Some(text) => Ok(text),
-        None => fetch_text(&asset_url(file)).await.map_err(|e| format!("{file}: {e}")),
+        None => match prefetched(file) {
+            Some(reply) => read_reply(reply).await,
+            None => fetch_text(&asset_url(file)).await,
+        }
+        .map_err(|e| format!("{file}: {e}")),
     }
+}
+
+/// The reply `formseal.js` started fetching for `file` with the wasm (`FORMSEAL_PREFETCH`), taken
+/// once: a later load of the same file fetches it again.
+fn prefetched(file: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let store = js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_PREFETCH".into()).ok().filter(|s| s.is_object())?;
+    let reply = js_sys::Reflect::get(&store, &file.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(store.unchecked_ref::<js_sys::Object>(), &file.into());
+    Some(reply)
 }
 
 /// The page's path when it was opened from disk (`file://`: a saved copy of a host page, or the
