@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 . scripts/env.sh
+# What the benchmark compares formseal with (SurveyJS, bench/package.json): never needed by the tests.
+[ -d bench/node_modules/survey-js-ui ] || npm ci --prefix bench --no-audit --no-fund
 mkdir -p bench-results
 trunk build --release --offline
 scripts/check-size.sh || true

@@ -4,7 +4,8 @@ use crate::components::eligibility::EligibilityPanel;
 use crate::components::field::Field;
 use crate::components::summary::{focus_path, ErrorSummary};
 use crate::i18n::{label, tr};
-use crate::state::{use_app, Loc, Step};
+use crate::state::{use_app, AppState, Loc, Step};
+use formseal_core::form::SectionDef;
 use formseal_core::key;
 use leptos::prelude::*;
 
@@ -14,28 +15,21 @@ pub fn FormPage() -> impl IntoView {
     let app = use_app();
     let form = app.form.get_value();
     let prefix = app.id_prefix.get_value();
-    let sections = form
-        .def()
-        .sections
-        .iter()
-        .map(|s| {
-            let title_id = format!("{prefix}-sec-{}", s.id);
-            let labelled_by = title_id.clone();
-            let note = s.note.clone().map(|n| view! { <p class="fs-section__note">{label(n)}</p> });
-            let fields = s.fields.iter().map(|f| view! { <Field def=f.clone() loc=Loc::Top(f.id) /> }).collect_view();
-            // A section none of whose fields the answers show (e.g. the council block for an
-            // ordinary member) is not shown either.
-            let defs = s.fields.clone();
-            let empty = move || app.answers.with(|a| !defs.iter().any(|f| f.visible(a)));
-            view! {
-                <section class="fs-section" aria-labelledby=labelled_by data-section=s.id hidden=empty>
-                    <h2 class="fs-section__title" id=title_id>{label(s.title.clone())}</h2>
-                    {note}
-                    <div class="fs-section__fields">{fields}</div>
-                </section>
-            }
-        })
-        .collect_view();
+    // The first section is drawn at once, the others after the first frame has been painted, so
+    // that the form can be typed into sooner (issue 16: time to interactive). Coming back from the
+    // review page to a field, every section is drawn at once.
+    let first = if app.focus_after_render.get_untracked().is_some() { usize::MAX } else { 1 };
+    let all_drawn = RwSignal::new(first == usize::MAX);
+    if !all_drawn.get_untracked() {
+        request_animation_frame(move || all_drawn.set(true));
+    }
+    let sections = form.def().sections.iter().take(first).map(|s| section(app, &prefix, s)).collect_view();
+    let rest = {
+        let (form, prefix) = (form.clone(), prefix.clone());
+        move || {
+            all_drawn.get().then(|| form.def().sections.iter().skip(first).map(|s| section(app, &prefix, s)).collect_view())
+        }
+    };
     let summary_id = format!("{prefix}-summary");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -61,6 +55,7 @@ pub fn FormPage() -> impl IntoView {
                 <ErrorSummary />
                 <form class="fs-form" novalidate=true on:submit=on_submit>
                     {sections}
+                    {rest}
                     <div class="fs-actions">
                         <p class="fs-actions__hint">{tr(key!("ui.continue_hint"))}</p>
                         <button type="submit" class="fs-btn fs-btn--primary">{tr(key!("ui.continue"))}</button>
@@ -72,4 +67,24 @@ pub fn FormPage() -> impl IntoView {
             </aside>
         </div>
     }
+}
+
+/// One section of the form: its title, its note and its fields.
+fn section(app: AppState, prefix: &str, s: &SectionDef) -> AnyView {
+    let title_id = format!("{prefix}-sec-{}", s.id);
+    let labelled_by = title_id.clone();
+    let note = s.note.clone().map(|n| view! { <p class="fs-section__note">{label(n)}</p> });
+    let fields = s.fields.iter().map(|f| view! { <Field def=f.clone() loc=Loc::Top(f.id) /> }).collect_view();
+    // A section none of whose fields the answers show (e.g. the council block for an ordinary
+    // member) is not shown either.
+    let defs = s.fields.clone();
+    let empty = move || app.answers.with(|a| !defs.iter().any(|f| f.visible(a)));
+    view! {
+        <section class="fs-section" aria-labelledby=labelled_by data-section=s.id hidden=empty>
+            <h2 class="fs-section__title" id=title_id>{label(s.title.clone())}</h2>
+            {note}
+            <div class="fs-section__fields">{fields}</div>
+        </section>
+    }
+    .into_any()
 }
