@@ -15,6 +15,7 @@ use formseal_core::key;
 use formseal_core::messages::{render, t};
 use formseal_core::protocol::{Export, FormArgs};
 use leptos::prelude::*;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub(crate) fn storage_key(state: &AppState) -> String {
@@ -70,13 +71,17 @@ pub fn save_now(state: &AppState) {
     let key = storage_key(state);
     let form = state.form.get_value();
     let before = storage::get(&key);
-    let stored = before.as_deref().and_then(|t| draft::parse(t, form.def()).ok()).map(|l| l.draft);
+    // What this tab wrote last, if storage still holds it; else read what is there.
+    let written = state.sync.with_value(|s| s.written.clone()).filter(|(t, _)| Some(t) == before.as_ref());
+    let stored = written
+        .map(|(_, d)| d)
+        .or_else(|| before.as_deref().and_then(|t| draft::parse(t, form.def()).ok()).map(|l| Arc::new(l.draft)));
     // What storage holds but this tab cannot read (a newer formseal in another tab, a damaged
     // copy) is kept aside before it is written over, never lost.
     if let (Some(text), None) = (&before, &stored) {
         let _ = storage::set(&damaged_key(state), text);
     }
-    let merged = sync::merge_for_save(state, stored.as_ref());
+    let merged = sync::merge_for_save(state, stored.as_deref());
     let mut d = current(state);
     d.answers = merged.answers;
     let mut dropped = Vec::new();
@@ -105,7 +110,8 @@ pub fn save_now(state: &AppState) {
             for v in dropped {
                 unused.extend(text_file_ids(state, &v));
             }
-            sync::saved(state, d.answers, merged.changed);
+            sync::saved(state, d.answers.clone(), merged.changed);
+            state.sync.update_value(|s| s.written = Some((text, Arc::new(d))));
             attachments::collect(state, unused);
         }
         Err(storage::StoreError::Quota) => notice(state, true, t(locale, key!("ui.save.quota"))),

@@ -29,11 +29,20 @@ pub fn list(state: &AppState) -> Vec<(u64, String)> {
 /// Keeps `text` (the draft as storage held it) as the newest version: at once when `now`, else when
 /// the newest is five minutes old. Returns the versions that no longer fit, for their attachments.
 pub fn keep(state: &AppState, text: &str, now: bool) -> Vec<String> {
-    let mut list = list(state);
     let time = js_sys::Date::now() as u64;
-    if list.first().is_some_and(|(at, t)| t == text || (!now && time.saturating_sub(*at) < EVERY_MS)) {
+    // One was kept a moment ago: the list (large, for a large draft) need not be read.
+    if !now && time.saturating_sub(state.sync.with_value(|s| s.kept_at)) < EVERY_MS {
         return Vec::new();
     }
+    let mut list = list(state);
+    if let Some((at, t)) = list.first() {
+        if t == text || (!now && time.saturating_sub(*at) < EVERY_MS) {
+            let at = *at;
+            state.sync.update_value(|s| s.kept_at = s.kept_at.max(at));
+            return Vec::new();
+        }
+    }
+    state.sync.update_value(|s| s.kept_at = time);
     list.insert(0, (time, text.to_string()));
     let dropped = list.split_off(KEEP.min(list.len()));
     let items: Vec<J> = list.into_iter().map(|(at, t)| J::Array(vec![at.into(), t.into()])).collect();
