@@ -21,7 +21,9 @@ pub fn FormPage() -> impl IntoView {
     let first = if app.focus_after_render.get_untracked().is_some() { usize::MAX } else { 1 };
     let all_drawn = RwSignal::new(first == usize::MAX);
     if !all_drawn.get_untracked() {
-        request_animation_frame(move || all_drawn.set(true));
+        // After the frame that draws the first section has been painted: a task queued from
+        // that frame's callbacks runs after its paint.
+        request_animation_frame(move || set_timeout(move || all_drawn.set(true), std::time::Duration::ZERO));
     }
     let sections = form.def().sections.iter().take(first).map(|s| section(app, &prefix, s)).collect_view();
     let rest = {
