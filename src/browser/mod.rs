@@ -29,9 +29,9 @@ pub fn offline(key: &str) -> Option<String> {
 /// `formseal.js` was loaded from — given to each widget it mounts, and as `FORMSEAL_BASE` to the
 /// page's `data-formseal` elements (the demo page) — else next to the page.
 pub fn asset_url(file: &str) -> String {
-    let base = ASSET_BASE.with(|b| b.borrow().clone()).or_else(|| {
-        js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_BASE".into()).ok().and_then(|b| b.as_string())
-    });
+    let base = ASSET_BASE
+        .with(|b| b.borrow().clone())
+        .or_else(|| js_sys::Reflect::get(&js_sys::global(), &"FORMSEAL_BASE".into()).ok().and_then(|b| b.as_string()));
     match base {
         Some(base) if Some(&base) != page_folder().as_ref() => format!("{base}{file}"),
         // Next to the page: a relative address (what a saved copy or an offline file keeps).

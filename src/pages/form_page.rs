@@ -30,7 +30,9 @@ pub fn FormPage() -> impl IntoView {
     let rest = {
         let (form, prefix) = (form.clone(), prefix.clone());
         move || {
-            all_drawn.get().then(|| form.def().sections.iter().skip(first).map(|s| section(app, &prefix, s)).collect_view())
+            all_drawn
+                .get()
+                .then(|| form.def().sections.iter().skip(first).map(|s| section(app, &prefix, s)).collect_view())
         }
     };
     let summary_id = format!("{prefix}-summary");
