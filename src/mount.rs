@@ -48,7 +48,10 @@ fn root(setup: Setup) -> impl IntoView {
             // first heading (or, while a page loads, to the line saying so), not to the host
             // page's <body>.
             request_animation_frame(move || {
-                if let Some(h) = document().query_selector("h1[tabindex], h2[tabindex], .fs-loading").ok().flatten() {
+                let heading = host
+                    .element
+                    .try_with_value(|c| c.query_selector("h1[tabindex], h2[tabindex], .fs-loading").ok().flatten());
+                if let Some(h) = heading.flatten() {
                     let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             });
@@ -212,6 +215,7 @@ pub async fn mount(container: web_sys::HtmlElement, opts: Options) -> Result<Mou
     // A saved copy of the page may hold a previous render: start from an empty host.
     container.set_inner_html("");
     let slot = RwSignal::new(None);
+    browser::dom::register_root(&container);
     let host = Host {
         element: StoredValue::new_local(container.clone()),
         endpoint: StoredValue::new(opts.endpoint.filter(|e| !e.is_empty())),

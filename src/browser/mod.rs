@@ -1,6 +1,7 @@
 //! Browser I/O: storage, files, downloads, time. Everything that touches web APIs lives here.
 
 pub mod clock;
+pub mod dom;
 // Shared as source with the package pages (crates/formseal-intake), which use all of it.
 #[allow(dead_code)]
 pub mod files;

@@ -44,12 +44,23 @@ fn drawn(count: Memo<usize>) -> RwSignal<usize> {
 /// Focuses the element with this id on the next frame (after the DOM has been updated).
 pub fn focus_later(id: String) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+        crate::browser::dom::focus(&id);
+    });
+}
+
+/// Focuses the element with this id as soon as the update that creates it has run (within the
+/// same task as the click: Chromium then lays the page out once, not again for the focus on the
+/// next frame, issue 16), or on the next frame if it is not there by then. For elements that do
+/// not exist before the update (a new row's first field): an existing one is focused at once.
+pub fn focus_new(id: String) {
+    leptos::task::spawn_local(async move {
+        for _ in 0..8 {
+            leptos::task::tick().await;
+            if crate::browser::dom::focus(&id) {
+                return;
             }
         }
+        focus_later(id);
     });
 }
 
@@ -150,7 +161,7 @@ pub fn Rows(
         let key = fields.with_value(|f| app.add_row(at, f));
         undo.set(None);
         if let Some(id) = first_cell(key) {
-            focus_later(id);
+            focus_new(id);
         }
     };
     let remove = {
@@ -174,7 +185,7 @@ pub fn Rows(
             app.restore_row(at, i, row);
             undo.set(None);
             if let Some(id) = first_cell(key) {
-                focus_later(id);
+                focus_new(id);
             }
         }
     };

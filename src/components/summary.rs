@@ -15,12 +15,9 @@ pub fn path_label(path: &str) -> String {
 /// Moves focus to the control of an issue path and scrolls it into view.
 pub fn focus_path(app: &crate::state::AppState, path: &str) {
     let id = app.dom_id_for_path(path);
-    if let Some(el) = document().get_element_by_id(&id) {
-        use wasm_bindgen::JsCast;
+    if let Some(el) = crate::browser::dom::element_by_id(&id) {
         el.scroll_into_view();
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+        let _ = el.focus();
     }
 }
 

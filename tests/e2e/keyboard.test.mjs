@@ -340,3 +340,26 @@ test('the verify page by keyboard: in from the start page and back, focus never 
 function tinyPng() {
   return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 }
+
+test('in a host page’s <formseal-form> (a shadow root), focus moves as on the demo page: a new row’s first field, the error summary, a field named there', async () => {
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.addInitScript(focusProbe);
+  await page.goto(`${env.server.url}examples/plain.html`);
+  await page.getByLabel('统一社会信用代码').first().waitFor();
+  const kb = new Keyboard(page);
+  assert.ok(await page.evaluate(() => !!document.querySelector('formseal-form').shadowRoot.querySelector('.fs-form')), 'the widget is in a shadow root');
+  await kb.fill({ name: '姓名', within: '代表 1' }, '欧阳·明');
+  await kb.tabTo({ name: '添加代表', role: 'button' });
+  await kb.press('Enter', 'add a representative');
+  await kb.expectFocus({ name: '姓名', within: '代表 2' }, 'after adding a representative');
+  await kb.type('张堃');
+  // 统一社会信用代码 (and the rest) left empty: the summary's link brings the applicant to it.
+  await fixFromSummary(kb, page, /^统一社会信用代码：/, { name: '统一社会信用代码', role: 'textbox' });
+  await kb.type('914403001922038216');
+  kb.assertFocusKept();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
