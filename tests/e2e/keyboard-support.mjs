@@ -244,13 +244,19 @@ export class Keyboard {
   }
 }
 
-export async function open(form, waitFor) {
+export function open(form, waitFor) {
+  return openAt(`#/${form}`, waitFor);
+}
+
+/** Opens `path` of the test server (the demo page's `#/<form>`, or a host page) with the focus
+ * probe, once the field labelled `waitFor` is there. */
+export async function openAt(path, waitFor) {
   const ctx = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   await page.addInitScript(focusProbe);
-  await page.goto(`${env.server.url}#/${form}`);
+  await page.goto(`${env.server.url}${path}`);
   await page.getByLabel(waitFor, { exact: true }).first().waitFor();
   return { ctx, page, errors, kb: new Keyboard(page) };
 }

@@ -10,7 +10,7 @@
 // many keys to press and to check the result.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, focusProbe, Keyboard, open, fixFromSummary, continueToReview, makePackage } from './keyboard-support.mjs';
+import { env, focusProbe, Keyboard, open, openAt, fixFromSummary, continueToReview, makePackage } from './keyboard-support.mjs';
 
 /**
  * Opens the file chooser of the focused file control with `key`. Headless Chromium on a loaded
@@ -342,14 +342,7 @@ function tinyPng() {
 }
 
 test('in a host page’s <formseal-form> (a shadow root), focus moves as on the demo page: a new row’s first field, the error summary, a field named there', async () => {
-  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  await page.addInitScript(focusProbe);
-  await page.goto(`${env.server.url}examples/plain.html`);
-  await page.getByLabel('统一社会信用代码').first().waitFor();
-  const kb = new Keyboard(page);
+  const { ctx, page, errors, kb } = await openAt('examples/plain.html', '统一社会信用代码');
   assert.ok(await page.evaluate(() => !!document.querySelector('formseal-form').shadowRoot.querySelector('.fs-form')), 'the widget is in a shadow root');
   await kb.fill({ name: '姓名', within: '代表 1' }, '欧阳·明');
   await kb.tabTo({ name: '添加代表', role: 'button' });
