@@ -166,7 +166,7 @@ pub fn Field(
         (None, _) => Memo::new(|_| true),
         (Some(_), Some(r)) => {
             let def = def.clone();
-            Memo::new(move |_| r.row.with(|row| def.visible(&formseal_core::form::Answers(row.values.clone()))))
+            Memo::new(move |_| r.row.with(|row| def.visible_in(&row.values)))
         }
         (Some(_), None) => {
             let def = def.clone();

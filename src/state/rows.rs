@@ -30,7 +30,7 @@ impl RowsAt {
         let (map, name) = match self {
             RowsAt::Top(g) => (&mut a.0, g),
             RowsAt::In { group, key, sub } => match a.0.get_mut(group) {
-                Some(Value::Rows(rows)) => (&mut rows.iter_mut().find(|r| r.key == key)?.values, sub),
+                Some(Value::Rows(rows)) => (&mut *rows.iter_mut().find(|r| r.key == key)?.values, sub),
                 _ => return None,
             },
         };

@@ -101,7 +101,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, n)| Row {
                     key: key0 + i as u64,
-                    values: BTreeMap::from([("name".to_string(), Value::Text(n.to_string()))]),
+                    values: BTreeMap::from([("name".to_string(), Value::Text(n.to_string()))]).into(),
                 })
                 .collect(),
         )

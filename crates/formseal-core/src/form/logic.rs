@@ -209,7 +209,7 @@ impl Rule {
             let rows = s.answers.rows(&u.rows);
             let mut seen = std::collections::HashSet::new();
             for (i, row) in rows.iter().enumerate() {
-                let key: Vec<String> = u.key.iter().map(|k| normalize::person_name(row.text(k))).collect();
+                let key: Vec<_> = u.key.iter().map(|k| normalize::person_name_ref(row.text(k))).collect();
                 if key.first().is_some_and(|k| !k.is_empty()) && !seen.insert(key) {
                     out.push(Issue::new(format!("{}[{i}].{}", u.rows, self.at), self.finding(s)));
                 }

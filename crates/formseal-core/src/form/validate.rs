@@ -85,7 +85,6 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
                 check_rows_count(field, rows.len(), field.id, &mut issues);
                 for (i, row) in rows.iter().enumerate() {
                     seen.insert((field.id, row.key));
-                    let prefix = format!("{}[{i}]", field.id);
                     let fresh = || {
                         let mut own = Vec::new();
                         check_row(fields, row, "", ctx, &mut own);
@@ -95,9 +94,12 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
                     if entry.0 != *row {
                         *entry = (row.clone(), fresh());
                     }
-                    issues.extend(
-                        entry.1.iter().map(|is| Issue::new(format!("{prefix}{}", is.path), is.finding.clone())),
-                    );
+                    if !entry.1.is_empty() {
+                        let prefix = format!("{}[{i}]", field.id);
+                        issues.extend(
+                            entry.1.iter().map(|is| Issue::new(format!("{prefix}{}", is.path), is.finding.clone())),
+                        );
+                    }
                 }
             }
             _ => check_field(field, value, field.id, ctx, &mut issues),

@@ -49,9 +49,19 @@ pub fn is_lookalike_dot(c: char) -> bool {
 /// (U+00B7 itself is kept). In a name containing Han characters an ASCII `.` is also taken for
 /// the middle dot (`买买提.艾力` → `买买提·艾力`); in a Latin-script name it is kept (`John F. Smith`).
 pub fn person_name(input: &str) -> String {
+    person_name_ref(input).into_owned()
+}
+
+/// [`person_name`], borrowing the input when it needs no change (the common case: comparing
+/// every row's name at each keystroke then allocates nothing).
+pub fn person_name_ref(input: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = input.trim();
     let has_han = trimmed.chars().any(crate::rules::name::is_han);
-    trimmed.chars().map(|c| if is_lookalike_dot(c) || (has_han && c == '.') { MIDDLE_DOT } else { c }).collect()
+    let maps = |c: char| is_lookalike_dot(c) || (has_han && c == '.');
+    if !trimmed.chars().any(maps) {
+        return std::borrow::Cow::Borrowed(trimmed);
+    }
+    trimmed.chars().map(|c| if maps(c) { MIDDLE_DOT } else { c }).collect::<String>().into()
 }
 
 /// Characters that reorder or hide text without being seen: bidirectional controls, zero-width
@@ -89,5 +99,7 @@ mod tests {
         assert_eq!(person_name("阿沛·阿旺晋美"), "阿沛·阿旺晋美");
         assert_eq!(person_name("买买提.艾力"), "买买提·艾力");
         assert_eq!(person_name("John F. Smith"), "John F. Smith");
+        assert!(matches!(person_name_ref(" 张三 "), std::borrow::Cow::Borrowed("张三")));
+        assert!(matches!(person_name_ref("买买提.艾力"), std::borrow::Cow::Owned(_)));
     }
 }
