@@ -110,12 +110,19 @@ impl Expr {
             Expr::RowCount(r) => (r.min..=r.max).contains(&a.rows(&r.field).len()),
             Expr::RowsComplete(r) => {
                 let rows = a.rows(&r.field);
+                // The rows with an error in them, from one pass over the issues (not one pass per
+                // row: at each keystroke in a form of a thousand rows, issue 16).
+                let mut wrong = vec![false; rows.len()];
+                for i in s.issues.iter().filter(|i| i.is_error()).filter_map(|i| row_of(&i.path, &r.field)) {
+                    if let Some(w) = wrong.get_mut(i) {
+                        *w = true;
+                    }
+                }
                 !rows.is_empty()
-                    && rows.iter().enumerate().all(|(i, row)| {
-                        let prefix = format!("{}[{i}].", r.field);
-                        r.filled.iter().all(|f| has_value(row.values.get(f)))
-                            && !s.issues.iter().any(|is| is.is_error() && is.path.starts_with(&prefix))
-                    })
+                    && rows
+                        .iter()
+                        .zip(wrong)
+                        .all(|(row, wrong)| !wrong && r.filled.iter().all(|f| has_value(row.values.get(f))))
             }
             Expr::AnyRow(r) => a.rows(&r.field).iter().any(|row| has_value(row.values.get(&r.filled))),
             Expr::All(list) => list.iter().all(|e| e.holds(s)),
@@ -123,6 +130,12 @@ impl Expr {
             Expr::Not(e) => !e.holds(s),
         }
     }
+}
+
+/// The row a path inside a row of `field` is in: `writers[3].phone` → 3.
+fn row_of(path: &str, field: &str) -> Option<usize> {
+    let (n, rest) = path.strip_prefix(field)?.strip_prefix('[')?.split_once(']')?;
+    rest.starts_with('.').then(|| n.parse().ok()).flatten()
 }
 
 impl Param {
@@ -207,7 +220,7 @@ impl Rule {
     pub fn check(&self, s: &Scope, out: &mut Vec<Issue>) {
         if let Some(u) = &self.unique {
             let rows = s.answers.rows(&u.rows);
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = std::collections::HashSet::with_capacity(rows.len());
             for (i, row) in rows.iter().enumerate() {
                 let key: Vec<_> = u.key.iter().map(|k| normalize::person_name_ref(row.text(k))).collect();
                 if key.first().is_some_and(|k| !k.is_empty()) && !seen.insert(key) {
@@ -279,5 +292,18 @@ impl super::validate::FormRules for FormDef {
     fn eligibility(&self, answers: &Answers, issues: &[Issue]) -> Vec<Criterion> {
         let scope = Scope { def: self, answers, issues };
         self.conditions.iter().filter_map(|c| c.evaluate(&scope)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn row_of_reads_the_row_a_path_is_in() {
+        assert_eq!(super::row_of("writers[3].phone", "writers"), Some(3));
+        assert_eq!(super::row_of("writers[12].experience[0].rank", "writers"), Some(12));
+        assert_eq!(super::row_of("writers[3]", "writers"), None);
+        assert_eq!(super::row_of("writers", "writers"), None);
+        assert_eq!(super::row_of("writers_extra[1].x", "writers"), None);
+        assert_eq!(super::row_of("representatives[1].name", "writers"), None);
     }
 }

@@ -7,7 +7,7 @@ use super::eligibility::Criterion;
 use crate::issue::{Finding, Issue, Severity};
 use crate::rules::{self, date::CivilDate};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What validation needs from the environment.
 #[derive(Clone, Copy, Debug)]
@@ -61,7 +61,10 @@ pub fn validate(form: &dyn FormRules, answers: &Answers, ctx: &Context) -> Repor
 /// same as [`validate`]'s.
 #[derive(Debug, Default)]
 pub struct RowCache {
-    rows: HashMap<(&'static str, u64), (Row, Vec<Issue>)>,
+    /// Per row: the row as checked, its issues, and the validation that last saw it.
+    rows: HashMap<(&'static str, u64), (Row, Vec<Issue>, u64)>,
+    /// Counts validations: rows not seen by the latest one are gone from the answers.
+    run: u64,
     /// The date the cached issues were computed for.
     today: Option<CivilDate>,
 }
@@ -73,7 +76,8 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
         cache.today = Some(ctx.today);
     }
     let mut issues = Vec::new();
-    let mut seen = HashSet::new();
+    cache.run += 1;
+    let run = cache.run;
     for field in form.def().fields() {
         if !field.visible(answers) {
             continue;
@@ -84,16 +88,16 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
             (FieldKind::Rows { fields, .. }, Value::Rows(rows)) => {
                 check_rows_count(field, rows.len(), field.id, &mut issues);
                 for (i, row) in rows.iter().enumerate() {
-                    seen.insert((field.id, row.key));
                     let fresh = || {
                         let mut own = Vec::new();
                         check_row(fields, row, "", ctx, &mut own);
                         own
                     };
-                    let entry = cache.rows.entry((field.id, row.key)).or_insert_with(|| (row.clone(), fresh()));
+                    let entry = cache.rows.entry((field.id, row.key)).or_insert_with(|| (row.clone(), fresh(), run));
                     if entry.0 != *row {
-                        *entry = (row.clone(), fresh());
+                        *entry = (row.clone(), fresh(), run);
                     }
+                    entry.2 = run;
                     if !entry.1.is_empty() {
                         let prefix = format!("{}[{i}]", field.id);
                         issues.extend(
@@ -105,7 +109,7 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
             _ => check_field(field, value, field.id, ctx, &mut issues),
         }
     }
-    cache.rows.retain(|k, _| seen.contains(k));
+    cache.rows.retain(|_, (_, _, seen)| *seen == run);
     form.cross_check(answers, ctx, &mut issues);
     // A call's closing date, reported at the date the applicant signs (the paper form's last field).
     let def = form.def();

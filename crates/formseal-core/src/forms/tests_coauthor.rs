@@ -250,3 +250,29 @@ fn the_calls_contact_and_date_are_shown() {
         note.zh
     );
 }
+
+#[test]
+fn writers_criterion_needs_every_writer_without_errors() {
+    let status = |a: &Answers| {
+        let r = validate(form().as_ref(), a, &ctx());
+        r.eligibility.iter().find(|c| c.id == "form.writers").map(|c| c.status)
+    };
+    let mut a = complete();
+    let mut rows = a.rows("writers").to_vec();
+    let mut extra = rows[0].clone();
+    extra.key = 9999;
+    extra.values.insert("name".into(), Value::Text("赵六".into()));
+    extra.values.insert("phone".into(), Value::Text("13900000002".into()));
+    rows.push(extra);
+    let last = rows.len() - 1;
+    a.set("writers", Value::Rows(rows));
+    assert_eq!(status(&a), Some(Status::Pass), "{:?}", validate(form().as_ref(), &a, &ctx()).issues);
+    // An error inside the last writer (and only there) holds the criterion back.
+    set_writer(&mut a, last, "phone", "12345678901");
+    assert_eq!(status(&a), Some(Status::NeedsInfo));
+    set_writer(&mut a, last, "phone", "13900000002");
+    assert_eq!(status(&a), Some(Status::Pass));
+    // A writer with no name holds it back too.
+    set_writer(&mut a, 0, "name", "");
+    assert_eq!(status(&a), Some(Status::NeedsInfo));
+}
