@@ -72,32 +72,12 @@ pub fn validity(state: &AppState) -> JsValue {
 
 /// Sends `formseal:change` whenever the answers' validity may have changed (not for the first,
 /// restored state: `ready` reports that), and `formseal:error` for every error notice.
-///
-/// `change` goes out once the frame showing the change has been drawn, at most once per frame
-/// and with the validity as it is then: building its lists (every issue of a form of hundreds of
-/// rows) stays off the path from a keystroke to the screen, and fast typing sends one event with
-/// the latest validity instead of one per key (issue 16).
 pub fn watch(state: AppState, host: Host) {
-    let pending = StoredValue::new(false);
     Effect::new(move |first: Option<()>| {
         state.report.track();
-        if first.is_none() || pending.get_value() {
-            return;
+        if first.is_some() {
+            emit(host, "change", &validity(&state));
         }
-        pending.set_value(true);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // The form may have gone meanwhile (another form opened, the widget removed).
-                    if pending.try_update_value(|p| *p = false).is_some()
-                        && state.report.try_with_untracked(|_| ()).is_some()
-                    {
-                        emit(host, "change", &validity(&state));
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
     });
     Effect::new(move |_| {
         if let Some(n) = state.notice.get().filter(|n| n.error) {

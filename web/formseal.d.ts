@@ -88,7 +88,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'formseal:ready': CustomEvent<FormsealReadyDetail>;
-    /** After the frame that shows a change to the answers is drawn; at most once per frame, with the validity as it is then. */
     'formseal:change': CustomEvent<FormsealValidity>;
     'formseal:package-ready': CustomEvent<FormsealPackageDetail>;
     'formseal:submitted': CustomEvent<FormsealSubmittedDetail>;
