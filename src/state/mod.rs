@@ -188,10 +188,7 @@ impl AppState {
         self.answers.with_untracked(|a| {
             let mut current: Option<&Row> = None;
             for seg in path.split('.') {
-                let (name, idx) = match seg.split_once('[') {
-                    Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
-                    None => (seg, None),
-                };
+                let (name, idx) = formseal_core::issue::path_segment(seg);
                 id.push('-');
                 id.push_str(name);
                 if let Some(i) = idx {

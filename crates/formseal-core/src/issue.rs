@@ -60,6 +60,14 @@ impl Issue {
     }
 }
 
+/// One segment of an issue path (`group[3]`, `field`): the field id and the row index, if any.
+pub fn path_segment(seg: &str) -> (&str, Option<usize>) {
+    match seg.split_once('[') {
+        Some((name, rest)) => (name, rest.trim_end_matches(']').parse().ok()),
+        None => (seg, None),
+    }
+}
+
 fn ser_params<S: serde::Serializer>(params: &Params, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut map = s.serialize_map(Some(params.len()))?;
@@ -67,4 +75,14 @@ fn ser_params<S: serde::Serializer>(params: &Params, s: S) -> Result<S::Ok, S::E
         map.serialize_entry(k, v)?;
     }
     map.end()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn path_segments() {
+        assert_eq!(super::path_segment("writers[3]"), ("writers", Some(3)));
+        assert_eq!(super::path_segment("phone"), ("phone", None));
+        assert_eq!(super::path_segment("writers[x]"), ("writers", None));
+    }
 }

@@ -248,10 +248,7 @@ impl FormDef {
         let mut fields: Vec<&FieldDef> = self.fields().collect();
         let mut parts = Vec::new();
         for seg in path.split('.') {
-            let (name, idx) = match seg.split_once('[') {
-                Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
-                None => (seg, None),
-            };
+            let (name, idx) = crate::issue::path_segment(seg);
             let Some(f) = fields.iter().find(|f| f.id == name).copied() else { return path.to_string() };
             match (&f.kind, idx) {
                 (FieldKind::Rows { fields: sub, row_label, .. }, Some(i)) => {

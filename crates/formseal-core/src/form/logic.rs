@@ -134,8 +134,11 @@ impl Expr {
 
 /// The row a path inside a row of `field` is in: `writers[3].phone` → 3.
 fn row_of(path: &str, field: &str) -> Option<usize> {
-    let (n, rest) = path.strip_prefix(field)?.strip_prefix('[')?.split_once(']')?;
-    rest.starts_with('.').then(|| n.parse().ok()).flatten()
+    let (first, _inside) = path.split_once('.')?;
+    match crate::issue::path_segment(first) {
+        (name, row) if name == field => row,
+        _ => None,
+    }
 }
 
 impl Param {

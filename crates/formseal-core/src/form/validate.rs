@@ -1,9 +1,10 @@
 //! The validation engine: field rules from the definition, then the form's own cross-field rules
 //! and eligibility conditions, collected in one report.
 
-use super::answers::{Answers, Row, Value};
+use super::answers::{Answers, Value};
 use super::def::{FieldDef, FieldKind, FormDef, Format};
 use super::eligibility::Criterion;
+use super::row::Row;
 use crate::issue::{Finding, Issue, Severity};
 use crate::rules::{self, date::CivilDate};
 use serde::Serialize;
@@ -95,7 +96,7 @@ pub fn validate_with(form: &dyn FormRules, answers: &Answers, ctx: &Context, cac
                     };
                     let entry = cache.rows.entry((field.id, row.key)).or_insert_with(|| (row.clone(), fresh(), run));
                     if entry.0 != *row {
-                        *entry = (row.clone(), fresh(), run);
+                        (entry.0, entry.1) = (row.clone(), fresh());
                     }
                     entry.2 = run;
                     if !entry.1.is_empty() {
