@@ -38,18 +38,20 @@ pub struct FieldCtx {
     pub value: Memo<Option<Value>>,
     pub path: Memo<String>,
     pub issues: Memo<Vec<Issue>>,
-    pub ids: FieldIds,
+    pub ids: std::sync::Arc<FieldIds>,
     pub app: AppState,
 }
 
 impl FieldCtx {
-    /// The text value ("" when empty).
-    pub fn text(&self) -> Memo<String> {
+    /// The text value ("" when empty), read from the value's memo (no memo of its own).
+    pub fn text_fn(&self) -> impl Fn() -> String + Copy + Send + Sync + 'static {
         let value = self.value;
-        Memo::new(move |_| match value.get() {
-            Some(Value::Text(t)) => t,
-            _ => String::new(),
-        })
+        move || {
+            value.with(|v| match v {
+                Some(Value::Text(t)) => t.clone(),
+                _ => String::new(),
+            })
+        }
     }
     /// Stores a new value.
     pub fn set(&self, v: Value) {
@@ -148,31 +150,26 @@ pub fn Field(
         }
         .into_any();
     }
+    let input = app.dom_id(loc);
     let ctx = FieldCtx {
         loc,
         value: value_memo(loc, row),
         path,
         issues: shown_issues(path),
-        ids: FieldIds {
-            input: app.dom_id(loc),
-            help: format!("{}-help", app.dom_id(loc)),
-            msg: format!("{}-msg", app.dom_id(loc)),
-        },
+        ids: std::sync::Arc::new(FieldIds { help: format!("{input}-help"), msg: format!("{input}-msg"), input }),
         app,
     };
     let issues = ctx.issues;
     let has_error = move || issues.with(|v| v.iter().any(|i| i.is_error()));
-    let visible: Memo<bool> = match (&def.visible_if, row) {
-        (None, _) => Memo::new(|_| true),
-        (Some(_), Some(r)) => {
-            let def = def.clone();
-            Memo::new(move |_| r.row.with(|row| def.visible_in(&row.values)))
+    // Only a field with a condition watches it: a thousand rows' fields are not a thousand
+    // watchers of nothing (issue 16: memory and work per row).
+    let visible: Option<Memo<bool>> = def.visible_if.as_ref().map(|_| {
+        let def = def.clone();
+        match row {
+            Some(r) => Memo::new(move |_| r.row.with(|row| def.visible_in(&row.values))),
+            None => Memo::new(move |_| app.answers.with(|a| def.visible(a))),
         }
-        (Some(_), None) => {
-            let def = def.clone();
-            Memo::new(move |_| app.answers.with(|a| def.visible(a)))
-        }
-    };
+    });
     let kind_class = match &def.kind {
         FieldKind::Text { multiline: true, .. } => "fs-field--long",
         FieldKind::Choice { .. } | FieldKind::MultiChoice { .. } => "fs-field--choice",
@@ -193,26 +190,23 @@ pub fn Field(
     let control = control(&def, ctx.clone(), has_help);
     let derived =
         matches!(def.kind, FieldKind::Text { format: Some(Format::Uscc), .. }).then(|| derived_org_code(ctx.value));
-    let marker = move || {
-        if required {
-            view! { <span class="fs-field__req" aria-hidden="true">"*"</span> }.into_any()
-        } else {
-            view! { <span class="fs-field__optional">{tr(key!("ui.optional"))}</span> }.into_any()
-        }
+    let marker = move || match required {
+        true => view! { <span class="fs-field__req" aria-hidden="true">"*"</span> }.into_any(),
+        false => view! { <span class="fs-field__optional">{tr(key!("ui.optional"))}</span> }.into_any(),
     };
     let label_el = if is_group {
         // Groups are labelled by their fieldset legend, inside the control.
-        view! { <div class="fs-field__label" aria-hidden="true">{lbl}{marker}</div> }.into_any()
+        view! { <div class="fs-field__label" aria-hidden="true">{lbl}{marker()}</div> }.into_any()
     } else {
         let for_id = ctx.ids.input.clone();
-        view! { <div class="fs-field__label"><label for=for_id>{lbl}</label>{marker}</div> }.into_any()
+        view! { <div class="fs-field__label"><label for=for_id>{lbl}</label>{marker()}</div> }.into_any()
     };
     view! {
         <div
             class=format!("fs-field {kind_class}")
             class:fs-field--invalid=has_error
             data-field=def.id
-            hidden=move || !visible.get()
+            hidden=visible.map(|v| move || !v.get())
         >
             {label_el}
             <div class="fs-field__body">

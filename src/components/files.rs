@@ -45,7 +45,7 @@ pub fn FilesInput(
             <input
                 type="file"
                 class="fs-files__input"
-                id=ids.input
+                id=ids.input.clone()
                 accept=accept
                 multiple=multiple
                 aria-describedby=ids.msg.clone()

@@ -31,7 +31,7 @@ pub fn TextInput(
     has_help: bool,
 ) -> impl IntoView {
     let app = use_app();
-    let value = ctx.text();
+    let (text, value) = (ctx.value, ctx.text_fn());
     // Called for text fields only; any other kind gets a plain text box, never an abort.
     let (multiline, format, max_chars) = match def.kind {
         FieldKind::Text { multiline, format, max_chars } => (multiline, format, max_chars),
@@ -43,7 +43,10 @@ pub fn TextInput(
     let required = def.required;
     if multiline {
         let count = move || {
-            let n = value.with(|v| v.chars().count());
+            let n = text.with(|v| match v {
+                Some(Value::Text(t)) => t.chars().count(),
+                _ => 0,
+            });
             formseal_core::messages::render(
                 app.locale.get(),
                 key!("ui.char_count"),
@@ -58,7 +61,7 @@ pub fn TextInput(
                 aria-describedby=described
                 aria-invalid=invalid
                 aria-required=required.to_string()
-                prop:value=move || value.get()
+                prop:value=value
                 on:input=move |ev| c1.set(Value::Text(event_target_value(&ev)))
                 on:focusout=move |_| c2.touch()
             ></textarea>
@@ -83,7 +86,7 @@ pub fn TextInput(
             aria-describedby=described
             aria-invalid=invalid
             aria-required=required.to_string()
-            prop:value=move || value.get()
+            prop:value=value
             on:input=move |ev| c1.set(Value::Text(event_target_value(&ev)))
             on:focusout=move |_| c2.touch()
         />
@@ -101,7 +104,7 @@ pub fn DateInput(
     /// Whether the field has a help text to reference.
     has_help: bool,
 ) -> impl IntoView {
-    let value = ctx.text();
+    let value = ctx.text_fn();
     let invalid = ctx.invalid();
     let described = ctx.ids.described_by(has_help);
     let (c1, c2) = (ctx.clone(), ctx.clone());
@@ -113,7 +116,7 @@ pub fn DateInput(
             aria-describedby=described
             aria-invalid=invalid
             aria-required=def.required.to_string()
-            prop:value=move || value.get()
+            prop:value=value
             on:input=move |ev| c1.set(Value::Text(event_target_value(&ev)))
             on:focusout=move |_| c2.touch()
         />
@@ -128,7 +131,7 @@ pub fn ChoiceInput(
     /// The field's value, path, messages and ids.
     ctx: FieldCtx,
 ) -> impl IntoView {
-    let value = ctx.text();
+    let value = ctx.value;
     let invalid = ctx.invalid();
     let options = match &def.kind {
         FieldKind::Choice { options } => options.clone(),
@@ -153,7 +156,7 @@ pub fn ChoiceInput(
                         id=id
                         name=name.clone()
                         value=o.value.clone()
-                        prop:checked=move || value.with(|cur| *cur == v)
+                        prop:checked=move || value.with(|cur| matches!(cur, Some(Value::Text(t)) if *t == v))
                         on:change=move |_| {
                             c.set(Value::Text(v2.clone()));
                             c.touch();
