@@ -11,6 +11,7 @@ use formseal_core::key;
 use formseal_core::messages::{finding_text, render};
 use formseal_core::rules::uscc;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Ids that tie a control to its label, help and message.
 #[derive(Clone)]
@@ -38,7 +39,7 @@ pub struct FieldCtx {
     pub value: Memo<Option<Value>>,
     pub path: Memo<String>,
     pub issues: Memo<Vec<Issue>>,
-    pub ids: std::sync::Arc<FieldIds>,
+    pub ids: Arc<FieldIds>,
     pub app: AppState,
 }
 
@@ -46,12 +47,7 @@ impl FieldCtx {
     /// The text value ("" when empty), read from the value's memo (no memo of its own).
     pub fn text_fn(&self) -> impl Fn() -> String + Copy + Send + Sync + 'static {
         let value = self.value;
-        move || {
-            value.with(|v| match v {
-                Some(Value::Text(t)) => t.clone(),
-                _ => String::new(),
-            })
-        }
+        move || value.with(|v| text_of(v).to_string())
     }
     /// Stores a new value.
     pub fn set(&self, v: Value) {
@@ -75,6 +71,14 @@ impl FieldCtx {
     pub fn invalid(&self) -> impl Fn() -> String + Send + Sync + Clone + 'static {
         let issues = self.issues;
         move || issues.with(|v| v.iter().any(|i| i.is_error())).to_string()
+    }
+}
+
+/// The text of a field's value: "" when it has none (or is not text).
+pub fn text_of(value: &Option<Value>) -> &str {
+    match value {
+        Some(Value::Text(t)) => t,
+        _ => "",
     }
 }
 
@@ -156,7 +160,7 @@ pub fn Field(
         value: value_memo(loc, row),
         path,
         issues: shown_issues(path),
-        ids: std::sync::Arc::new(FieldIds { help: format!("{input}-help"), msg: format!("{input}-msg"), input }),
+        ids: Arc::new(FieldIds { help: format!("{input}-help"), msg: format!("{input}-msg"), input }),
         app,
     };
     let issues = ctx.issues;

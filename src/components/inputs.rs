@@ -1,6 +1,6 @@
 //! The controls of the simple field kinds: text, date, single choice, multiple choice, agreement.
 
-use super::field::FieldCtx;
+use super::field::{text_of, FieldCtx};
 use crate::i18n::label;
 use crate::state::use_app;
 use formseal_core::form::{FieldDef, FieldKind, Format, Value};
@@ -43,10 +43,7 @@ pub fn TextInput(
     let required = def.required;
     if multiline {
         let count = move || {
-            let n = text.with(|v| match v {
-                Some(Value::Text(t)) => t.chars().count(),
-                _ => 0,
-            });
+            let n = text.with(|v| text_of(v).chars().count());
             formseal_core::messages::render(
                 app.locale.get(),
                 key!("ui.char_count"),
@@ -156,7 +153,7 @@ pub fn ChoiceInput(
                         id=id
                         name=name.clone()
                         value=o.value.clone()
-                        prop:checked=move || value.with(|cur| matches!(cur, Some(Value::Text(t)) if *t == v))
+                        prop:checked=move || value.with(|cur| text_of(cur) == v)
                         on:change=move |_| {
                             c.set(Value::Text(v2.clone()));
                             c.touch();
