@@ -188,30 +188,67 @@ async function typing(page, locator, n = 40) {
   return { p50: pct(lat, 50), p95: pct(lat, 95), max: Math.max(...lat), keystrokes: lat.length };
 }
 async function timeClick(page, locator) {
+  return (await timeClickFrames(page, locator)).ms;
+}
+/**
+ * Click → two frames, and what the long animation frames in between were made of (Chromium's
+ * Long Animation Frames API, frames over 50 ms): the click's script (its handlers and the
+ * microtasks after them), the style and layout that script forced (a `focus()` lays the page out),
+ * and long frames with no script at all — the browser's own tasks, such as its autofill reading
+ * the page's forms 100 ms after form fields are added (issue 16).
+ */
+async function timeClickFrames(page, locator) {
   await page.evaluate(() => {
     window.__click = null;
+    if (!window.__loaf) {
+      window.__loaf = [];
+      new PerformanceObserver((list) => window.__loaf.push(...list.getEntries())).observe({ type: 'long-animation-frame' });
+    }
     document.addEventListener('click', () => {
       const t0 = performance.now();
+      window.__t0 = t0;
       requestAnimationFrame(() => requestAnimationFrame(() => (window.__click = performance.now() - t0)));
     }, { capture: true, once: true });
   });
   await locator.click();
   await page.waitForFunction(() => window.__click !== null);
-  return page.evaluate(() => window.__click);
+  // The observer reports a frame after it has ended.
+  await page.waitForTimeout(100);
+  return page.evaluate(() => {
+    const [t0, ms] = [window.__t0, window.__click];
+    const frames = window.__loaf.filter((f) => f.startTime < t0 + ms && f.startTime + f.duration > t0 - 1);
+    window.__loaf = [];
+    const scripts = frames.flatMap((f) => f.scripts).filter((x) => x.startTime >= t0 - 1);
+    const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+    return {
+      ms,
+      script: sum(scripts.map((x) => x.duration)),
+      forced: sum(scripts.map((x) => x.forcedStyleAndLayoutDuration)),
+      browser: sum(frames.filter((f) => f.scripts.length === 0).map((f) => f.duration)),
+    };
+  });
 }
 /** Adds and removes per list (an odd number, for a median). */
 const ADDS = 9;
 /** Adds a row and removes it again, `times` times: the median of each (one click is one sample
- * on a shared machine; the median of nine is a figure). */
+ * on a shared machine; the median of nine is a figure), and what the adds' frames held. */
 async function addAndRemove(page, add, removeLast, lastRow, times = ADDS) {
   const adds = [], removes = [];
   for (let k = 0; k < times; k++) {
-    adds.push(await timeClick(page, add));
+    adds.push(await timeClickFrames(page, add));
     await lastRow().waitFor({ state: 'attached' });
     removes.push(await timeClick(page, removeLast()));
     await lastRow().waitFor({ state: 'detached' });
   }
-  return [pct(adds, 50), pct(removes, 50)];
+  const browser = adds.filter((a) => a.browser > 0);
+  const detail = {
+    script: pct(adds.map((a) => a.script), 50),
+    forced: pct(adds.map((a) => a.forced), 50),
+    withBrowserTask: browser.length,
+    of: adds.length,
+    browserTask: browser.length ? pct(browser.map((a) => a.browser), 50) : 0,
+  };
+  return [pct(adds.map((a) => a.ms), 50), pct(removes, 50), detail];
 }
 async function memory(page, cdp) {
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -238,6 +275,7 @@ results.memory = {};
 }
 // The co-authoring form with `n` writers × 5 experience rows, and the floor page with the same.
 results.floor = {};
+results.addFrames = {};
 results.importMs = {};
 for (const n of WRITERS) {
   {
@@ -249,7 +287,7 @@ for (const n of WRITERS) {
     await installProbe(page);
     results.floor[`${n}×5: unit name`] = await typing(page, page.locator('input[name="unit_name"]'), KEYS_LARGE);
     results.floor[`${n}×5: writer ${Math.ceil(n / 2)} phone`] = await typing(page, writer(Math.ceil(n / 2)).locator('input[name="phone"]'), KEYS_LARGE);
-    [results.floor[`${n}×5: add writer`], results.floor[`${n}×5: remove writer`]] = await addAndRemove(
+    [results.floor[`${n}×5: add writer`], results.floor[`${n}×5: remove writer`], results.addFrames[`floor ${n}×5`]] = await addAndRemove(
       page, page.locator('#add'), () => writer(n + 1).locator('.remove'), () => writer(n + 1));
     await ctx.close();
   }
@@ -291,7 +329,7 @@ for (const n of WRITERS) {
   await installProbe(page);
   results.typing[`co-authoring ${n}×5: unit name`] = await typing(page, page.locator('input[id$="-unit_name"]'), KEYS_LARGE);
   results.typing[`co-authoring ${n}×5: writer ${Math.ceil(n / 2)} phone`] = await typing(page, writer(Math.ceil(n / 2)).locator('[data-field="phone"] input'), KEYS_LARGE);
-  [results.rows[`co-authoring ${n}×5: add writer`], results.rows[`co-authoring ${n}×5: remove writer`]] = await addAndRemove(
+  [results.rows[`co-authoring ${n}×5: add writer`], results.rows[`co-authoring ${n}×5: remove writer`], results.addFrames[`formseal ${n}×5`]] = await addAndRemove(
     page,
     page.locator('[data-field="writers"] > fieldset > .fs-rows__add'),
     () => writer(n + 1).locator(':scope > .fs-row__actions > .fs-btn--danger'),
@@ -365,6 +403,11 @@ for (const [k, v] of Object.entries(results.rows)) {
   const f = floorOf(k);
   const target = /1000×/.test(k) ? '≤ 150' : /200×/.test(k) ? '≤ 100' : '';
   console.log(`  ${k.padEnd(42)} ${v.toFixed(1).padStart(6)} ms ${f === undefined ? '' : f.toFixed(1).padStart(7)} ${target.padStart(7)}`);
+}
+console.log('\nAdding a writer, CPU 4×: what the frames between the click and the second frame held (medians)');
+for (const [k, d] of Object.entries(results.addFrames)) {
+  console.log(`  ${k.padEnd(16)} click's script ${d.script.toFixed(0).padStart(4)} ms (style and layout it forced ${d.forced.toFixed(0).padStart(4)} ms); ` +
+    `a long task of the browser's own, no script, in ${d.withBrowserTask} of ${d.of} adds${d.withBrowserTask ? ` (${d.browserTask.toFixed(0)} ms)` : ''}`);
 }
 console.log('\nImporting a draft, unthrottled');
 for (const [k, v] of Object.entries(results.importMs)) console.log(`  ${k.padEnd(56)} ${String(v).padStart(6)} ms  ${/interactive/.test(k) ? `(target ${/1000×/.test(k) ? '≤ 2000' : '≤ 500'})` : ''}`);
