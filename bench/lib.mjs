@@ -1,4 +1,5 @@
-// Benchmark helpers: keystroke latency measured in the page (keydown → two animation frames),
+// Benchmark helpers: keystroke latency measured in the page (keydown → two animation frames), a
+// click's time to two frames and what its long animation frames held,
 // CPU throttling through CDP, percentiles.
 import { readFile } from 'node:fs/promises';
 
@@ -41,6 +42,48 @@ export async function typeAndMeasure(page, n, key = '1') {
   return page.evaluate(() => window.__lat.slice());
 }
 
+/** Click → two animation frames, in ms (the time until the page shows the click's result). */
+export async function timeClick(page, locator) {
+  return (await timeClickFrames(page, locator)).ms;
+}
+/**
+ * Click → two frames, and what the long animation frames in between were made of (Chromium's
+ * Long Animation Frames API, frames over 50 ms): the click's script (its handlers and the
+ * microtasks after them), the style and layout that script forced (a `focus()` lays the page out),
+ * and long frames with no script at all — the browser's own tasks, such as its autofill reading
+ * the page's forms 100 ms after form fields are added (issue 16).
+ */
+export async function timeClickFrames(page, locator) {
+  await page.evaluate(() => {
+    window.__click = null;
+    if (!window.__loaf) {
+      window.__loaf = [];
+      new PerformanceObserver((list) => window.__loaf.push(...list.getEntries())).observe({ type: 'long-animation-frame' });
+    }
+    document.addEventListener('click', () => {
+      const t0 = performance.now();
+      window.__t0 = t0;
+      requestAnimationFrame(() => requestAnimationFrame(() => (window.__click = performance.now() - t0)));
+    }, { capture: true, once: true });
+  });
+  await locator.click();
+  await page.waitForFunction(() => window.__click !== null);
+  // The observer reports a frame after it has ended.
+  await page.waitForTimeout(100);
+  return page.evaluate(() => {
+    const [t0, ms] = [window.__t0, window.__click];
+    const frames = window.__loaf.filter((f) => f.startTime < t0 + ms && f.startTime + f.duration > t0 - 1);
+    window.__loaf = [];
+    const scripts = frames.flatMap((f) => f.scripts).filter((x) => x.startTime >= t0 - 1);
+    const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+    return {
+      ms,
+      script: sum(scripts.map((x) => x.duration)),
+      forced: sum(scripts.map((x) => x.forcedStyleAndLayoutDuration)),
+      browser: sum(frames.filter((f) => f.scripts.length === 0).map((f) => f.duration)),
+    };
+  });
+}
 /** A co-authoring draft with `writers` writers of `exp` experience rows each. */
 export async function bigCoauthorDraft(writers, exp) {
   const base = JSON.parse(await readFile(new URL('../fixtures/coauthor-complete.json', import.meta.url), 'utf8'));

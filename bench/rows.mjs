@@ -2,7 +2,7 @@
 // the time to add / remove a row. Prints figures; asserts nothing (timing is not a test).
 // Usage: node bench/rows.mjs [writers=200] [experience=5]   (needs a release build in dist/)
 import { serve, launch } from '../tests/e2e/support.mjs';
-import { pct, throttle, installProbe, typeAndMeasure, bigCoauthorDraft } from './lib.mjs';
+import { pct, throttle, installProbe, typeAndMeasure, bigCoauthorDraft, timeClick } from './lib.mjs';
 
 const writers = Number(process.argv[2] ?? 200);
 const exp = Number(process.argv[3] ?? 5);
@@ -42,25 +42,9 @@ for (const [label, locate] of [
 }
 
 // Adding and removing a row: click → two frames after the DOM settles.
-async function timeClick(locator) {
-  await page.evaluate(() => {
-    window.__click = null;
-    document.addEventListener(
-      'click',
-      () => {
-        const t0 = performance.now();
-        requestAnimationFrame(() => requestAnimationFrame(() => (window.__click = performance.now() - t0)));
-      },
-      { capture: true, once: true },
-    );
-  });
-  await locator.click();
-  await page.waitForFunction(() => window.__click !== null);
-  return page.evaluate(() => window.__click);
-}
-const add = await timeClick(page.locator('[data-field="writers"] > fieldset > .fs-rows__add'));
+const add = await timeClick(page, page.locator('[data-field="writers"] > fieldset > .fs-rows__add'));
 await writerRow(writers + 1).waitFor({ state: 'attached' });
-const remove = await timeClick(writerRow(writers + 1).locator(':scope > .fs-row__actions > .fs-btn--danger'));
+const remove = await timeClick(page, writerRow(writers + 1).locator(':scope > .fs-row__actions > .fs-btn--danger'));
 results['add writer row'] = { ms: add };
 results['remove writer row'] = { ms: remove };
 

@@ -31,7 +31,7 @@ pub fn TextInput(
     has_help: bool,
 ) -> impl IntoView {
     let app = use_app();
-    let (text, value) = (ctx.value, ctx.text_fn());
+    let (value, text) = (ctx.value, ctx.text_fn());
     // Called for text fields only; any other kind gets a plain text box, never an abort.
     let (multiline, format, max_chars) = match def.kind {
         FieldKind::Text { multiline, format, max_chars } => (multiline, format, max_chars),
@@ -43,7 +43,7 @@ pub fn TextInput(
     let required = def.required;
     if multiline {
         let count = move || {
-            let n = text.with(|v| text_of(v).chars().count());
+            let n = value.with(|v| text_of(v).chars().count());
             formseal_core::messages::render(
                 app.locale.get(),
                 key!("ui.char_count"),
@@ -58,7 +58,7 @@ pub fn TextInput(
                 aria-describedby=described
                 aria-invalid=invalid
                 aria-required=required.to_string()
-                prop:value=value
+                prop:value=text
                 on:input=move |ev| c1.set(Value::Text(event_target_value(&ev)))
                 on:focusout=move |_| c2.touch()
             ></textarea>
@@ -83,7 +83,7 @@ pub fn TextInput(
             aria-describedby=described
             aria-invalid=invalid
             aria-required=required.to_string()
-            prop:value=value
+            prop:value=text
             on:input=move |ev| c1.set(Value::Text(event_target_value(&ev)))
             on:focusout=move |_| c2.touch()
         />
