@@ -194,31 +194,31 @@ pub fn Field(
     let control = control(&def, ctx.clone(), has_help);
     let derived =
         matches!(def.kind, FieldKind::Text { format: Some(Format::Uscc), .. }).then(|| derived_org_code(ctx.value));
-    let marker = move || match required {
-        true => view! { <span class="fs-field__req" aria-hidden="true">"*"</span> }.into_any(),
-        false => view! { <span class="fs-field__optional">{tr(key!("ui.optional"))}</span> }.into_any(),
-    };
+    // The label cell is the `<label>` itself, and its marker — the required star or the optional
+    // note — is drawn by the style sheet (`content: … / ""`: seen, not spoken; the control says
+    // `aria-required`). With the answer cell's parts as the field's own children, a text field is
+    // three elements where it was seven: a writer of the co-authoring form is about half the
+    // elements to build, lay out and scan for autofill (issue 16).
+    let optional = (!required).then(|| tr(key!("ui.optional")));
     let label_el = if is_group {
         // Groups are labelled by their fieldset legend, inside the control.
-        view! { <div class="fs-field__label" aria-hidden="true">{lbl}{marker()}</div> }.into_any()
+        view! { <div class="fs-field__label" aria-hidden="true" data-optional=optional>{lbl}</div> }.into_any()
     } else {
         let for_id = ctx.ids.input.clone();
-        view! { <div class="fs-field__label"><label for=for_id>{lbl}</label>{marker()}</div> }.into_any()
+        view! { <label class="fs-field__label" for=for_id data-optional=optional>{lbl}</label> }.into_any()
     };
     view! {
         <div
-            class=format!("fs-field {kind_class}")
+            class=format!("fs-field {kind_class}{}", if required { " fs-field--req" } else { "" })
             class:fs-field--invalid=has_error
             data-field=def.id
             hidden=visible.map(|v| move || !v.get())
         >
             {label_el}
-            <div class="fs-field__body">
-                {control}
-                {help}
-                {derived}
-                <Messages issues=issues id=msg_id />
-            </div>
+            {control}
+            {help}
+            {derived}
+            <Messages issues=issues id=msg_id />
         </div>
     }
     .into_any()

@@ -159,7 +159,7 @@ pub fn ChoiceInput(
                             c.touch();
                         }
                     />
-                    <span>{label(o.label)}</span>
+                    {label(o.label)}
                 </label>
             }
         })

@@ -248,7 +248,7 @@ test('the layout checks and the screenshot comparison fail on a broken layout, a
   // fits), one section's answers squeezed, the declarations' label cells gone.
   const labelColumn = '.fs-field, .fs-row__fields .fs-field { grid-template-columns: 7em minmax(0, 1fr) !important; }';
   const broken = [];
-  for (const css of [labelColumn, '.fs-section:first-of-type .fs-field__body { padding-right: 120px; }', '.fs-field--agree .fs-field__label { display: none; }']) {
+  for (const css of [labelColumn, '.fs-section:first-of-type .fs-field { padding-right: 120px; }', '.fs-field--agree .fs-field__label { display: none; }']) {
     const r = await compareWith(ref, await screenshot(page, css));
     assert.ok(r.problems.length > 0, `caught: ${css} (${share(r)} differ)`);
     broken.push(share(r));

@@ -45,7 +45,7 @@ function probeTargets() {
   const out = [];
   const add = (el, what) => {
     el.setAttribute('data-a11y-probe', String(++n));
-    const msg = el.closest('.fs-field--invalid')?.querySelector(':scope > .fs-field__body > .fs-field__msgs .fs-msg--error, :scope > .fs-field__msgs .fs-msg--error');
+    const msg = el.closest('.fs-field--invalid')?.querySelector(':scope > .fs-field__msgs .fs-msg--error');
     const described = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
     out.push({
       probe: String(n),
@@ -55,10 +55,10 @@ function probeTargets() {
       ...what,
     });
   };
-  // The question of a field, as shown: its label cell without the required / optional marker.
+  // The question of a field, as shown: its label cell's text (its required star and optional
+  // note are the style sheet's, not text).
   const question = (field) => {
-    const cell = field?.querySelector(':scope > .fs-field__label')?.cloneNode(true);
-    cell?.querySelectorAll('.fs-field__req, .fs-field__optional').forEach((m) => m.remove());
+    const cell = field?.querySelector(':scope > .fs-field__label');
     return norm(cell?.textContent);
   };
   for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
