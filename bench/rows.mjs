@@ -23,7 +23,7 @@ const importMs = Date.now() - t0;
 console.log('import ms', importMs);
 
 const results = {};
-const writerRow = (n) => page.locator('[data-field="writers"] > fieldset > fieldset.fs-row').nth(n - 1);
+const writerRow = (n) => page.locator('[data-field="writers"] > fieldset > .fs-rows__list > fieldset.fs-row').nth(n - 1);
 const rate = Number(process.env.THROTTLE ?? 4);
 await throttle(page, rate);
 await installProbe(page);

@@ -226,7 +226,7 @@ results.memory = {};
   await installProbe(page);
   results.typing['TC260: unit name'] = await typing(page, page.locator('input[id$="-name_zh"]'));
   results.typing['TC260: contact mobile'] = await typing(page, page.locator('input[id$="-contact_mobile"]'));
-  const rep2 = page.locator('[data-field="representatives"] > fieldset > fieldset.fs-row').nth(1);
+  const rep2 = page.locator('[data-field="representatives"] > fieldset > .fs-rows__list > fieldset.fs-row').nth(1);
   results.rows = { 'TC260: remove representative': await timeClick(page, rep2.locator(':scope > .fs-row__actions > .fs-btn--danger')) };
   results.rows['TC260: add representative'] = await timeClick(page, page.locator('[data-field="representatives"] > fieldset > .fs-rows__add'));
   results.memory['TC260 filled'] = await memory(page, cdp);
@@ -253,7 +253,7 @@ for (const n of WRITERS) {
   const { ctx, page, cdp } = await freshPage();
   await page.goto(n > MAX_BUILTIN_WRITERS ? `${server.url}bench/large.html` : `${server.url}#/group-std-coauthor`);
   await page.waitForFunction(() => document.querySelector('input[id$="-unit_name"]'));
-  const writer = (i) => page.locator('[data-field="writers"] > fieldset > fieldset.fs-row').nth(i - 1);
+  const writer = (i) => page.locator('[data-field="writers"] > fieldset > .fs-rows__list > fieldset.fs-row').nth(i - 1);
   const file = page.getByLabel('导入草稿');
   await file.waitFor({ state: 'attached' });
   const buffer = Buffer.from(await bigCoauthorDraft(n, 5));
@@ -267,7 +267,7 @@ for (const n of WRITERS) {
     window.__allDrawn = null;
     document.addEventListener('change', () => {
       const t0 = performance.now();
-      const rows = () => document.querySelectorAll('[data-field="writers"] > fieldset > fieldset.fs-row');
+      const rows = () => document.querySelectorAll('[data-field="writers"] > fieldset > .fs-rows__list > fieldset.fs-row');
       const ready = () => {
         const name = rows()[0]?.querySelector('[data-field="name"] input');
         const notice = [...document.querySelectorAll('.fs-notice')].some((e) => e.textContent.includes('已导入草稿'));

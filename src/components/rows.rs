@@ -195,32 +195,37 @@ pub fn Rows(
     view! {
         <fieldset class="fs-rows" class:fs-rows--long=move || { count.get() > LONG_LIST } id=base_id>
             <legend class="fs-rows__legend">{legend}</legend>
-            <For
-                each=move || keys.with(|k| k[..k.len().min(limit.get())].to_vec())
-                key=|k| *k
-                children=move |key| {
-                    let (row, index, last) = signals.with_value(|m| m.get(&key).cloned()).unwrap_or_else(|| {
-                        (ArcRwSignal::new(Row::default()), ArcRwSignal::new(0), ArcRwSignal::new(false))
-                    });
-                    let row = RwSignal::from(row);
-                    let index = RwSignal::from(index);
-                    let last = RwSignal::from(last);
-                    let row_prefix = Memo::new(move |_| format!("{}[{}]", prefix.get(), index.get()));
-                    let ctx = RowCtx { rows: at, key, row, index, prefix: row_prefix };
-                    view! {
-                        <RowView ctx=ctx fields=fields.get_value() row_label=row_label.get_value() count=count last=last on_remove=Callback::new(remove.clone()) />
+            // The rows, and the undo note, in a block of their own: a child added to or removed
+            // from a `<fieldset>` makes Chromium rebuild the layout tree of all its children
+            // (every row, 200 writers' worth, on each add); a `<div>`'s children are left alone.
+            <div class="fs-rows__list">
+                <For
+                    each=move || keys.with(|k| k[..k.len().min(limit.get())].to_vec())
+                    key=|k| *k
+                    children=move |key| {
+                        let (row, index, last) = signals.with_value(|m| m.get(&key).cloned()).unwrap_or_else(|| {
+                            (ArcRwSignal::new(Row::default()), ArcRwSignal::new(0), ArcRwSignal::new(false))
+                        });
+                        let row = RwSignal::from(row);
+                        let index = RwSignal::from(index);
+                        let last = RwSignal::from(last);
+                        let row_prefix = Memo::new(move |_| format!("{}[{}]", prefix.get(), index.get()));
+                        let ctx = RowCtx { rows: at, key, row, index, prefix: row_prefix };
+                        view! {
+                            <RowView ctx=ctx fields=fields.get_value() row_label=row_label.get_value() count=count last=last on_remove=Callback::new(remove.clone()) />
+                        }
                     }
-                }
-            />
-            {move || undo.get().map(|(i, _)| {
-                let text = render(app.locale.get(), key!("ui.rows.removed"), &[("row", row_name()), ("n", (i + 1).to_string())]);
-                view! {
-                    <p class="fs-rows__undo" role="status">
-                        {text}
-                        <button type="button" class="fs-btn fs-btn--link" id=undo_id.clone() on:click=restore>{tr(key!("ui.rows.undo"))}</button>
-                    </p>
-                }
-            })}
+                />
+                {move || undo.get().map(|(i, _)| {
+                    let text = render(app.locale.get(), key!("ui.rows.removed"), &[("row", row_name()), ("n", (i + 1).to_string())]);
+                    view! {
+                        <p class="fs-rows__undo" role="status">
+                            {text}
+                            <button type="button" class="fs-btn fs-btn--link" id=undo_id.clone() on:click=restore>{tr(key!("ui.rows.undo"))}</button>
+                        </p>
+                    }
+                })}
+            </div>
             <button type="button" class="fs-btn fs-btn--secondary fs-rows__add" id=add_id disabled=move || { count.get() >= max } on:click=add>
                 {add_text}
             </button>
