@@ -10,6 +10,7 @@ import { serve, launch } from '../tests/e2e/support.mjs';
 import { pct, throttle, installProbe, typeAndMeasure, bigCoauthorDraft, timeClick, timeClickFrames } from './lib.mjs';
 import { toSurvey, surveyPage } from './surveyjs.mjs';
 import { existsSync } from 'node:fs';
+import { selfRoutes, measureWithoutDevTools } from './nodevtools.mjs';
 
 const arg = process.argv.indexOf('--writers');
 const WRITERS = (arg > 0 ? process.argv[arg + 1] : '200').split(',').map(Number).filter((n) => n > 0);
@@ -32,8 +33,11 @@ const LARGE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 <link rel="stylesheet" href="/formseal.css"><script src="/formseal.js" defer></script></head>
 <body><div data-formseal data-lang="zh-CN" data-draft-key="bench-large" data-definition="/bench/coauthor-large.json"></div></body></html>`;
 const SURVEY = 'bench/node_modules';
+// The pages that measure themselves in a Chromium without DevTools (bench/nodevtools.mjs).
+const self = selfRoutes((n) => bigCoauthorDraft(n, 5), () => readFile('bench/floor.html'));
 // dist/ as hosts serve it, the floor page and the large-list host page.
 const server = await serve('dist', async (req, res) => {
+  if (await self.handle(req, res)) return true;
   const pages = {
     '/bench/floor.html': async () => ['text/html; charset=utf-8', await readFile('bench/floor.html')],
     '/bench/large.html': async () => ['text/html; charset=utf-8', LARGE_PAGE],
@@ -298,6 +302,14 @@ for (const n of WRITERS) {
   results.memory[`co-authoring ${n}×5 filled`] = await memory(page, cdp);
   await ctx.close();
 }
+// Adding and removing a writer with no DevTools session attached: unthrottled (see nodevtools.mjs).
+results.withoutDevTools = {};
+for (const n of WRITERS) {
+  results.withoutDevTools[`${n}×5`] = {
+    formseal: await measureWithoutDevTools(self, `${server.url}bench/self/form.html?writers=${n}`),
+    floor: await measureWithoutDevTools(self, `${server.url}bench/self/floor.html?writers=${n}&exp=5`),
+  };
+}
 // ---- Package: click → download in the browser (worker: first use loads its wasm; then warm) ----
 {
   const { ctx, page } = await freshPage();
@@ -367,6 +379,11 @@ console.log('\nAdding a writer, CPU 4×: what the frames between the click and t
 for (const [k, d] of Object.entries(results.addFrames)) {
   console.log(`  ${k.padEnd(16)} click's script ${d.script.toFixed(0).padStart(4)} ms (style and layout it forced ${d.forced.toFixed(0).padStart(4)} ms); ` +
     `a long task of the browser's own, no script, in ${d.withBrowserTask} of ${d.of} adds${d.withBrowserTask ? ` (${d.browserTask.toFixed(0)} ms)` : ''}`);
+}
+console.log(`\nAdding and removing a writer in a Chromium without DevTools, unthrottled (median of 9): formseal / floor`);
+for (const [k, { formseal: f, floor: p }] of Object.entries(results.withoutDevTools)) {
+  console.log(`  ${k.padEnd(10)} add ${f.add.toFixed(0).padStart(4)} / ${p.add.toFixed(0).padStart(4)} ms   remove ${f.remove.toFixed(0).padStart(4)} / ${p.remove.toFixed(0).padStart(4)} ms   ` +
+    `long tasks in the 1.5 s after an add ${f.longTasksAfterAdd.toFixed(0).padStart(4)} / ${p.longTasksAfterAdd.toFixed(0).padStart(4)} ms`);
 }
 console.log('\nImporting a draft, unthrottled');
 for (const [k, v] of Object.entries(results.importMs)) console.log(`  ${k.padEnd(56)} ${String(v).padStart(6)} ms  ${/interactive/.test(k) ? `(target ${/1000×/.test(k) ? '≤ 2000' : '≤ 500'})` : ''}`);
