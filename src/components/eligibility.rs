@@ -25,8 +25,9 @@ pub fn EligibilityPanel() -> impl IntoView {
             <ul class="fs-elig__list">
                 {move || {
                     let locale = app.locale.get();
-                    criteria
-                        .get()
+                    // After the form page's first frame (`AppState::drawn`).
+                    let shown = if app.drawn.get() { criteria.get() } else { Vec::new() };
+                    shown
                         .into_iter()
                         .map(|c| {
                             let class = match c.status {

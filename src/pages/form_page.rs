@@ -15,12 +15,13 @@ pub fn FormPage() -> impl IntoView {
     let app = use_app();
     let form = app.form.get_value();
     let prefix = app.id_prefix.get_value();
-    // The first section is drawn at once, the others after the first frame has been painted, so
-    // that the form can be typed into sooner (issue 16: time to interactive; drawing the
-    // eligibility panel later as well was measured: no gain, 1.4 KB more code). Coming back from
-    // the review page to a field, every section is drawn at once.
+    // The first section is drawn at once, the others — and the eligibility panel's conditions,
+    // most of the first frame's text — after the first frame has been painted, so that the form
+    // can be typed into sooner (issue 16: time to interactive). Coming back from the review page
+    // to a field, everything is drawn at once.
     let first = if app.focus_after_render.get_untracked().is_some() { usize::MAX } else { 1 };
-    let all_drawn = RwSignal::new(first == usize::MAX);
+    let all_drawn = app.drawn;
+    all_drawn.set(first == usize::MAX);
     if !all_drawn.get_untracked() {
         // After the frame that draws the first section has been painted: a task queued from
         // that frame's callbacks runs after its paint.

@@ -50,6 +50,9 @@ pub struct AppState {
     pub sync: StoredValue<DraftSync>,
     /// Fields another tab changed after this one had: each says so.
     pub elsewhere: RwSignal<Vec<String>>,
+    /// The page is drawn whole: false from the form page's first frame until the task after its
+    /// paint, while its later sections and the eligibility panel's conditions wait (issue 16).
+    pub drawn: RwSignal<bool>,
 }
 
 impl AppState {
@@ -116,6 +119,7 @@ impl AppState {
             offline_copy: StoredValue::new(true),
             sync: StoredValue::new(DraftSync::default()),
             elsewhere,
+            drawn: RwSignal::new(true),
         }
     }
 
