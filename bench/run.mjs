@@ -158,13 +158,18 @@ async function freshPage() {
 // unthrottled and at 4× (issue 16: formseal's median ≤ ⅓ of SurveyJS's). The loads alternate
 // between the two, so that both meet the same moments of a shared machine; 15 of each.
 const TTI_LOADS = 15;
+// Beside it, the page's first contentful paint: the frame that shows the form, as painted — a
+// check that the probe's figure (taken in that frame's animation callbacks, before its layout
+// and paint end) is not bought by moving work into the frame after them. Neither page paints
+// anything before its form.
 async function ttiOnce(url, rate) {
   const { ctx, page } = await freshPage();
   if (rate > 1) await throttle(page, rate);
   await page.goto(url);
   const t = await waitForTti(page);
+  const fcp = await waitForValue(page, "performance.getEntriesByName('first-contentful-paint')[0]?.startTime", 10000);
   await ctx.close();
-  return t;
+  return [t, fcp];
 }
 if (existsSync(`${SURVEY}/survey-js-ui`)) {
   results.ttiVsSurveyJS = {};
@@ -174,8 +179,10 @@ if (existsSync(`${SURVEY}/survey-js-ui`)) {
       f.push(await ttiOnce(`${server.url}#/tc260-wg`, rate));
       sj.push(await ttiOnce(`${server.url}bench/survey.html`, rate));
     }
-    const [formseal, survey] = [pct(f, 50), pct(sj, 50)];
-    results.ttiVsSurveyJS[`${rate}×`] = { formseal, survey, ratio: formseal / survey };
+    const median = (runs, k) => pct(runs.map((r) => r[k]), 50);
+    const [formseal, survey] = [median(f, 0), median(sj, 0)];
+    const paint = { formseal: median(f, 1), survey: median(sj, 1) };
+    results.ttiVsSurveyJS[`${rate}×`] = { formseal, survey, ratio: formseal / survey, firstPaint: { ...paint, ratio: paint.formseal / paint.survey } };
   }
 }
 
@@ -358,7 +365,8 @@ console.log(`\nTime to interactive (10 fresh loads): median ${tti.median.toFixed
 if (results.ttiVsSurveyJS) {
   console.log(`Time to interactive, TC260 form, median of ${TTI_LOADS} each, alternating: formseal / SurveyJS (target ≤ ⅓)`);
   for (const [rate, v] of Object.entries(results.ttiVsSurveyJS)) {
-    console.log(`  CPU ${rate.padEnd(3)} ${v.formseal.toFixed(0).padStart(6)} ms / ${v.survey.toFixed(0).padStart(6)} ms   ratio ${v.ratio.toFixed(2)}`);
+    const p = v.firstPaint;
+    console.log(`  CPU ${rate.padEnd(3)} ${v.formseal.toFixed(0).padStart(6)} ms / ${v.survey.toFixed(0).padStart(6)} ms   ratio ${v.ratio.toFixed(2)}   (first contentful paint ${p.formseal.toFixed(0)} / ${p.survey.toFixed(0)} ms, ratio ${p.ratio.toFixed(2)})`);
   }
 } else console.log('(SurveyJS comparison skipped: scripts/bench.sh installs it under bench/)');
 // The floor figure measured beside a formseal one (same number of writers, same field).
