@@ -22,11 +22,16 @@ export async function until(check, what, ms = 30000) {
   throw new Error(`timed out: ${what}`);
 }
 
-/** Registers hooks that start Xvfb on a free display (`env.display`) and stop it. */
+/**
+ * Registers hooks that start Xvfb on a free display (`env.display`) and stop it. `-noreset`: by
+ * default an X server resets when its last client disconnects, and a browser started while it
+ * does so cannot open the display (seen in CI: the Firefox test's second browser, started as the
+ * first one quit, failed with "cannot open display").
+ */
 export function useDisplay(before, after) {
   before(async () => {
     for (env.display = 90; existsSync(`/tmp/.X11-unix/X${env.display}`); env.display++);
-    env.xvfb = spawn('Xvfb', [`:${env.display}`, '-screen', '0', '1280x960x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    env.xvfb = spawn('Xvfb', [`:${env.display}`, '-noreset', '-screen', '0', '1280x960x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
     await until(() => existsSync(`/tmp/.X11-unix/X${env.display}`), 'Xvfb');
   });
   after(() => env.xvfb?.kill());
