@@ -78,6 +78,8 @@ export async function timeClickFrames(page, locator) {
     const sum = (xs) => xs.reduce((a, b) => a + b, 0);
     return {
       ms,
+      // Long Animation Frames reports only frames over 50 ms: none, and the script is not seen.
+      long: frames.length > 0,
       script: sum(scripts.map((x) => x.duration)),
       forced: sum(scripts.map((x) => x.forcedStyleAndLayoutDuration)),
       browser: sum(frames.filter((f) => f.scripts.length === 0).map((f) => f.duration)),

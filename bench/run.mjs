@@ -216,6 +216,7 @@ async function addAndRemove(page, add, removeLast, lastRow, times = ADDS) {
   }
   const browser = adds.filter((a) => a.browser > 0);
   const detail = {
+    longFrames: adds.filter((a) => a.long).length,
     script: pct(adds.map((a) => a.script), 50),
     forced: pct(adds.map((a) => a.forced), 50),
     withBrowserTask: browser.length,
@@ -389,6 +390,10 @@ for (const [k, v] of Object.entries(results.rows)) {
 }
 console.log('\nAdding a writer, CPU 4×: what the frames between the click and the second frame held (medians)');
 for (const [k, d] of Object.entries(results.addFrames)) {
+  if (!d.longFrames) {
+    console.log(`  ${k.padEnd(16)} no frame over 50 ms in ${d.of} adds (the only frames Long Animation Frames reports)`);
+    continue;
+  }
   console.log(`  ${k.padEnd(16)} click's script ${d.script.toFixed(0).padStart(4)} ms (style and layout it forced ${d.forced.toFixed(0).padStart(4)} ms); ` +
     `a long task of the browser's own, no script, in ${d.withBrowserTask} of ${d.of} adds${d.withBrowserTask ? ` (${d.browserTask.toFixed(0)} ms)` : ''}`);
 }
