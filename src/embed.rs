@@ -57,6 +57,7 @@ impl Widget {
     /// Shows every message (as “continue” does) and returns `{valid, errors, warnings}`.
     pub fn validate(&self) -> Result<JsValue, JsValue> {
         let state = self.current()?;
+        state.check_now();
         state.show_all.set(true);
         Ok(host::validity(&state))
     }

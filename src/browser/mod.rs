@@ -14,6 +14,19 @@ thread_local! {
     static ASSET_BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Runs `f` after the page's next paint: in a task queued from the next animation frame's callbacks
+/// (issue 16: work a keystroke or the first view need not wait for). A hidden page paints no
+/// frames, so there it runs in the next task.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+    if hidden {
+        set_timeout(f, std::time::Duration::ZERO);
+    } else {
+        request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+    }
+}
+
 /// Notes the folder of the widget's files (with a trailing `/`), as `formseal.js` says it.
 pub fn set_asset_base(base: String) {
     ASSET_BASE.with(|b| *b.borrow_mut() = Some(base));

@@ -23,9 +23,8 @@ pub fn FormPage() -> impl IntoView {
     let all_drawn = app.drawn;
     all_drawn.set(first == usize::MAX);
     if !all_drawn.get_untracked() {
-        // After the frame that draws the first section has been painted: a task queued from
-        // that frame's callbacks runs after its paint.
-        request_animation_frame(move || set_timeout(move || all_drawn.set(true), std::time::Duration::ZERO));
+        // After the frame that draws the first section has been painted.
+        crate::browser::after_paint(move || all_drawn.set(true));
     }
     let sections = form.def().sections.iter().take(first).map(|s| section(app, &prefix, s)).collect_view();
     let rest = {
@@ -39,6 +38,7 @@ pub fn FormPage() -> impl IntoView {
     let summary_id = format!("{prefix}-summary");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        app.check_now();
         if app.report.with_untracked(|r| r.is_valid()) {
             app.show_all.set(false);
             app.step.set(Step::Review);

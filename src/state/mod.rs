@@ -50,6 +50,11 @@ pub struct AppState {
     pub sync: StoredValue<DraftSync>,
     /// Fields another tab changed after this one had: each says so.
     pub elsewhere: RwSignal<Vec<String>>,
+    /// Notified once a change of the answers has been painted: the report is made again then,
+    /// not in the keystroke's own task, so that the typed character is painted first (issue 16).
+    checked: Trigger,
+    /// A change of the answers waits for `checked`.
+    check_due: StoredValue<bool>,
     /// The page is drawn whole: false from the form page's first frame until the task after its
     /// paint, while its later sections and the eligibility panel's conditions wait (issue 16).
     pub drawn: RwSignal<bool>,
@@ -71,10 +76,27 @@ impl AppState {
         // Findings keep their texts in both languages as they were when made: all are made again
         // when the language changes (the built-in forms' English arrives with the switch).
         let cache = StoredValue::new((locale.get_untracked(), RowCache::default()));
+        // The report follows the answers one painted frame later (`checked`); what decides on it
+        // at once (continuing to the review, a host's `validate`) calls `check_now` first.
+        let checked = Trigger::new();
+        let check_due = StoredValue::new(false);
+        Effect::new(move |was: Option<()>| {
+            answers.track();
+            if was.is_some() && !check_due.get_value() {
+                check_due.set_value(true);
+                crate::browser::after_paint(move || {
+                    if check_due.try_get_value() == Some(true) {
+                        check_due.set_value(false);
+                        checked.notify();
+                    }
+                });
+            }
+        });
         let report = Memo::new(move |_| {
             let f = form.get_value();
             let l = locale.get();
-            answers.with(|a| {
+            checked.track();
+            answers.with_untracked(|a| {
                 cache
                     .try_update_value(|(was, c)| {
                         if *was != l {
@@ -119,8 +141,18 @@ impl AppState {
             offline_copy: StoredValue::new(true),
             sync: StoredValue::new(DraftSync::default()),
             elsewhere,
+            checked,
+            check_due,
             drawn: RwSignal::new(true),
         }
+    }
+
+    /// Makes the report follow the answers now (before it decides something: continuing to the
+    /// review, a host's `validate`). Unconditionally: a change made in this same task has not yet
+    /// been seen by the effect that marks the report due. An unchanged report stays as it is.
+    pub fn check_now(&self) {
+        self.check_due.try_set_value(false);
+        self.checked.notify();
     }
 
     /// Marks a path as left by the applicant, so its messages show.

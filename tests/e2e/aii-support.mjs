@@ -46,11 +46,17 @@ export const ART12_NOMINEE = ['第十二条 理事单位（一）', '可推荐�
 export const ART14_5 = ['第十四条（五）', '指定专人负责同联盟秘书处联系'];
 
 /** Waits until the condition shows `status` (符合 / 不符合 / 待补充 / 待审核 / 说明) and, if given,
- * a reason matching `reason`. */
+ * a reason matching `reason` (the panel follows a change after that change's frame is painted:
+ * the status may already be the expected one while the reason is still the last one). */
 export async function expectStatus(page, [clause, condition], status, reason) {
   const item = criterion(page, clause, condition);
   await item.getByText(status, { exact: true }).waitFor();
-  const text = await item.innerText();
+  const shows = (text) => text.startsWith(status) && (!reason || reason.test(text));
+  let text = await item.innerText();
+  for (let i = 0; i < 50 && !shows(text); i++) {
+    await page.waitForTimeout(100);
+    text = await item.innerText();
+  }
   assert.ok(text.startsWith(status), `${clause} ${condition}: expected ${status}, panel shows:\n${text}`);
   if (reason) assert.match(text, reason, `${clause} ${condition}`);
 }

@@ -126,6 +126,38 @@ test('bad values get specific messages, a summary with links, and go away when f
   await ctx.close();
 });
 
+test('a value typed just before continuing is checked before the review (the report follows a keystroke after its paint)', async () => {
+  const { ctx, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('导入草稿').setInputFiles({
+    name: 'd.json',
+    mimeType: 'application/json',
+    buffer: await readFile('fixtures/tc260-complete.json'),
+  });
+  await page.getByText('已导入草稿').waitFor();
+  // A wrong check character typed and "continue" pressed in the same task, before any frame:
+  // the summary lists it and the review page does not open.
+  await page.getByLabel('统一社会信用代码').evaluate((el) => {
+    el.value = '914403001922038217';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.closest('form').requestSubmit();
+  });
+  const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
+  await summary.getByRole('link', { name: '统一社会信用代码：校验位应为 6' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: '核对信息', exact: true }).count(), 0);
+  // The message by the field comes with the next frames, as it does while typing.
+  await page.getByText('校验位应为 6').first().waitFor();
+  assert.equal(await page.getByLabel('统一社会信用代码').getAttribute('aria-invalid'), 'true');
+  // Fixed and continued at once, in one task again: the review page opens.
+  await page.getByLabel('统一社会信用代码').evaluate((el) => {
+    el.value = '914403001922038216';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.closest('form').requestSubmit();
+  });
+  await page.getByRole('heading', { name: '核对信息', exact: true }).waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 /** A USCC with positions 1–2 = 92 (个体工商户) and a correct check character (GB 32100). */
 function individualBusinessUscc() {
   const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
