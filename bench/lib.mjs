@@ -17,10 +17,21 @@ export async function throttle(page, rate) {
   return cdp;
 }
 
-/** Installs the keystroke probe: each keydown starts a timer that stops two frames later. */
+/**
+ * Installs the keystroke probe: each keydown starts a timer that stops two frames later. Beside
+ * it, the browser's own Event Timing (what Interaction to Next Paint is made of): per keystroke,
+ * the longest of its events' durations, from the key's timestamp to the next paint after its
+ * handlers (8 ms steps; only entries of 16 ms or more are reported).
+ */
 export async function installProbe(page) {
   await page.evaluate(() => {
     window.__lat = [];
+    window.__paint = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.interactionId) window.__paint.set(e.interactionId, Math.max(window.__paint.get(e.interactionId) ?? 0, e.duration));
+      }
+    }).observe({ type: 'event', durationThreshold: 16 });
     document.addEventListener(
       'keydown',
       () => {
@@ -34,12 +45,24 @@ export async function installProbe(page) {
 
 /** Types `n` keys into the focused element and returns each keystroke's latency in ms. */
 export async function typeAndMeasure(page, n, key = '1') {
-  await page.evaluate(() => (window.__lat = []));
+  await page.evaluate(() => {
+    window.__lat = [];
+    window.__paint?.clear();
+  });
   for (let i = 0; i < n; i++) {
     await page.keyboard.press(key);
     await page.waitForFunction((k) => window.__lat.length >= k, i + 1);
   }
   return page.evaluate(() => window.__lat.slice());
+}
+
+/** The Event Timing durations of the keystrokes typed by the last `typeAndMeasure` (`n` of them):
+ * those under 16 ms, which the browser does not report, count as 16. */
+export async function nextPaints(page, n) {
+  // Entries are delivered after the paint they end at: give the last one a moment.
+  await page.waitForTimeout(200);
+  const got = await page.evaluate(() => [...(window.__paint?.values() ?? [])]);
+  return [...got, ...Array(Math.max(0, n - got.length)).fill(16)];
 }
 
 /** Click → two animation frames, in ms (the time until the page shows the click's result). */

@@ -7,7 +7,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { serve, launch } from '../tests/e2e/support.mjs';
-import { pct, throttle, installProbe, typeAndMeasure, bigCoauthorDraft, timeClick, timeClickFrames } from './lib.mjs';
+import { pct, throttle, installProbe, typeAndMeasure, nextPaints, bigCoauthorDraft, timeClick, timeClickFrames } from './lib.mjs';
+import { printResults } from './report.mjs';
 import { toSurvey, surveyPage } from './surveyjs.mjs';
 import { existsSync } from 'node:fs';
 import { selfRoutes, measureWithoutDevTools } from './nodevtools.mjs';
@@ -200,7 +201,8 @@ async function typing(page, locator, n = 40) {
   await locator.blur();
   await locator.focus();
   const lat = await typeAndMeasure(page, n);
-  return { p50: pct(lat, 50), p95: pct(lat, 95), max: Math.max(...lat), keystrokes: lat.length };
+  const paint = await nextPaints(page, n);
+  return { p50: pct(lat, 50), p95: pct(lat, 95), max: Math.max(...lat), keystrokes: lat.length, nextPaint: { p50: pct(paint, 50), p95: pct(paint, 95) } };
 }
 /** Adds and removes per list (an odd number, for a median). */
 const ADDS = 9;
@@ -360,55 +362,4 @@ await server.close();
 await mkdir('bench-results', { recursive: true });
 await writeFile('bench-results/latest.json', JSON.stringify(results, null, 2));
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`\nformseal benchmarks — ${results.date}\n${results.machine}; Chromium ${results.browser}\n`);
-console.log('Download (first load)          raw        brotli');
-for (const [k, v] of Object.entries(results.download.byKind)) console.log(`  ${k.padEnd(28)} ${kb(v.raw).padStart(10)} ${kb(v.brotli).padStart(10)}`);
-console.log(`  wasm + JS + CSS (budget 250 KB)          ${kb(results.download.firstLoadBrotli).padStart(10)}`);
-const tti = results.timeToInteractive;
-console.log(`\nTime to interactive (10 fresh loads): median ${tti.median.toFixed(0)} ms, min ${tti.min.toFixed(0)}, max ${tti.max.toFixed(0)}`);
-if (results.ttiVsSurveyJS) {
-  console.log(`Time to interactive, TC260 form, median of ${TTI_LOADS} each, alternating: formseal / SurveyJS (target ≤ ⅓)`);
-  for (const [rate, v] of Object.entries(results.ttiVsSurveyJS)) {
-    const p = v.firstPaint;
-    console.log(`  CPU ${rate.padEnd(3)} ${v.formseal.toFixed(0).padStart(6)} ms / ${v.survey.toFixed(0).padStart(6)} ms   ratio ${v.ratio.toFixed(2)} (pairs: median ${v.pairs.median.toFixed(2)}, middle half ${v.pairs.p25.toFixed(2)}–${v.pairs.p75.toFixed(2)})   (first contentful paint ${p.formseal.toFixed(0)} / ${p.survey.toFixed(0)} ms, ratio ${p.ratio.toFixed(2)})`);
-  }
-} else console.log('(SurveyJS comparison skipped: scripts/bench.sh installs it under bench/)');
-// The floor figure measured beside a formseal one (same number of writers, same field).
-const floorOf = (k) => results.floor[k.replace(/^co-authoring /, '')];
-console.log('\nKeystroke → validation state, CPU 4× (ms)      p50     p95     max   floor p95  ratio (target ≤ 2)');
-for (const [k, v] of Object.entries(results.typing)) {
-  const f = floorOf(k);
-  const ratio = f ? `${f.p95.toFixed(1).padStart(9)} ${(v.p95 / f.p95).toFixed(2).padStart(6)}` : '';
-  console.log(`  ${k.padEnd(42)} ${v.p50.toFixed(1).padStart(6)} ${v.p95.toFixed(1).padStart(7)} ${v.max.toFixed(1).padStart(7)} ${ratio}`);
-}
-console.log(`\nRows, CPU 4× (click → two frames, median of ${ADDS})     floor  target`);
-for (const [k, v] of Object.entries(results.rows)) {
-  const f = floorOf(k);
-  const target = /1000×/.test(k) ? '≤ 150' : /200×/.test(k) ? '≤ 100' : '';
-  console.log(`  ${k.padEnd(42)} ${v.toFixed(1).padStart(6)} ms ${f === undefined ? '' : f.toFixed(1).padStart(7)} ${target.padStart(7)}`);
-}
-console.log('\nAdding a writer, CPU 4×: what the frames between the click and the second frame held (medians)');
-for (const [k, d] of Object.entries(results.addFrames)) {
-  if (!d.longFrames) {
-    console.log(`  ${k.padEnd(16)} no frame over 50 ms in ${d.of} adds (the only frames Long Animation Frames reports)`);
-    continue;
-  }
-  console.log(`  ${k.padEnd(16)} click's script ${d.script.toFixed(0).padStart(4)} ms (style and layout it forced ${d.forced.toFixed(0).padStart(4)} ms); ` +
-    `a long task of the browser's own, no script, in ${d.withBrowserTask} of ${d.of} adds${d.withBrowserTask ? ` (${d.browserTask.toFixed(0)} ms)` : ''}`);
-}
-console.log(`\nAdding and removing a writer in a Chromium without DevTools, unthrottled (median of 9): formseal / floor`);
-for (const [k, { formseal: f, floor: p }] of Object.entries(results.withoutDevTools)) {
-  console.log(`  ${k.padEnd(10)} add ${f.add.toFixed(0).padStart(4)} / ${p.add.toFixed(0).padStart(4)} ms   remove ${f.remove.toFixed(0).padStart(4)} / ${p.remove.toFixed(0).padStart(4)} ms   ` +
-    `long tasks in the 1.5 s after an add ${f.longTasksAfterAdd.toFixed(0).padStart(4)} / ${p.longTasksAfterAdd.toFixed(0).padStart(4)} ms`);
-}
-console.log('\nImporting a draft, unthrottled');
-for (const [k, v] of Object.entries(results.importMs)) console.log(`  ${k.padEnd(56)} ${String(v).padStart(6)} ms  ${/interactive/.test(k) ? `(target ${/1000×/.test(k) ? '≤ 2000' : '≤ 500'})` : ''}`);
-for (const key of ['validationNative', 'validationWasm']) {
-  if (!results[key]) continue;
-  console.log(`\nFull validation (${key === 'validationNative' ? 'native' : 'wasm32 in Chromium'})`);
-  for (const [k, v] of Object.entries(results[key])) console.log(`  ${k.padEnd(55)} ${v.toFixed(3)} ms`);
-}
-console.log('\nMemory after filling');
-for (const [k, v] of Object.entries(results.memory)) console.log(`  ${k.padEnd(32)} JS heap ${kb(v.jsHeapUsed)}, wasm memory ${kb(v.wasmMemory)}`);
-console.log(`\nPackage in the browser: ${JSON.stringify(results.package)}\n\nwritten: bench-results/latest.json`);
+printResults(results, { ttiLoads: TTI_LOADS, adds: ADDS });
