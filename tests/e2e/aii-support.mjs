@@ -50,13 +50,8 @@ export const ART14_5 = ['第十四条（五）', '指定专人负责同联盟秘
  * the status may already be the expected one while the reason is still the last one). */
 export async function expectStatus(page, [clause, condition], status, reason) {
   const item = criterion(page, clause, condition);
-  await item.getByText(status, { exact: true }).waitFor();
-  const shows = (text) => text.startsWith(status) && (!reason || reason.test(text));
-  let text = await item.innerText();
-  for (let i = 0; i < 50 && !shows(text); i++) {
-    await page.waitForTimeout(100);
-    text = await item.innerText();
-  }
+  await (reason ? item.filter({ hasText: reason }) : item).getByText(status, { exact: true }).waitFor();
+  const text = await item.innerText();
   assert.ok(text.startsWith(status), `${clause} ${condition}: expected ${status}, panel shows:\n${text}`);
   if (reason) assert.match(text, reason, `${clause} ${condition}`);
 }
