@@ -41,6 +41,9 @@ for (const zh of twice) en.delete(zh);
 writeFileSync(join(out, 'en.json'), JSON.stringify(Object.fromEntries(en)));
 defs.forEach((full, i) => {
   const def = structuredClone(full);
+  // The editors' pointer to the schema: relative to forms/<id>/ in the repository, wrong beside
+  // the served copy, and bytes of every first view.
+  delete def.$schema;
   texts(def, (t) => {
     if (en.has(t.zh)) delete t.en;
   });

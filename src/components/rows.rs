@@ -259,6 +259,7 @@ fn RowView(
     let up_id = format!("{row_id}-up");
     let down_id = format!("{row_id}-down");
     let ids = StoredValue::new((up_id.clone(), down_id.clone()));
+    let owner = app.buttons_form();
     // Focus stays on the button pressed, or goes to the other one when the row reached the end
     // where the pressed one is disabled.
     let step = move |d: isize| {
@@ -279,9 +280,9 @@ fn RowView(
             <legend class="fs-row__title">{title}</legend>
             <div class="fs-row__fields">{cells}</div>
             <div class="fs-row__actions">
-                <button type="button" class="fs-btn fs-btn--small" id=up_id aria-label=aria(key!("ui.rows.up_aria")) disabled=move || { index.get() == 0 } on:click=move |_| step(-1)>{tr(key!("ui.rows.up"))}</button>
-                <button type="button" class="fs-btn fs-btn--small" id=down_id aria-label=aria(key!("ui.rows.down_aria")) disabled=last on:click=move |_| step(1)>{tr(key!("ui.rows.down"))}</button>
-                <button type="button" class="fs-btn fs-btn--small fs-btn--danger" aria-label=aria(key!("ui.rows.remove_aria")) on:click=move |_| on_remove.run(key)>{tr(key!("ui.rows.remove"))}</button>
+                <button type="button" class="fs-btn fs-btn--small" form=owner.clone() id=up_id aria-label=aria(key!("ui.rows.up_aria")) disabled=move || { index.get() == 0 } on:click=move |_| step(-1)>{tr(key!("ui.rows.up"))}</button>
+                <button type="button" class="fs-btn fs-btn--small" form=owner.clone() id=down_id aria-label=aria(key!("ui.rows.down_aria")) disabled=last on:click=move |_| step(1)>{tr(key!("ui.rows.down"))}</button>
+                <button type="button" class="fs-btn fs-btn--small fs-btn--danger" form=owner aria-label=aria(key!("ui.rows.remove_aria")) on:click=move |_| on_remove.run(key)>{tr(key!("ui.rows.remove"))}</button>
             </div>
         </fieldset>
     }

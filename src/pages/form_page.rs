@@ -67,6 +67,8 @@ pub fn FormPage() -> impl IntoView {
                         <button type="submit" class="fs-btn fs-btn--primary">{tr(key!("ui.continue"))}</button>
                     </div>
                 </form>
+                // The rows' buttons belong to this form instead (`AppState::buttons_form`).
+                <form id=app.buttons_form() hidden=true></form>
             </div>
             <aside class="fs-layout__side">
                 <EligibilityPanel />

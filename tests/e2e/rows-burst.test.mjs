@@ -34,6 +34,25 @@ test('rows in bursts: added, typed into, moved and removed without waiting; the 
   await page.getByRole('button', { name: '上移编写人员 5' }).click({ delay: 0 });
   await page.getByRole('button', { name: '下移编写人员 1' }).click({ delay: 0 });
   await third.page().getByRole('button', { name: '删除经历 2' }).click({ delay: 0 });
+  // The rows' buttons belong to the empty form beside the answers' form (Chromium's autofill reads
+  // the whole form of a field after each keystroke): every row's move and remove button is owned
+  // by that form, which is hidden and empty; the answers' form keeps its fields and the buttons
+  // that add rows, undo a removal and continue.
+  const owners = await page.evaluate(() => {
+    const [answers, buttons] = document.querySelectorAll('form');
+    const rowButtons = [...document.querySelectorAll('.fs-row__actions button')];
+    return {
+      answersButtons: [...answers.elements].filter((e) => e.localName === 'button').map((b) => b.textContent),
+      rowButtons: rowButtons.length,
+      ownedByOther: rowButtons.filter((b) => b.form === buttons).length,
+      otherHidden: buttons.hidden,
+      otherChildren: buttons.childElementCount,
+    };
+  });
+  assert.ok(owners.rowButtons >= 30, `row buttons on screen: ${owners.rowButtons}`);
+  assert.equal(owners.ownedByOther, owners.rowButtons, 'every row button is owned by the buttons\' form');
+  assert.ok(!owners.answersButtons.some((t) => /^(上移|下移|删除)$/.test(t)), `the answers' form holds no row button: ${owners.answersButtons}`);
+  assert.ok(owners.otherHidden && owners.otherChildren === 0, 'the buttons\' form is hidden and empty');
   // Removed 郑十 (10) and 陈二 (2): 刘一 张三 李四 王五 赵六 孙七 周八 吴九; 赵六 up over 王五; 刘一 down.
   const expected = ['张三', '刘一', '李四', '赵六', '王五', '孙七', '周八', '吴九'];
   for (let i = 0; i < expected.length; i++) {
