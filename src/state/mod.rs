@@ -213,10 +213,9 @@ impl AppState {
         });
     }
 
-    /// DOM id of the empty form that owns each row's move and remove buttons (their `form`
-    /// attribute), beside the answers' form: Chromium's autofill reads all of a field's form after
-    /// every keystroke, and at 1,000 writers × 5 these buttons were 18,000 of that form's 50,000
-    /// elements (issue 16).
+    /// DOM id of the empty form that owns each row's move and remove buttons (`form` attribute),
+    /// beside the answers' form: Chromium's autofill reads all of a field's form after every
+    /// keystroke, and at 1,000 writers × 5 those were 18,000 of its 50,000 elements (issue 16).
     pub fn buttons_form(&self) -> String {
         format!("{}-rb", self.id_prefix.get_value())
     }
