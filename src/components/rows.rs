@@ -153,8 +153,8 @@ pub fn Rows(
     let fields = StoredValue::new(fields);
     let row_label = StoredValue::new(row_label);
     let base_id = at.dom_id(&app.id_prefix.get_value());
-    let add_id = format!("{base_id}-add");
-    let undo_id = format!("{base_id}-undo");
+    let add_id = format!("{base_id}.add");
+    let undo_id = format!("{base_id}.undo");
     let first_cell =
         move |key: u64| fields.with_value(|f| f.first().map(|f| app.dom_id(Loc::Cell { rows: at, key, field: f.id })));
     let add = move |_: leptos::ev::MouseEvent| {
@@ -256,8 +256,8 @@ fn RowView(
     let title = move || format!("{} {}", row_label.get_value().get(app.locale.get()), index.get() + 1);
     let aria = move |k: &'static str| move || render(app.locale.get(), k, &[("row", title())]);
     let row_id = app.dom_id(Loc::Cell { rows: at, key, field: "row" });
-    let up_id = format!("{row_id}-up");
-    let down_id = format!("{row_id}-down");
+    let up_id = format!("{row_id}.up");
+    let down_id = format!("{row_id}.down");
     let ids = StoredValue::new((up_id.clone(), down_id.clone()));
     let owner = app.buttons_form();
     // Focus stays on the button pressed, or goes to the other one when the row reached the end

@@ -35,14 +35,14 @@ pub fn FormPage() -> impl IntoView {
                 .then(|| form.def().sections.iter().skip(first).map(|s| section(app, &prefix, s)).collect_view())
         }
     };
-    let summary_id = format!("{prefix}-summary");
+    let summary_id = format!("{prefix}.summary");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         app.check_now();
         if app.report.with_untracked(|r| r.is_valid()) {
             app.show_all.set(false);
             app.step.set(Step::Review);
-            crate::components::rows::focus_later(format!("{}-review-title", app.id_prefix.get_value()));
+            crate::components::rows::focus_later(format!("{}.review-title", app.id_prefix.get_value()));
         } else {
             app.show_all.set(true);
             crate::components::rows::focus_later(summary_id.clone());
@@ -79,7 +79,7 @@ pub fn FormPage() -> impl IntoView {
 
 /// One section of the form: its title, its note and its fields.
 fn section(app: AppState, prefix: &str, s: &SectionDef) -> AnyView {
-    let title_id = format!("{prefix}-sec-{}", s.id);
+    let title_id = format!("{prefix}.sec-{}", s.id);
     let labelled_by = title_id.clone();
     let note = s.note.clone().map(|n| view! { <p class="fs-section__note">{label(n)}</p> });
     let fields = s.fields.iter().map(|f| view! { <Field def=f.clone() loc=Loc::Top(f.id) /> }).collect_view();

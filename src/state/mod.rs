@@ -217,7 +217,7 @@ impl AppState {
     /// beside the answers' form: Chromium's autofill reads all of a field's form after every
     /// keystroke, and at 1,000 writers × 5 those were 18,000 of its 50,000 elements (issue 16).
     pub fn buttons_form(&self) -> String {
-        format!("{}-rb", self.id_prefix.get_value())
+        format!("{}.rb", self.id_prefix.get_value())
     }
 
     /// DOM id of a location.

@@ -92,7 +92,7 @@ impl Loc {
             }
         }
     }
-    /// A DOM id unique within the widget.
+    /// A DOM id unique within the widget (the widget's own ids have a `.` after the prefix).
     pub fn dom_id(self, prefix: &str) -> String {
         match self {
             Loc::Top(id) => format!("{prefix}-{id}"),

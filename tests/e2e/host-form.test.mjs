@@ -105,3 +105,65 @@ test('a broken definition is named precisely in the widget, and nothing else is 
   }
   await ctx.close();
 });
+
+test('field and section ids that are words of the widget’s own element ids share none of them', async () => {
+  // Named as the widget's own elements were (before their ids had a `.` after the prefix): its
+  // title, error summary, clear button and buttons' form; a section named as a field's message
+  // (`<prefix>-sec-msg`); a list's row fields named as the row's move buttons.
+  const definition = JSON.parse(await readFile('examples/observer-form.json', 'utf8'));
+  const [unit, interest] = definition.sections;
+  const rename = (from, to) => (unit.fields.find((f) => f.id === from).id = to);
+  rename('contact', 'title');
+  rename('mobile', 'summary');
+  rename('email', 'clear');
+  interest.id = 'msg';
+  interest.fields.push({
+    id: 'sec',
+    label: { zh: '联络人员', en: 'Liaisons' },
+    required: false,
+    kind: {
+      rows: {
+        row_label: { zh: '联络人', en: 'liaison' },
+        fields: [
+          { id: 'up', label: { zh: '姓名', en: 'Name' }, kind: { text: { max_chars: 40 } } },
+          { id: 'down', label: { zh: '职务', en: 'Title' }, kind: { text: { max_chars: 40 } } },
+        ],
+      },
+    },
+  });
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(`${env.server.url}examples/host-form.html`);
+  await page.getByRole('heading', { name: '示例：标准工作组观察员登记表' }).waitFor();
+  await page.evaluate(async (definition) => {
+    const el = document.createElement('div');
+    el.id = 'ids-host';
+    document.body.append(el);
+    await window.formseal.mount(el, { definition, draftKey: 'ids' });
+  }, definition);
+  const host = page.locator('#ids-host');
+  await host.getByRole('button', { name: '添加联络人' }).click();
+  await host.getByRole('button', { name: '添加联络人' }).click();
+  await host.getByLabel('姓名').first().fill('王小明');
+  const duplicates = () =>
+    page.evaluate(() => {
+      const ids = [...document.getElementById('ids-host').shadowRoot.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+  assert.deepEqual(await duplicates(), []);
+  // Each label still names its own control, and the row's move buttons are not the row's fields.
+  await host.getByLabel('联系人').fill('李晓华');
+  await host.getByLabel('手机').fill('13712345678');
+  assert.equal(await host.getByLabel('联系人').inputValue(), '李晓华');
+  assert.equal(await host.getByRole('button', { name: '上移联络人 2' }).count(), 1);
+  await host.getByRole('button', { name: '上移联络人 2' }).click();
+  assert.equal(await host.getByLabel('姓名').nth(1).inputValue(), '王小明');
+  // Leaving an empty required field shows its message, described by the field alone.
+  await host.getByLabel('电子邮件').focus();
+  await host.getByLabel('电子邮件').blur();
+  assert.deepEqual(await duplicates(), []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

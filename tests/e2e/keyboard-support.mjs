@@ -269,7 +269,7 @@ export async function fixFromSummary(kb, page, error, field) {
   const summary = page.getByRole('alert').filter({ hasText: '处需要修改' });
   await summary.waitFor();
   await kb.check('after the error summary appeared');
-  assert.match((await kb.focused()).id, /-summary$/, 'focus goes to the error summary');
+  assert.match((await kb.focused()).id, /\.summary$/, 'focus goes to the error summary');
   const links = await summary.getByRole('link').allInnerTexts();
   assert.ok(links.some((l) => error.test(l)), `the summary lists ${error}: ${links.join(' | ')}`);
   await kb.tabTo({ name: error, role: 'link' }, { max: 20 });

@@ -44,8 +44,15 @@ fn definitions_pass_and_malformed_ones_fail() {
     // The reader's shape errors (not the reference and reachability problems of check-form, and
     // not the nesting depth, which a schema does not count).
     let broken = Path::new("../../fixtures/broken-definitions");
-    for name in ["unknown-format", "wrong-type", "bad-expression"] {
+    for name in ["unknown-format", "wrong-type", "bad-expression", "element-id"] {
         let v = json(&broken.join(format!("{name}.json")));
         assert!(!validator.is_valid(&v), "{name} passes the schema");
     }
+    // A field's or a section's id that could not be part of an element id.
+    let mut v = json(&good[0]);
+    v["sections"][0]["fields"][0]["id"] = "unit name".into();
+    assert!(!validator.is_valid(&v), "a field id with a space passes the schema");
+    let mut v = json(&good[0]);
+    v["sections"][0]["id"] = "a-b".into();
+    assert!(!validator.is_valid(&v), "a section id with a dash passes the schema");
 }

@@ -31,6 +31,8 @@ fn one_key(variants: Vec<(&str, Value)>) -> Value {
 /// The schema, as a JSON value.
 pub fn definition() -> Value {
     let id = json!({ "type": "string", "minLength": 1 });
+    // A field's or a section's id is also part of the widget's element ids (`form::read`).
+    let name = json!({ "type": "string", "pattern": "^[A-Za-z0-9_]+$" });
     let string = json!({ "type": "string" });
     let strings = list_of(string.clone());
     let flag = json!({ "type": "boolean" });
@@ -137,11 +139,11 @@ pub fn definition() -> Value {
             ]),
             "kind": one_key(kinds),
             "field": object(&["id", "label", "kind"], json!({
-                "id": id, "label": text, "help": text, "kind": refer("kind"), "required": flag,
+                "id": name, "label": text, "help": text, "kind": refer("kind"), "required": flag,
                 "visible_if": refer("visible_if"), "if_call": refer("call_cond"), "required_if_call": refer("call_cond")
             })),
             "section": object(&["id", "title", "fields"], json!({
-                "id": id, "title": text, "note": text, "fields": list_of(refer("field")), "addition": flag,
+                "id": name, "title": text, "note": text, "fields": list_of(refer("field")), "addition": flag,
                 "if_call": refer("call_cond")
             })),
             "expr": one_key(exprs),

@@ -102,7 +102,7 @@ impl Reader {
         let keys = ["id", "label", "help", "kind", "required", "visible_if", "if_call", "required_if_call"];
         let m = self.object(Some(v), path, &keys);
         FieldDef {
-            id: self.id_at(m, "id", path),
+            id: self.name_at(m, "id", path),
             label: self.text_at(m, "label", path),
             help: self.opt_text(m, "help", path),
             kind: self.kind(get(m, "kind"), &at(path, "kind"), depth),
@@ -116,12 +116,28 @@ impl Reader {
     pub(super) fn section(&mut self, v: &J, path: Path) -> SectionDef {
         let m = self.object(Some(v), path, &["id", "title", "note", "fields", "addition", "if_call"]);
         SectionDef {
-            id: self.id_at(m, "id", path),
+            id: self.name_at(m, "id", path),
             title: self.text_at(m, "title", path),
             note: self.opt_text(m, "note", path),
             fields: self.list(get(m, "fields"), &at(path, "fields"), |r, v, p| r.field(v, p, 1)),
             addition: self.flag(m, "addition", path, false),
             if_call: self.call_cond(m, "if_call", path),
         }
+    }
+}
+
+// At the end of the file: code added above the reader's moves the panic locations of all that
+// follows, bytes of the first download.
+impl Reader {
+    /// A field's or a section's id, which is also part of the widget's element ids
+    /// (`<prefix>-<id>`, a row's fields `…-<row>-<id>`): letters, digits and `_` only. The
+    /// widget's own element ids have a `.` after the prefix, which no such id can make.
+    #[inline(never)]
+    fn name_at(&mut self, m: Obj, key: &str, path: Path) -> &'static str {
+        let id = self.id_at(m, key, path);
+        if !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            self.fail(&at(path, key), "only letters, digits and _".into());
+        }
+        id
     }
 }

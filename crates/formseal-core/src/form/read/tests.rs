@@ -39,6 +39,11 @@ fn each_problem_is_named_with_its_place() {
         ),
         (Box::new(|v| v["sections"][0]["fields"][0]["id"] = json!("")), "sections[0].fields[0].id: must not be empty"),
         (
+            Box::new(|v| v["sections"][0]["fields"][0]["id"] = json!("unit name")),
+            "sections[0].fields[0].id: only letters, digits and _",
+        ),
+        (Box::new(|v| v["sections"][1]["id"] = json!("b-2")), "sections[1].id: only letters, digits and _"),
+        (
             Box::new(|v| v["conditions"][0]["outcomes"][0]["status"] = json!("ok")),
             "conditions[0].outcomes[0].status: unknown status “ok”",
         ),
