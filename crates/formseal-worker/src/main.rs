@@ -11,6 +11,7 @@ mod fonts;
 mod intake;
 #[cfg(target_arch = "wasm32")]
 mod ops;
+#[cfg(target_arch = "wasm32")]
 mod submit;
 
 fn main() {
