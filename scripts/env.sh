@@ -8,9 +8,12 @@ export CHROMIUM=/usr/bin/chromium
 # (brotli) off every first view (issue 16). The native builds keep theirs. Added once, so that
 # sourcing this file again does not change the flags (which would rebuild every wasm crate).
 cargo_src="${CARGO_HOME:-$HOME/.cargo}/registry/src"
-remap="--remap-path-prefix=$cargo_src/= --remap-path-prefix=$cargo_src/index.crates.io-1949cf8c6b5b557f/="
+# Any folder of the registry (its name then stays in the path), then crates.io's as cargo names it
+# before 1.85 and since (of the prefixes that match, the last applies).
+remap="--remap-path-prefix=$cargo_src/="
+for index in 6f17d22bba15001f 1949cf8c6b5b557f; do remap="$remap --remap-path-prefix=$cargo_src/index.crates.io-$index/="; done
 case " ${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} " in
   *" $remap "*) ;;
   *) export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:+$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS }$remap" ;;
 esac
-unset cargo_src remap
+unset cargo_src remap index
