@@ -1,6 +1,6 @@
 // Trunk post-build step (scripts/post-build.sh): drops the custom sections nothing reads at run
 // time from every built module — the toolchain's `producers` and `target_features`, and Leptos's
-// `__wasm_split_unstable` (read only by the wasm-split tool) — 69 bytes (brotli) of every first
+// `__wasm_split_unstable` (read only by the wasm-split tool) — 159 bytes (brotli) of every first
 // view (issue 16). The module's code and data are copied byte for byte; a module that does not
 // parse as sections is left as it is.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const DROP = new Set(['producers', 'target_features', '__wasm_split_unstable']);
 
 /** The module without the DROP sections, or null when it does not parse. */
-export function strip(b) {
+function strip(b) {
   if (b.length < 8 || b.readUInt32LE(0) !== 0x6d736100) return null;
   let p = 8;
   const leb = () => {

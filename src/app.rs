@@ -23,7 +23,7 @@ pub fn App(
             {has_home.then(|| view! { <a class="fs-home-link" href="#/">{tr(key!("ui.home.back"))}</a> })}
             <header class="fs-header">
                 <p class="fs-header__body">{body}</p>
-                <h1 class="fs-header__title" id=format!("{}.title", app.id_prefix.get_value()) tabindex="-1">{title}</h1>
+                <h1 class="fs-header__title" id=app.own_id("title") tabindex="-1">{title}</h1>
                 <ol class="fs-steps" aria-label=tr(key!("ui.steps"))>
                     <li class:fs-steps__current=move || app.step.get() == Step::Form aria-current=move || (app.step.get() == Step::Form).then_some("step")>
                         {tr(key!("ui.step.fill"))}

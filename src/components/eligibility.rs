@@ -19,8 +19,8 @@ pub fn EligibilityPanel() -> impl IntoView {
         criteria.with(|c| eligibility_summary(c, &form.def().process, locale))
     };
     view! {
-        <section class="fs-elig" aria-labelledby=format!("{}.elig-title", app.id_prefix.get_value())>
-            <h2 class="fs-elig__title" id=format!("{}.elig-title", app.id_prefix.get_value())>{tr(key!("ui.elig.title"))}</h2>
+        <section class="fs-elig" aria-labelledby=app.own_id("elig-title")>
+            <h2 class="fs-elig__title" id=app.own_id("elig-title")>{tr(key!("ui.elig.title"))}</h2>
             <p class="fs-elig__summary" aria-live="polite">{summary}</p>
             <ul class="fs-elig__list">
                 {move || {

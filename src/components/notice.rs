@@ -19,7 +19,7 @@ pub fn NoticeBar() -> impl IntoView {
                     <button type="button" class="fs-btn fs-btn--link" on:click=move |_| {
                         app.notice.set(None);
                         // The button goes with the notice: focus goes to the form's title.
-                        crate::components::rows::focus_later(format!("{}.title", app.id_prefix.get_value()));
+                        crate::components::rows::focus_later(app.own_id("title"));
                     }>
                         {tr(key!("ui.notice.close"))}
                     </button>

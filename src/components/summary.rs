@@ -26,7 +26,7 @@ pub fn focus_path(app: &crate::state::AppState, path: &str) {
 pub fn ErrorSummary() -> impl IntoView {
     let app = use_app();
     let errors = Memo::new(move |_| app.report.with(|r| r.errors().cloned().collect::<Vec<_>>()));
-    let id = format!("{}.summary", app.id_prefix.get_value());
+    let id = app.own_id("summary");
     view! {
         <Show when=move || app.show_all.get() && !errors.with(|e| e.is_empty())>
             <div class="fs-summary" role="alert" tabindex="-1" id=id.clone()>

@@ -18,12 +18,11 @@ pub fn Toolbar() -> impl IntoView {
     let app = use_app();
     let confirming = RwSignal::new(false);
     let versions = RwSignal::new(false);
-    let prefix = app.id_prefix.get_value();
-    let import_id = format!("{prefix}.import");
+    let import_id = app.own_id("import");
     // The dialog gets focus on its 取消 when opened, and gives it back to 清空草稿 when closed.
     let close = move || {
         confirming.set(false);
-        focus_later(format!("{}.clear", app.id_prefix.get_value()));
+        focus_later(app.own_id("clear"));
     };
     let status = move || match app.saved_at.get() {
         Some(t) => render(app.locale.get(), key!("ui.saved_at"), &[("time", t)]),
@@ -47,12 +46,12 @@ pub fn Toolbar() -> impl IntoView {
                 <label class="fs-btn fs-btn--small fs-file-btn" for=import_id>
                     {tr(key!("ui.import"))}
                 </label>
-                <button type="button" class="fs-btn fs-btn--small" id=format!("{prefix}.versions") aria-expanded=move || versions.get().to_string() on:click=move |_| versions.update(|v| *v = !*v)>
+                <button type="button" class="fs-btn fs-btn--small" id=app.own_id("versions") aria-expanded=move || versions.get().to_string() on:click=move |_| versions.update(|v| *v = !*v)>
                     {tr(key!("ui.versions"))}
                 </button>
-                <button type="button" class="fs-btn fs-btn--small" id=format!("{prefix}.clear") on:click=move |_| {
+                <button type="button" class="fs-btn fs-btn--small" id=app.own_id("clear") on:click=move |_| {
                     confirming.set(true);
-                    focus_later(format!("{}.clear-no", app.id_prefix.get_value()));
+                    focus_later(app.own_id("clear-no"));
                 }>
                     {tr(key!("ui.clear"))}
                 </button>
@@ -67,13 +66,13 @@ pub fn Toolbar() -> impl IntoView {
             </div>
             <Show when=move || versions.get()>{move || versions_page(app, versions)}</Show>
             <Show when=move || confirming.get()>
-                <div class="fs-confirm" role="alertdialog" aria-labelledby=format!("{}.confirm", app.id_prefix.get_value())>
-                    <p id=format!("{}.confirm", app.id_prefix.get_value())>{tr(key!("ui.clear.confirm"))}</p>
+                <div class="fs-confirm" role="alertdialog" aria-labelledby=app.own_id("confirm")>
+                    <p id=app.own_id("confirm")>{tr(key!("ui.clear.confirm"))}</p>
                     <button type="button" class="fs-btn fs-btn--danger" on:click=move |_| {
                         close();
                         spawn_local(drafts::clear(app));
                     }>{tr(key!("ui.clear.yes"))}</button>
-                    <button type="button" class="fs-btn" id=format!("{}.clear-no", app.id_prefix.get_value()) on:click=move |_| close()>{tr(key!("ui.clear.no"))}</button>
+                    <button type="button" class="fs-btn" id=app.own_id("clear-no") on:click=move |_| close()>{tr(key!("ui.clear.no"))}</button>
                 </div>
             </Show>
         </div>
@@ -93,7 +92,7 @@ fn versions_page(app: crate::state::AppState, open: RwSignal<bool>) -> impl Into
         let text = js_sys::Reflect::get(&ev, &"detail".into()).ok().and_then(|d| d.as_string());
         if let Some(text) = text {
             open.set(false);
-            focus_later(format!("{}.versions", app.id_prefix.get_value()));
+            focus_later(app.own_id("versions"));
             drafts::versions::restore(app, text);
         }
     };

@@ -14,7 +14,6 @@ use leptos::prelude::*;
 pub fn FormPage() -> impl IntoView {
     let app = use_app();
     let form = app.form.get_value();
-    let prefix = app.id_prefix.get_value();
     // The first section is drawn at once, the others — and the eligibility panel's conditions,
     // most of the first frame's text — after the first frame has been painted, so that the form
     // can be typed into sooner (issue 16: time to interactive). Coming back from the review page
@@ -26,23 +25,19 @@ pub fn FormPage() -> impl IntoView {
         // After the frame that draws the first section has been painted.
         crate::browser::after_paint(move || all_drawn.set(true));
     }
-    let sections = form.def().sections.iter().take(first).map(|s| section(app, &prefix, s)).collect_view();
+    let sections = form.def().sections.iter().take(first).map(|s| section(app, s)).collect_view();
     let rest = {
-        let (form, prefix) = (form.clone(), prefix.clone());
-        move || {
-            all_drawn
-                .get()
-                .then(|| form.def().sections.iter().skip(first).map(|s| section(app, &prefix, s)).collect_view())
-        }
+        let form = form.clone();
+        move || all_drawn.get().then(|| form.def().sections.iter().skip(first).map(|s| section(app, s)).collect_view())
     };
-    let summary_id = format!("{prefix}.summary");
+    let summary_id = app.own_id("summary");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         app.check_now();
         if app.report.with_untracked(|r| r.is_valid()) {
             app.show_all.set(false);
             app.step.set(Step::Review);
-            crate::components::rows::focus_later(format!("{}.review-title", app.id_prefix.get_value()));
+            crate::components::rows::focus_later(app.own_id("review-title"));
         } else {
             app.show_all.set(true);
             crate::components::rows::focus_later(summary_id.clone());
@@ -78,8 +73,8 @@ pub fn FormPage() -> impl IntoView {
 }
 
 /// One section of the form: its title, its note and its fields.
-fn section(app: AppState, prefix: &str, s: &SectionDef) -> AnyView {
-    let title_id = format!("{prefix}.sec-{}", s.id);
+fn section(app: AppState, s: &SectionDef) -> AnyView {
+    let title_id = app.own_id(&format!("sec-{}", s.id));
     let labelled_by = title_id.clone();
     let note = s.note.clone().map(|n| view! { <p class="fs-section__note">{label(n)}</p> });
     let fields = s.fields.iter().map(|f| view! { <Field def=f.clone() loc=Loc::Top(f.id) /> }).collect_view();

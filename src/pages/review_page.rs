@@ -36,7 +36,7 @@ fn entry(def: &FieldDef, path: String, value: Option<Value>, locale: Locale) -> 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let app = use_app();
-    let title_id = format!("{}.review-title", app.id_prefix.get_value());
+    let title_id = app.own_id("review-title");
     let body = move || {
         let locale = app.locale.get();
         let form = app.form.get_value();
@@ -110,7 +110,7 @@ pub fn ReviewPage() -> impl IntoView {
                         app.show_all.set(true);
                         app.step.set(Step::Form);
                         // The button goes with the page: focus goes to the list of errors.
-                        crate::components::rows::focus_later(format!("{}.summary", app.id_prefix.get_value()));
+                        crate::components::rows::focus_later(app.own_id("summary"));
                     }>{tr(key!("ui.pkg.show_errors"))}</button>
                 </div>
                 {panel}
@@ -119,7 +119,7 @@ pub fn ReviewPage() -> impl IntoView {
                     <button type="button" class="fs-btn" on:click=move |_| {
                         app.step.set(Step::Form);
                         // This button goes with the page: focus goes to the form's title.
-                        crate::components::rows::focus_later(format!("{}.title", app.id_prefix.get_value()));
+                        crate::components::rows::focus_later(app.own_id("title"));
                     }>{tr(key!("ui.review.back"))}</button>
                     <p class="fs-actions__hint">{hand_in}</p>
                 </div>

@@ -217,7 +217,13 @@ impl AppState {
     /// beside the answers' form: Chromium's autofill reads all of a field's form after every
     /// keystroke, and at 1,000 writers × 5 those were 18,000 of its 50,000 elements (issue 16).
     pub fn buttons_form(&self) -> String {
-        format!("{}.rb", self.id_prefix.get_value())
+        self.own_id("rb")
+    }
+
+    /// DOM id of one of the widget's own elements: a `.` after the prefix, which no field or
+    /// section id has (`form::read`), so no definition can take it.
+    pub fn own_id(&self, name: &str) -> String {
+        format!("{}.{name}", self.id_prefix.get_value())
     }
 
     /// DOM id of a location.
