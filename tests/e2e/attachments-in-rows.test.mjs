@@ -8,7 +8,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser } from './support.mjs';
+import { fillObserverForm, useBrowser } from './support.mjs';
 
 const env = useBrowser(before, after);
 const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';
@@ -72,16 +72,7 @@ test('attachments inside rows: chosen per row, kept across a reload, packed and 
   await expert(2).getByLabel('个人简历').setInputFiles({ name: '李晓华简历.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 cv 2') });
   await expert(2).getByText('李晓华简历.pdf').waitFor();
   // The rest of the form.
-  await w.getByLabel('统一社会信用代码').fill('914403001922038216');
-  await w.getByLabel('联系人').fill('李晓华');
-  await w.getByLabel('手机').fill('13712345678');
-  await w.getByLabel('电子邮件').fill('li@example.cn');
-  await w.getByLabel('其他', { exact: true }).check();
-  await w.getByLabel('其他方向').fill('工业控制系统安全');
-  await w.getByLabel('单位名称').fill('深圳市示例网络安全技术有限公司');
-  await w.getByLabel('参加理由').fill('跟踪数据安全标准的制定进展。');
-  await w.getByLabel('本单位承诺遵守工作组的保密规定。').check();
-  await w.getByLabel('盖章日期').fill(new Date().toISOString().slice(0, 10));
+  await fillObserverForm(w);
   await w.getByText(/^已保存 \d\d:\d\d$/).waitFor();
   await page.waitForTimeout(800);
 

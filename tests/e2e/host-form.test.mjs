@@ -8,7 +8,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser } from './support.mjs';
+import { fillObserverForm, useBrowser } from './support.mjs';
 
 const env = useBrowser(before, after);
 const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';
@@ -30,17 +30,7 @@ test('a host form from a definition file is filled, packaged and verified agains
   await page.getByRole('heading', { name: '示例：标准工作组观察员登记表' }).waitFor();
   // The offline file holds the built-in forms only: it is not offered for a host's own form.
   assert.equal(await page.getByRole('link', { name: '下载离线版' }).count(), 0);
-  await page.getByLabel('单位名称').fill('深圳市示例网络安全技术有限公司');
-  await page.getByLabel('统一社会信用代码').fill('914403001922038216');
-  await page.getByLabel('联系人').fill('李晓华');
-  await page.getByLabel('手机').fill('13712345678');
-  await page.getByLabel('电子邮件').fill('li@example.cn');
-  await page.getByLabel('其他', { exact: true }).check();
-  // A field shown only for “其他”.
-  await page.getByLabel('其他方向').fill('工业控制系统安全');
-  await page.getByLabel('参加理由').fill('跟踪数据安全标准的制定进展。');
-  await page.getByLabel('本单位承诺遵守工作组的保密规定。').check();
-  await page.getByLabel('盖章日期').fill(new Date().toISOString().slice(0, 10));
+  await fillObserverForm(page);
   await page.getByRole('button', { name: '核对信息' }).click();
   await page.getByRole('heading', { name: '生成申请包' }).waitFor();
   const download = page.waitForEvent('download');

@@ -72,6 +72,22 @@ export async function openApp(browser, url, { context, form = 'tc260-wg' } = {})
   return { ctx, page, errors };
 }
 
+/** Fills every field of the example host form (`examples/host-form.html`, an observer's
+ * registration) with a complete, valid application, in `scope` (a page or a part of it). */
+export async function fillObserverForm(scope) {
+  await scope.getByLabel('单位名称').fill('深圳市示例网络安全技术有限公司');
+  await scope.getByLabel('统一社会信用代码').fill('914403001922038216');
+  await scope.getByLabel('联系人').fill('李晓华');
+  await scope.getByLabel('手机').fill('13712345678');
+  await scope.getByLabel('电子邮件').fill('li@example.cn');
+  await scope.getByLabel('其他', { exact: true }).check();
+  // A field shown only for “其他”.
+  await scope.getByLabel('其他方向').fill('工业控制系统安全');
+  await scope.getByLabel('参加理由').fill('跟踪数据安全标准的制定进展。');
+  await scope.getByLabel('本单位承诺遵守工作组的保密规定。').check();
+  await scope.getByLabel('盖章日期').fill(new Date().toISOString().slice(0, 10));
+}
+
 /** Registers `before`/`after` hooks that start the static server and one browser for a test file. */
 export function useBrowser(before, after) {
   const env = {};
