@@ -174,6 +174,10 @@ test('under a strict CSP the widget fills, packages and verifies with no violati
   const draft = await readFile('fixtures/tc260-complete.json', 'utf8');
   await widget.evaluate((el, d) => el.setData(d), draft);
   await widget.getByRole('button', { name: '核对信息' }).click();
+  // The package panel comes with the package pages' code, and its style sheet with it.
+  const panel = widget.locator('.fs-package').first();
+  await panel.waitFor();
+  assert.equal(await panel.evaluate((e) => getComputedStyle(e).borderTopStyle), 'solid');
   const download = page.waitForEvent('download');
   await widget.getByRole('button', { name: '生成并下载申请包' }).click();
   const dir = await mkdtemp(join(tmpdir(), 'formseal-embed-'));

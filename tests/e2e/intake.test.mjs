@@ -9,7 +9,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser } from './support.mjs';
+import { serve, useBrowser } from './support.mjs';
 
 const env = useBrowser(before, after);
 const FORMSEAL = process.env.FORMSEAL_BIN || 'target/debug/formseal';
@@ -144,4 +144,45 @@ test('the intake page agrees with formseal intake: summary, verdicts, groups, fi
   await page.getByText(`显示 ${files.length} 份，共 ${files.length} 份`).waitFor();
   assert.deepEqual(errors, []);
   await ctx.close();
+});
+
+test("under a strict CSP (style-src 'self') the package pages keep their styles and break no rule", async () => {
+  const { files } = inbox();
+  // The strict-CSP example page with the start page's widget (no fixed form), so that #/verify and
+  // #/intake open in it.
+  const html = readFileSync('examples/strict-csp.html', 'utf8').replace(/<formseal-form form="[a-z0-9-]+"/, '<formseal-form');
+  assert.ok(html.includes("style-src 'self'") && !html.includes('form="'));
+  const server = await serve('dist', (req, res) => {
+    if (new URL(req.url, 'http://x').pathname !== '/examples/csp-start.html') return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+    return true;
+  });
+  const ctx = await env.browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e));
+    await page.goto(`${server.url}examples/csp-start.html#/verify`);
+    const widget = page.locator('formseal-form');
+    await widget.getByRole('heading', { name: '核验申请包' }).waitFor();
+    // The package pages' own sheet (not in the form's first download) reaches the shadow root.
+    assert.equal(await widget.locator('.fs-verify__drop').evaluate((e) => getComputedStyle(e).borderTopStyle), 'dashed');
+    await widget.getByRole('link', { name: '批量核验多个申请包' }).click();
+    await widget.getByRole('heading', { name: '批量核验申请包' }).waitFor();
+    await widget.getByLabel('选择申请包（可多选）').setInputFiles(files);
+    await widget.getByText(`已核验 ${files.length} / ${files.length}`).waitFor({ timeout: 120_000 });
+    // The virtualised table places its rows by their fixed height (40 px, from the sheet): each
+    // drawn row has it, and the spacer after them stands for the rows not drawn.
+    const heights = await widget.locator('.fs-intake__row').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+    assert.ok(heights.length > 10 && heights.length < files.length, `${heights.length} rows drawn of ${files.length}`);
+    assert.ok(heights.every((h) => Math.abs(h - 40) < 1), `row heights ${heights}`);
+    const below = await widget.locator('tr.fs-intake__spacer').last().evaluate((e) => e.getBoundingClientRect().height);
+    assert.ok(Math.abs(below - (files.length - heights.length) * 40) < 1, `spacer ${below} px for ${files.length - heights.length} rows`);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+    await server.close();
+  }
 });

@@ -89,6 +89,7 @@ mod mount {
         if let Some(s) = source {
             follow_lang(s, locale);
         }
+        crate::page::adopt_styles(&container);
         let root = NodeRef::<leptos::html::Div>::new();
         let own = container.clone();
         let handle = leptos::mount::mount_to(container, move || {

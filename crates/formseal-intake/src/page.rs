@@ -14,7 +14,34 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
+/// The package pages' style sheet: the package panel's, the verify page's and the intake page's
+/// (the form's first download has none of it).
 const CSS: &str = include_str!("style.css");
+
+thread_local! {
+    /// [`CSS`] as a constructed sheet, made once and shared by every root a page is shown in.
+    static SHEET: Option<web_sys::CssStyleSheet> =
+        web_sys::CssStyleSheet::new().ok().filter(|sheet| sheet.replace_sync(CSS).is_ok());
+}
+
+/// Adds the package pages' style sheet to the widget's shadow root (or the document) that `el` is
+/// in, once. A constructed sheet, as `formseal.js` gives the form its own: a strict CSP
+/// (`style-src 'self'`) refuses an inline `<style>`, and would leave the pages unstyled — the
+/// intake table's rows, whose fixed height the virtualised table relies on, among them.
+pub fn adopt_styles(el: &web_sys::Element) {
+    SHEET.with(|sheet| {
+        let Some(sheet) = sheet else { return };
+        let root = wasm_bindgen::JsValue::from(el.get_root_node());
+        let key = wasm_bindgen::JsValue::from_str("adoptedStyleSheets");
+        let Ok(adopted) = js_sys::Reflect::get(&root, &key) else { return };
+        // An array-like (an ObservableArray in current browsers): copied, the sheet added, set back.
+        let sheets = js_sys::Array::from(&adopted);
+        if !sheets.includes(sheet, 0) {
+            sheets.push(sheet);
+            let _ = js_sys::Reflect::set(&root, &key, &sheets);
+        }
+    });
+}
 
 /// Today in the browser's time zone, `YYYY-MM-DD` (the date the form rules run as of).
 pub fn today() -> String {
@@ -211,7 +238,6 @@ pub fn page(
         if let Some((name, html)) = report.get() {
             return view! {
                 <div class="fs-intake">
-                    <style>{CSS}</style>
                     <h2 class="fs-review__title" id=TITLE tabindex="-1">{render(l, key!("intake.page.open"), &[("file", name)])}</h2>
                     <div class="fs-verify__report" role="status" inner_html=html />
                     <div class="fs-actions">
@@ -226,7 +252,6 @@ pub fn page(
         }
         view! {
             <div class="fs-intake">
-                <style>{CSS}</style>
                 <h2 class="fs-review__title" id=TITLE tabindex="-1">{tx(key!("intake.page.title"))}</h2>
                 <p class="fs-review__intro">{tx(key!("intake.page.intro"))}</p>
                 <div class="fs-verify__drop fs-intake__drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>

@@ -254,9 +254,9 @@ pub fn results(
         });
         let below = (ids.len() - last) as f64 * ROW;
         view! {
-            <tr class="fs-intake__spacer" aria-hidden="true" style=format!("height:{}px", first as f64 * ROW)></tr>
+            <tr class="fs-intake__spacer" aria-hidden="true" style:height=format!("{}px", first as f64 * ROW)></tr>
             {rows}
-            <tr class="fs-intake__spacer" aria-hidden="true" style=format!("height:{below}px")></tr>
+            <tr class="fs-intake__spacer" aria-hidden="true" style:height=format!("{below}px")></tr>
         }
     };
     let count = move || {
