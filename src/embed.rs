@@ -42,7 +42,8 @@ impl Widget {
             let state = state?;
             let text = match data.as_string() {
                 Some(t) => t,
-                None => js_sys::JSON::stringify(&data).map(String::from).unwrap_or_default(),
+                // `undefined` (or a function) has no JSON: the empty text, refused with its reason.
+                None => js_sys::JSON::stringify(&data).ok().and_then(|s| s.as_string()).unwrap_or_default(),
             };
             match drafts::import_text(state, &text, "setData").await {
                 Ok(()) => Ok(JsValue::TRUE),

@@ -5,7 +5,7 @@ use crate::i18n::tr;
 use crate::state::use_app;
 use formseal_core::form::{eligibility_summary, Status};
 use formseal_core::key;
-use formseal_core::messages::t;
+use formseal_core::messages::{render, t};
 use leptos::prelude::*;
 
 /// Every condition, its clause, status, reason and what would change it.
@@ -39,7 +39,7 @@ pub fn EligibilityPanel() -> impl IntoView {
                             };
                             let status_key = c.status.label_key();
                             let remedy = c.remedy.as_ref().map(|r| {
-                                let text = format!("{}{}", t(locale, key!("ui.elig.remedy")), r.text(locale));
+                                let text = render(locale, key!("ui.elig.remedy"), &[("text", r.text(locale))]);
                                 view! { <p class="fs-crit__remedy">{text}</p> }
                             });
                             view! {

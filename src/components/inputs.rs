@@ -55,6 +55,7 @@ pub fn TextInput(
                 class="fs-input fs-input--long"
                 id=ctx.ids.input.clone()
                 rows="5"
+                maxlength=formseal_core::form::MAX_TEXT_UNITS
                 aria-describedby=described
                 aria-invalid=invalid
                 aria-required=required.to_string()
@@ -80,6 +81,7 @@ pub fn TextInput(
             inputmode=inputmode
             autocomplete=autocomplete
             spellcheck="false"
+            maxlength=formseal_core::form::MAX_TEXT_UNITS
             aria-describedby=described
             aria-invalid=invalid
             aria-required=required.to_string()

@@ -237,3 +237,22 @@ test('a draft this tab cannot read (another tab with a newer formseal) is kept a
   assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}:damaged`), KEY), newer);
   await ctx.close();
 });
+
+test('a paste longer than any field takes stops at the controls’ limit, and the saved draft still opens', async () => {
+  const { ctx, page } = await openApp(env.browser, env.server.url);
+  await unit(page).getByLabel('单位名称（中文）').fill('甲公司');
+  // 150,000 characters (450 KB of UTF-8), beyond what the draft's reader takes (400 KB a text):
+  // before the limit, the save kept them and the whole draft was refused after a reload.
+  const pasted = '网络安全'.repeat(37_500);
+  const profile = page.getByRole('textbox', { name: '单位简介' });
+  await profile.fill(pasted);
+  assert.equal(await profile.inputValue(), pasted.slice(0, 100_000));
+  await page.getByText(/^已保存 \d\d:\d\d$/).waitFor();
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.getByLabel('统一社会信用代码').waitFor();
+  assert.equal(await unit(page).getByLabel('单位名称（中文）').inputValue(), '甲公司');
+  assert.equal(await page.getByRole('textbox', { name: '单位简介' }).inputValue(), pasted.slice(0, 100_000));
+  assert.equal(await page.getByText('浏览器中保存的草稿无法读取').count(), 0);
+  await ctx.close();
+});

@@ -135,6 +135,16 @@ test('events and methods: ready, change with validity, getData, setData, validat
   assert.match(refusal, /草稿|formseal-draft/);
   assert.ok((await events(page, 'error')).some((e) => e.target === 'apply'));
   assert.equal(await widget.getByLabel('单位名称（中文）').inputValue(), '深圳市示例网络安全技术有限公司');
+  // Nothing to read (undefined or a function has no JSON) is refused too, not left pending.
+  const outcomes = await widget.evaluate(async (el) => {
+    const settled = (p) => Promise.race([
+      p.then(() => 'accepted', (e) => `refused: ${e}`),
+      new Promise((ok) => setTimeout(() => ok('pending'), 3000)),
+    ]);
+    return [await settled(el.setData()), await settled(el.setData(undefined)), await settled(el.setData(() => 1))];
+  });
+  for (const outcome of outcomes) assert.match(outcome, /^refused: ./);
+  assert.equal(await widget.getByLabel('单位名称（中文）').inputValue(), '深圳市示例网络安全技术有限公司');
 
   assert.equal(await widget.evaluate((el) => el.reset()), true);
   assert.equal(await widget.getByLabel('单位名称（中文）').inputValue(), '');

@@ -14,7 +14,7 @@ pub mod schema;
 mod text;
 mod validate;
 
-pub use answers::{empty_row, too_many_values, AnswerError, Answers, FileRef, Value, MAX_JSON_VALUES};
+pub use answers::{empty_row, too_many_values, AnswerError, Answers, FileRef, Value, MAX_JSON_VALUES, MAX_TEXT_UNITS};
 pub use def::{CallCond, Cond, FieldDef, FieldKind, FormDef, Format, OptionDef, Process, Seal, SectionDef};
 pub use display::{cells, display, human_size, Cell};
 pub use eligibility::{summary as eligibility_summary, Clause, Criterion, Msg, Status};

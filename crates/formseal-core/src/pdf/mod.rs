@@ -83,10 +83,14 @@ impl PdfError {
                     .iter()
                     .map(|m| {
                         let code = format!("U+{:04X}", m.ch as u32);
+                        // A control, bidirectional or zero-width character is named, not put in
+                        // the message, where it would reorder or hide the message's own text.
+                        let hidden = m.ch.is_control() || crate::rules::normalize::is_invisible(m.ch);
+                        let ch = if hidden { format!("\\u{{{:x}}}", m.ch as u32) } else { m.ch.to_string() };
                         msg(
                             locale,
                             key!("pdf.missing_char"),
-                            &[("char", m.ch.to_string()), ("code", code), ("field", m.field.clone())],
+                            &[("char", ch), ("code", code), ("field", m.field.clone())],
                         )
                     })
                     .collect();

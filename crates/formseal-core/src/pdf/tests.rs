@@ -192,3 +192,19 @@ fn characters_the_fonts_lack_are_named_with_their_field() {
     assert_eq!(missing.iter().map(|m| m.ch).collect::<Vec<_>>(), vec!['堃']);
     assert!(render(&input(form.def(), &answers), &fonts(true)).is_ok());
 }
+
+/// A right-to-left override the fonts lack is named by its code, never put into the message,
+/// where it would turn the rest of the message around.
+#[test]
+fn hidden_characters_the_fonts_lack_are_named_not_obeyed() {
+    let (form, mut answers) = fixtures::tc260_complete();
+    answers.set("profile", Value::Text("本公司专注于网络安全产品研发。\u{202e}".into()));
+    let err = render(&input(form.def(), &answers), &fonts(true)).unwrap_err();
+    let PdfError::MissingChars(list) = &err else { panic!("{err:?}") };
+    assert_eq!(list.iter().map(|m| m.ch).collect::<Vec<_>>(), ['\u{202e}']);
+    for locale in [Locale::ZhCn, Locale::En] {
+        let text = err.text(locale);
+        assert!(!text.contains('\u{202e}'), "{text}");
+        assert!(text.contains("\\u{202e}") && text.contains("U+202E"), "{text}");
+    }
+}
