@@ -109,7 +109,7 @@ pub(crate) fn rerender(
     created_at: &str,
     fingerprint: &str,
     qr_pages: bool,
-) -> Option<Vec<u8>> {
+) -> Result<Vec<u8>, pdf::PdfError> {
     let input = PdfInput {
         form: form.def(),
         answers,
@@ -120,7 +120,7 @@ pub(crate) fn rerender(
         }),
         application_json: Some(application_json),
     };
-    pdf::render_with(&input, &pdf_fonts(), qr_pages).ok()
+    pdf::render_with(&input, &pdf_fonts(), qr_pages)
 }
 
 impl Source {

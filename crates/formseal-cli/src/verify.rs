@@ -46,14 +46,23 @@ pub(crate) fn check_pdf(bytes: &[u8], v: &mut Verification) {
     };
     let make = |qr_pages| crate::render::rerender(app, form, answers, &application.created_at, &fingerprint, qr_pages);
     // Packages made before the QR codes named their pages print the identity alone.
-    if let Some(again) = make(true) {
-        if again != pdf && make(false).is_none_or(|old| old != pdf) {
-            v.problems.push(
-                formseal_core::Finding::error(key!("package.pdf.differs"))
-                    .with("size", pdf.len().to_string())
-                    .with("expected", again.len().to_string()),
-            );
+    match make(true) {
+        Ok(again) => {
+            if again != pdf && !make(false).is_ok_and(|old| old == pdf) {
+                v.problems.push(
+                    formseal_core::Finding::error(key!("package.pdf.differs"))
+                        .with("size", pdf.len().to_string())
+                        .with("expected", again.len().to_string()),
+                );
+            }
         }
+        // Answers no paper form can be made of (formseal never signs such a package): whatever
+        // application.pdf shows cannot be checked against them, so the package is not valid.
+        Err(formseal_core::pdf::PdfError::MissingChars(list)) => {
+            let chars = list.iter().map(|m| format!("U+{:04X}", m.ch as u32)).collect::<Vec<_>>().join(", ");
+            v.problems.push(formseal_core::Finding::error(key!("package.pdf.unprintable")).with("chars", chars));
+        }
+        Err(_) => v.problems.push(formseal_core::Finding::error(key!("package.pdf.unmade"))),
     }
 }
 

@@ -266,3 +266,56 @@ except ValueError as e:
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
+
+/// A stand-in for the paper form: any bytes, as a forger would put in the package.
+struct PdfOf(&'static [u8]);
+
+impl formseal_core::package::RenderPdf for PdfOf {
+    fn render(&self, _: &formseal_core::package::Stamp<'_>) -> Result<Vec<u8>, formseal_core::package::PackageError> {
+        Ok(self.0.to_vec())
+    }
+}
+
+/// A correctly signed package of the complete TC260 application, with `profile` as its 单位简介
+/// and `pdf` as its application.pdf, written to `out`.
+fn forged(profile: &str, pdf: &'static [u8], out: &Path) {
+    use formseal_core::form::{Context, Value};
+    use formseal_core::package::{build, KeyPair, PackageInput};
+    let (form, mut answers) = formseal_core::fixtures::tc260_complete();
+    answers.set("profile", Value::Text(profile.into()));
+    let input = PackageInput {
+        form: form.as_ref(),
+        call: serde_json::json!({}),
+        answers: &answers,
+        ctx: Context { today: formseal_core::rules::date::CivilDate::parse(TODAY).unwrap() },
+        created_at: CREATED.into(),
+        pdf: Some(&PdfOf(pdf)),
+        generator: "a forger".into(),
+        definition: formseal_core::forms::definition(form.def().id),
+    };
+    let key = KeyPair::generate(Algorithm::Ed25519, &mut rand_core::OsRng);
+    let files = std::collections::BTreeMap::<String, Vec<u8>>::new();
+    std::fs::write(out, build(&input, &files, &key).expect("a valid application").bytes).unwrap();
+}
+
+/// application.pdf must be the paper form the signed answers make: another PDF is refused, and
+/// so is one that cannot be checked because the answers hold a character the paper form's fonts
+/// lack — which formseal never packages, and which used to let any PDF through.
+#[test]
+fn the_pdf_is_the_paper_form_of_the_signed_answers() {
+    let dir = scratch("forged-pdf");
+    let other = dir.join("other.zip");
+    forged("本单位从事网络安全产品研发。", b"%PDF-1.7 another paper", &other);
+    let (code, report) = verify_json(&other);
+    assert_eq!(code, 1, "{report}");
+    let codes: Vec<&str> = report["problems"].as_array().unwrap().iter().filter_map(|p| p["code"].as_str()).collect();
+    assert_eq!(codes, ["package.pdf.differs"], "{report}");
+
+    let unprintable = dir.join("unprintable.zip");
+    forged("本单位从事网络安全产品研发。𠀀", b"%PDF-1.7 another paper", &unprintable);
+    let (code, report) = verify_json(&unprintable);
+    assert_eq!(code, 1, "{report}");
+    let problem = report["problems"].as_array().unwrap().iter().find(|p| p["code"] == "package.pdf.unprintable");
+    let problem = problem.unwrap_or_else(|| panic!("{report}"));
+    assert!(problem["message"].as_str().unwrap().contains("U+20000"), "{report}");
+}

@@ -1,5 +1,5 @@
-//! The groups of an intake: the same unit submitting more than once (the latest by signing time
-//! is current, the others superseded), the same key used by different units, the same package
+//! The groups of an intake: the same unit submitting more than once (the latest valid one by
+//! signing time is current, the others superseded), the same key used by different units, the same package
 //! twice. Each group says which rule made it.
 
 use super::{Row, Verdict};
@@ -143,8 +143,13 @@ pub fn group(keys: &[Key], locale: Locale) -> Vec<Grouped> {
         if members.len() < 2 {
             continue;
         }
-        // Latest signing time; a time that cannot be read counts as the earliest; ties: the later file.
-        let latest = *members.iter().max_by_key(|&&j| (keys[j].signed.unwrap_or(i64::MIN), j)).unwrap_or(&members[0]);
+        // Latest signing time; a time that cannot be read counts as the earliest; ties: the later
+        // file. A package that failed verification proves nothing of when, or by whom, it was
+        // signed: it never replaces a valid one (anyone could copy a unit's credit code and claim a
+        // later time), and is current only in a group with no valid package.
+        let when = |&&j: &&usize| (keys[j].signed.unwrap_or(i64::MIN), j);
+        let valid = members.iter().filter(|&&j| matches!(keys[j].verdict, Verdict::Valid)).max_by_key(when);
+        let latest = *valid.or_else(|| members.iter().max_by_key(when)).unwrap_or(&members[0]);
         let unit = key.1;
         let rule = match unit.0 {
             UnitRule::Uscc => render(locale, key!("intake.rule_uscc"), &[("code", unit.1.clone())]),
@@ -236,5 +241,33 @@ mod tests {
             super::normalised_name(" 北京（示例）Ｔech 有限公司"),
             super::normalised_name("北京(示例)tech有限公司")
         );
+    }
+
+    /// A package that failed verification (here: a forged signature claiming a later time)
+    /// never supersedes a valid one of the same unit; among invalid ones alone, the latest is current.
+    #[test]
+    fn an_invalid_package_never_supersedes_a_valid_one() {
+        use super::{group, Key, UnitRule};
+        use crate::intake::Verdict;
+        let key = |file: &str, verdict: Verdict, signed: i64| Key {
+            file: file.into(),
+            verdict,
+            form_id: "tc260-wg".into(),
+            unit: Some((UnitRule::Uscc, "91350100M000100Y43".into())),
+            unit_name: "示例".into(),
+            fingerprint: String::new(),
+            manifest: format!("{file:0>64}"),
+            application: String::new(),
+            signed: Some(signed),
+            offset: 0,
+        };
+        let keys = [key("a.zip", Verdict::Valid, 10), key("b.zip", Verdict::Invalid, 20), key("c.zip", Verdict::Valid, 5)];
+        let out = group(&keys, crate::Locale::ZhCn);
+        let status: Vec<&str> = out.iter().map(|g| g.status).collect();
+        assert_eq!(status, ["current", "superseded", "superseded"]);
+        assert_eq!(out[1].superseded_by.as_deref(), Some("a.zip"));
+        let keys = [key("a.zip", Verdict::Invalid, 10), key("b.zip", Verdict::Invalid, 20)];
+        let status: Vec<&str> = group(&keys, crate::Locale::ZhCn).iter().map(|g| g.status).collect();
+        assert_eq!(status, ["superseded", "current"]);
     }
 }
