@@ -261,7 +261,8 @@ mod tests {
             signed: Some(signed),
             offset: 0,
         };
-        let keys = [key("a.zip", Verdict::Valid, 10), key("b.zip", Verdict::Invalid, 20), key("c.zip", Verdict::Valid, 5)];
+        let keys =
+            [key("a.zip", Verdict::Valid, 10), key("b.zip", Verdict::Invalid, 20), key("c.zip", Verdict::Valid, 5)];
         let out = group(&keys, crate::Locale::ZhCn);
         let status: Vec<&str> = out.iter().map(|g| g.status).collect();
         assert_eq!(status, ["current", "superseded", "superseded"]);

@@ -62,7 +62,7 @@ pub struct Entry {
 /// Unpacks a package, refusing anything a well-made package never contains. The error names the
 /// entry and what is wrong with it.
 pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
-    container(bytes)?;
+    let directory = container(bytes)?;
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         Finding::error(match e {
             zip::result::ZipError::InvalidArchive(ref m) if m.contains("uplicate") => {
@@ -109,19 +109,42 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
         }
         names.push(name);
     }
-    // Each local header names the entry its central directory record names: a streaming reader
-    // (which reads the local headers) sees the same package as this one.
+    // Each local header names the entry its central directory record names, and says what the
+    // record says of it (no data descriptor; the same method, CRC and sizes); the entries lie end
+    // to end from the first byte to the central directory, so no unlisted entry and no other
+    // bytes hide between them. A streaming reader (which reads the local headers in turn) sees
+    // the same package as this one.
+    let mut next = 0usize;
     for (i, name) in names.iter().enumerate() {
         let f = archive.by_index_raw(i).map_err(|e| unreadable(name, e))?;
         let at = usize::try_from(f.header_start()).unwrap_or(usize::MAX);
-        let u16_at = |i: usize| bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize);
+        let u16_at = |i: usize| bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u64);
+        let u32_at = |i: usize| bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64);
         let local = match (bytes.get(at..at + 4), u16_at(at + 26)) {
-            (Some([0x50, 0x4b, 3, 4]), Some(n)) => bytes.get(at + 30..at + 30 + n),
+            (Some([0x50, 0x4b, 3, 4]), Some(n)) => bytes.get(at + 30..at + 30 + n as usize),
             _ => None,
         };
         if local != Some(f.name_raw()) {
             return Err(Finding::error(key!("package.zip.local_name")).with("name", name.clone()));
         }
+        if at != next {
+            return Err(Finding::error(key!("package.zip.gap")).with("name", name.clone()));
+        }
+        let method = if f.compression() == CompressionMethod::Stored { 0 } else { 8 };
+        let agrees = u16_at(at + 6).is_some_and(|flags| flags & 0x0008 == 0)
+            && u16_at(at + 8) == Some(method)
+            && u32_at(at + 14) == Some(u64::from(f.crc32()))
+            && u32_at(at + 18) == Some(f.compressed_size())
+            && u32_at(at + 22) == Some(f.size());
+        if !agrees {
+            return Err(Finding::error(key!("package.zip.local_header")).with("name", name.clone()));
+        }
+        let extra = u16_at(at + 28).unwrap_or(0);
+        next = at + 30 + (f.name_raw().len() as u64 + extra + f.compressed_size()) as usize;
+    }
+    if next != directory {
+        let last = names.last().cloned().unwrap_or_default();
+        return Err(Finding::error(key!("package.zip.gap")).with("name", last));
     }
     // Then the bytes, never more than each entry declared (a lying header cannot inflate us).
     let mut out = Vec::with_capacity(names.len());
@@ -141,8 +164,9 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
 /// The container's shape, from its end record alone, before any parsing: the first local header
 /// at the very start, the end record at the very end (nothing hidden before or after the
 /// archive), no zip64, and no more entries or directory bytes than a package can have — so a
-/// hostile directory costs nothing to refuse (issue 14, items 8 and 9).
-fn container(bytes: &[u8]) -> Result<(), Finding> {
+/// hostile directory costs nothing to refuse (issue 14, items 8 and 9). Returns where the central
+/// directory starts.
+fn container(bytes: &[u8]) -> Result<usize, Finding> {
     let unreadable = |reason: &str| Finding::error(key!("package.zip.unreadable")).with("reason", reason);
     let from = bytes.len().saturating_sub(65_557);
     let eocd = (from..bytes.len().saturating_sub(21)).rev().find(|&i| bytes.get(i..i + 4) == Some(&[0x50, 0x4b, 5, 6]));
@@ -166,7 +190,7 @@ fn container(bytes: &[u8]) -> Result<(), Finding> {
     if offset + size != eocd {
         return Err(Finding::error(key!("package.zip.prefix")));
     }
-    Ok(())
+    Ok(offset)
 }
 
 /// Names of the central directory records, in order (empty when the directory cannot be found;

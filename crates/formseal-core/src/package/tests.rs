@@ -309,3 +309,55 @@ fn a_backup_that_asks_for_too_much_work_is_refused_before_any() {
         assert_eq!(KeyPair::from_pkcs8(&der, Some("口令")).err(), Some(KeyError::TooCostly));
     }
 }
+
+/// `bytes` with `junk` put at `at`, and every offset past it in the central directory and its
+/// end record moved along, so that the archive stays readable to a zip reader.
+fn insert_into_zip(bytes: &[u8], at: usize, junk: &[u8]) -> Vec<u8> {
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as usize;
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as usize;
+    let eocd = bytes.len() - 22;
+    let (count, directory) = (u16_at(bytes, eocd + 10), u32_at(bytes, eocd + 16));
+    let mut out = [&bytes[..at], junk, &bytes[at..]].concat();
+    let moved = |offset: usize| if offset >= at { offset + junk.len() } else { offset };
+    let mut record = moved(directory);
+    for _ in 0..count {
+        let local = u32_at(&out, record + 42);
+        out[record + 42..record + 46].copy_from_slice(&(moved(local) as u32).to_le_bytes());
+        record += 46 + u16_at(&out, record + 28) + u16_at(&out, record + 30) + u16_at(&out, record + 32);
+    }
+    let eocd = out.len() - 22;
+    out[eocd + 16..eocd + 20].copy_from_slice(&(moved(directory) as u32).to_le_bytes());
+    out
+}
+
+/// Nothing between the entries but the entries the central directory lists, and local headers
+/// that say what the directory says: what a streaming reader sees is the package verified.
+#[test]
+fn no_hidden_entry_or_bytes_between_the_entries() {
+    let good = make(&key(Algorithm::Ed25519)).bytes;
+    assert!(verify(&good, &ctx()).is_valid());
+    let entries = read_entries(&good).unwrap();
+    // The second entry's local header starts after the first one's name and data.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(good.as_slice())).unwrap();
+    let second = archive.by_index_raw(1).unwrap().header_start() as usize;
+    // Padding between two entries, and an unlisted entry of its own (a second application.json
+    // that a streaming reader would meet first), and bytes after the last entry.
+    assert_eq!(codes(&insert_into_zip(&good, second, b"padding")), [key!("package.zip.gap")]);
+    let mut hidden = ZipOut::new();
+    hidden.add("application.json", br#"{"evil":1}"#).unwrap();
+    let hidden = hidden.finish().unwrap();
+    let local_only =
+        &hidden[..u32::from_le_bytes(hidden[hidden.len() - 6..hidden.len() - 2].try_into().unwrap()) as usize];
+    assert_eq!(codes(&insert_into_zip(&good, 0, local_only)), [key!("package.zip.gap")]);
+    let eocd = good.len() - 22;
+    let directory = u32::from_le_bytes(good[eocd + 16..eocd + 20].try_into().unwrap()) as usize;
+    assert_eq!(codes(&insert_into_zip(&good, directory, b"padding")), [key!("package.zip.gap")]);
+    // A local header whose sizes, or data-descriptor flag, disagree with the directory.
+    let mut sizes = good.clone();
+    sizes[18..22].copy_from_slice(&5u32.to_le_bytes());
+    assert_eq!(codes(&sizes), [key!("package.zip.local_header")]);
+    let mut descriptor = good.clone();
+    descriptor[6] |= 0x08;
+    assert_eq!(codes(&descriptor), [key!("package.zip.local_header")]);
+    assert_eq!(entries.len(), read_entries(&good).unwrap().len());
+}
