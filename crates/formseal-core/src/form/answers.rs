@@ -317,6 +317,14 @@ fn read_value(
     }
 }
 
+/// Longest text a control takes, in UTF-16 code units as the browser's `maxlength` counts them.
+/// Each is at most 3 bytes of UTF-8, so whatever is typed or pasted stays within
+/// [`MAX_TEXT_BYTES`], and the draft the browser saves can always be read back: a longer paste
+/// made the whole saved draft unreadable, and the form opened blank after a reload. Far beyond
+/// any field's own `max_chars`, which the field's message reports as the applicant types.
+pub const MAX_TEXT_UNITS: usize = 100_000;
+const _: () = assert!(MAX_TEXT_UNITS * 3 <= MAX_TEXT_BYTES);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,11 +363,3 @@ mod tests {
         assert_eq!(ids, ["c", "l"]); // in the order of the field ids
     }
 }
-
-/// Longest text a control takes, in UTF-16 code units as the browser's `maxlength` counts them.
-/// Each is at most 3 bytes of UTF-8, so whatever is typed or pasted stays within
-/// [`MAX_TEXT_BYTES`], and the draft the browser saves can always be read back: a longer paste
-/// made the whole saved draft unreadable, and the form opened blank after a reload. Far beyond
-/// any field's own `max_chars`, which the field's message reports as the applicant types.
-pub const MAX_TEXT_UNITS: usize = 100_000;
-const _: () = assert!(MAX_TEXT_UNITS * 3 <= MAX_TEXT_BYTES);

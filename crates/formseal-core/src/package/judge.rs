@@ -113,6 +113,9 @@ pub(super) fn check_rules(
     // future), not of the day the secretariat checks it.
     // The signing time is the applicant's claim: with a receipt date, the closing date is judged
     // by that, and a package signed after it is refused.
+    if !is_date_time(&app.created_at) {
+        v.problems.push(err(key!("package.created_at.invalid")).with("value", app.created_at.clone()));
+    }
     let made = app.created_at.get(..10).and_then(crate::rules::date::CivilDate::parse);
     if let (Some(made), Some(received)) = (made, official.received) {
         if made > received {
@@ -137,4 +140,75 @@ pub(super) fn check_rules(
     v.issues = report.issues;
     v.form = Some(form);
     v.answers = Some(answers);
+}
+
+/// Whether `s` is a date and time with its offset, as packages write their creation time
+/// (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`, RFC 3339): a real day, a real time, an offset of at
+/// most 14 hours, and nothing after it.
+pub(crate) fn is_date_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>, max: u32| {
+        let part = s.get(r)?;
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse::<u32>().ok()).flatten().filter(|n| *n <= max)
+    };
+    let clock = b.len() >= 19
+        && b[10] == b'T'
+        && [13, 16].iter().all(|&i| b[i] == b':')
+        && crate::rules::date::CivilDate::parse(&s[..10]).is_some()
+        && num(11..13, 23).is_some()
+        && num(14..16, 59).is_some()
+        && num(17..19, 60).is_some();
+    if !clock {
+        return false;
+    }
+    let mut rest = &s[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        rest = &fraction[digits..];
+    }
+    match rest.as_bytes() {
+        [b'Z'] => true,
+        [b'+' | b'-', _, _, b':', _, _] => offset_ok(rest),
+        _ => false,
+    }
+}
+
+/// `±HH:MM`, at most 14 hours.
+fn offset_ok(offset: &str) -> bool {
+    let part = |r: std::ops::Range<usize>| {
+        offset.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok()
+    };
+    matches!((part(1..3), part(4..6)), (Some(h), Some(m)) if h <= 14 && m <= 59)
+}
+
+#[cfg(test)]
+mod date_time_tests {
+    #[test]
+    fn creation_times_are_read_strictly() {
+        for good in [
+            "2026-11-22T14:02:00+08:00",
+            "2026-11-22T14:02:00Z",
+            "2026-11-22T14:02:00.123-05:30",
+            "2024-02-29T23:59:60Z",
+        ] {
+            assert!(super::is_date_time(good), "{good}");
+        }
+        for bad in [
+            "yesterday",
+            "2026-11-22",
+            "2026-11-22T25:00:00+08:00",
+            "2026-11-22T14:02:00+99:00",
+            "2026-02-30T14:02:00Z",
+            "2026-11-22T14:02:00",
+            "2026-11-22T14:02:00+08:00x",
+            "2026-11-22 14:02:00Z",
+            "2026-11-22T14:02:00.Z",
+            "2026-11-22T1a:02:00Z",
+        ] {
+            assert!(!super::is_date_time(bad), "{bad}");
+        }
+    }
 }

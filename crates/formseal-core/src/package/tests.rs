@@ -361,3 +361,17 @@ fn no_hidden_entry_or_bytes_between_the_entries() {
     assert_eq!(codes(&descriptor), [key!("package.zip.local_header")]);
     assert_eq!(entries.len(), read_entries(&good).unwrap().len());
 }
+
+/// signature.json's signing time is not covered by the signature: one that is not the signed
+/// application's creation time (a later one, claimed to pass a receipt date) is refused.
+#[test]
+fn the_signing_time_is_the_signed_creation_time() {
+    let good = make(&key(Algorithm::Ed25519)).bytes;
+    let later = tamper(&good, |e| {
+        let sig = entry(e, SIGNATURE_JSON);
+        let mut s: SignatureFile = serde_json::from_slice(&sig.bytes).unwrap();
+        s.signed_at = "2027-01-01T00:00:00+08:00".into();
+        sig.bytes = canonical(&s);
+    });
+    assert_eq!(codes(&later), [key!("package.signed_at.differs")]);
+}

@@ -173,6 +173,15 @@ pub fn verify_with(bytes: &[u8], ctx: &Context, official: &Official) -> Verifica
     if let Some(a) = find(APPLICATION_JSON).filter(|a| readable(&mut v, a, MAX_APPLICATION_BYTES)) {
         check_application(&mut v, &entries, &a.bytes, ctx, official);
     }
+    // signature.json's signing time is outside what the signature covers: it must be the signed
+    // application's own creation time, which is inside it.
+    let sig = find(SIGNATURE_JSON).and_then(|s| serde_json::from_slice::<SignatureFile>(&s.bytes).ok());
+    if let (Some(app), Some(sig)) = (&v.application, sig) {
+        if sig.signed_at != app.created_at {
+            let problem = err(key!("package.signed_at.differs")).with("signed", sig.signed_at);
+            v.problems.push(problem.with("created", app.created_at.clone()));
+        }
+    }
     v
 }
 
