@@ -173,11 +173,23 @@ pub fn status_text(status: &str, locale: Locale) -> String {
 
 /// A cell a spreadsheet (Excel, WPS, LibreOffice) will not read as a formula: one that starts
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (shown by none of
-/// them). A genuine `+86 137…` stays readable as text (issue 14, item 6).
+/// them). A genuine `+86 137…` stays readable as text (issue 14, item 6). Control characters
+/// other than a line break or a tab, and bidirectional and zero-width ones, are shown as
+/// `\u{…}`, as in every other report: a CSV printed to a terminal cannot send it escape sequences,
+/// and no cell can turn its neighbours' text around.
 pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
+    let hidden = |c: char| (c.is_control() && c != '\n' && c != '\t') || crate::rules::normalize::is_invisible(c);
+    let shown: std::borrow::Cow<'_, str> = match cell.chars().any(hidden) {
+        true => cell
+            .chars()
+            .map(|c| if hidden(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
+            .collect::<String>()
+            .into(),
+        false => cell.into(),
+    };
+    match shown.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t') => format!("'{shown}").into(),
+        _ => shown,
     }
 }
 
@@ -187,9 +199,15 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised_and_others_kept() {
-        for hostile in ["=HYPERLINK(\"x\")", "+1+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+        for hostile in ["=HYPERLINK(\"x\")", "+1+1", "-2", "@SUM(A1)", "\tx"] {
             assert_eq!(safe_cell(hostile), format!("'{hostile}"));
         }
+        // Escape sequences, carriage returns and bidirectional or zero-width characters are
+        // shown, not obeyed; line breaks in a long answer stay.
+        assert_eq!(safe_cell("\u{1b}[2J\u{1b}]0;pwned\u{7}"), "\\u{1b}[2J\\u{1b}]0;pwned\\u{7}");
+        assert_eq!(safe_cell("\rx"), "\\u{d}x");
+        assert_eq!(safe_cell("甲\u{202e}乙\u{200b}"), "甲\\u{202e}乙\\u{200b}");
+        assert_eq!(safe_cell("第一行\n第二行"), "第一行\n第二行");
         assert_eq!(safe_cell("北京示例"), "北京示例");
         assert_eq!(safe_cell(""), "");
     }
