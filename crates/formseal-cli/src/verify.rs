@@ -1,7 +1,7 @@
 //! `formseal verify PACKAGE.zip`: container, hashes, signature, canonical JSON and the form rules.
 
 use crate::common::*;
-use crate::{EXIT_INVALID, EXIT_VALID};
+use crate::{EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID};
 use formseal_core::form::Context;
 use formseal_core::key;
 use formseal_core::messages::{finding_text, render};
@@ -196,7 +196,12 @@ fn receipt(bytes: &[u8], locale: Locale, args: &Args) -> u8 {
             } else {
                 terminal_safe(&(text + "\n"))
             };
-            return emit(&out).err().unwrap_or(EXIT_INVALID);
+            // Not a receipt at all is unreadable input (2); a changed or foreign one is invalid (1).
+            let status = match e {
+                formseal_core::package::receipt::ReceiptError::Malformed(_) => EXIT_UNREADABLE,
+                _ => EXIT_INVALID,
+            };
+            return emit(&out).err().unwrap_or(status);
         }
     };
     let r = &signed.receipt;
@@ -206,9 +211,10 @@ fn receipt(bytes: &[u8], locale: Locale, args: &Args) -> u8 {
             + "\n"
     } else {
         let lines = [
+            // Whose key it is can only be said when the secretariat's key was given to compare.
             render(
                 locale,
-                key!("cli.receipt.valid"),
+                if expected.is_some() { key!("cli.receipt.valid") } else { key!("cli.receipt.valid_unchecked") },
                 &[("file", file), ("fingerprint", signed.signature.key_fingerprint.clone())],
             ),
             render(

@@ -319,3 +319,40 @@ fn the_pdf_is_the_paper_form_of_the_signed_answers() {
     let problem = problem.unwrap_or_else(|| panic!("{report}"));
     assert!(problem["message"].as_str().unwrap().contains("U+20000"), "{report}");
 }
+
+/// `verify --receipt` says whose key signed a receipt only when given the secretariat's key to
+/// compare with, and a file that is not a receipt is unreadable input (exit status 2).
+#[test]
+fn receipts_name_the_secretariat_only_when_its_key_is_given() {
+    use formseal_core::package::receipt::{sign, Receipt, RECEIPT_FORMAT};
+    use formseal_core::package::KeyPair;
+    let dir = scratch("receipts");
+    let key = KeyPair::generate(Algorithm::Ed25519, &mut rand_core::OsRng);
+    let receipt = Receipt {
+        format: RECEIPT_FORMAT.into(),
+        id: "R-0123456789abcdef".into(),
+        file_name: "申请包.zip".into(),
+        body_sha256: "0".repeat(64),
+        manifest_sha256: "1".repeat(64),
+        application_sha256: "2".repeat(64),
+        key_fingerprint: "3".repeat(64),
+        received_at: "2026-12-01T02:00:00Z".into(),
+        verdict: "valid".into(),
+        problems: Vec::new(),
+    };
+    let file = dir.join("receipt.json");
+    std::fs::write(&file, sign(&receipt, &key)).unwrap();
+    let fingerprint = key.public().fingerprint();
+    formseal().args(["verify", "--receipt", "--lang", "en"]).arg(&file).assert().code(0).stdout(
+        contains("not compared with the secretariat's key").and(contains("signed by the secretariat's key").not()),
+    );
+    formseal()
+        .args(["verify", "--receipt", "--lang", "en", "--key", &fingerprint])
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout(contains("signed by the secretariat's key"));
+    let not_a_receipt = dir.join("hello.json");
+    std::fs::write(&not_a_receipt, "hello\n").unwrap();
+    formseal().args(["verify", "--receipt"]).arg(&not_a_receipt).assert().code(2);
+}
