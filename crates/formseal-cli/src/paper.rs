@@ -32,13 +32,15 @@ pub struct Args {
     lang: Locale,
 }
 
-/// One scanned page and what its QR code says (`None`: no formseal code found on it).
+/// One scanned page and what its QR code says (`None`: no formseal code found on it), or why the
+/// scan could not be read (one bad scan is named, and the others are read all the same).
 #[derive(Debug)]
 pub struct Page {
     /// The scan file, and the page's number inside it (from 1).
     pub file: String,
     pub index: usize,
     pub code: Option<Scanned>,
+    pub error: Option<String>,
 }
 
 /// What a package is known by on paper.
@@ -48,36 +50,88 @@ struct Known {
     fingerprint: String,
 }
 
-/// Every formseal QR code on the pages of `paths` (files or folders), in a stable order.
+/// Most pages read from one PDF scan (a batch of fifty four-page forms is 200).
+const MAX_PAGES: usize = 500;
+/// Largest page read, in pixels: an A3 page at 600 dpi (7016 × 9921); an office scan of an A4
+/// page at 150–300 dpi is 2–9 million. Beyond it a scan is refused before it is decoded, and a
+/// PDF's page is cut to it, so a hostile scan cannot take gigabytes.
+const MAX_SIDE: u32 = 10_000;
+const MAX_PIXELS: u64 = 70_000_000;
+
+/// Every formseal QR code on the pages of `paths` (files or folders), in a stable order. Pages
+/// are read one at a time; `Err` only when PDF scans cannot be read at all (no `pdftoppm`).
 pub fn scan(paths: &[PathBuf], locale: Locale) -> Result<Vec<Page>, String> {
     let mut pages = Vec::new();
     for file in crate::intake::discover(paths) {
         let name = file.display().to_string();
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
-        let images = match ext.as_str() {
-            "pdf" => rasterise(&file, locale)?,
-            "png" | "jpg" | "jpeg" => vec![image::open(&file).map_err(|e| format!("{name}: {e}"))?.to_luma8()],
-            _ => continue,
+        let mut page = |index: usize, image: Result<image::GrayImage, String>| {
+            let (code, error) = match image {
+                Ok(img) => (read_code(img), None),
+                Err(e) => (None, Some(e)),
+            };
+            pages.push(Page { file: name.clone(), index, code, error });
         };
-        for (i, img) in images.into_iter().enumerate() {
-            pages.push(Page { file: name.clone(), index: i + 1, code: read_code(img) });
+        match ext.as_str() {
+            "pdf" => {
+                if let Err(e) = rasterise(&file, locale, &mut page)? {
+                    page(1, Err(e));
+                }
+            }
+            "png" | "jpg" | "jpeg" => page(1, open_image(&file, locale)),
+            _ => continue,
         }
     }
     Ok(pages)
 }
 
-/// The pages of a PDF as grey images, by `pdftoppm` (poppler-utils).
-fn rasterise(pdf: &Path, locale: Locale) -> Result<Vec<image::GrayImage>, String> {
+/// A scanned image as grey, refused before decoding when it is larger than any scan.
+fn open_image(file: &Path, locale: Locale) -> Result<image::GrayImage, String> {
+    let (w, h) = image::image_dimensions(file).map_err(|e| e.to_string())?;
+    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+        let size = format!("{w} × {h}");
+        return Err(render(locale, key!("cli.match.too_large"), &[("size", size), ("max", MAX_SIDE.to_string())]));
+    }
+    Ok(image::open(file).map_err(|e| e.to_string())?.to_luma8())
+}
+
+/// The pages of a PDF as grey images, by `pdftoppm` (poppler-utils), given to `page` one at a
+/// time: at most [`MAX_PAGES`], each cut to [`MAX_SIDE`] pixels a side. The outer `Err` is a
+/// missing `pdftoppm`; the inner one, a file it cannot read.
+fn rasterise(
+    pdf: &Path,
+    locale: Locale,
+    page: &mut dyn FnMut(usize, Result<image::GrayImage, String>),
+) -> Result<Result<(), String>, String> {
     let dir = std::env::temp_dir().join(format!("formseal-match-{}-{}", std::process::id(), rand_suffix()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let prefix = dir.join("page");
+    let side = MAX_SIDE.to_string();
     let status = std::process::Command::new("pdftoppm")
-        .args(["-r", "200", "-gray", "-png"])
+        .args([
+            "-r",
+            "200",
+            "-gray",
+            "-png",
+            "-l",
+            &MAX_PAGES.to_string(),
+            "-x",
+            "0",
+            "-y",
+            "0",
+            "-W",
+            &side,
+            "-H",
+            &side,
+        ])
         .arg(pdf)
         .arg(&prefix)
-        .status()
-        .map_err(|e| render(locale, key!("cli.match.pdftoppm_missing"), &[("reason", e.to_string())]));
+        .status();
     let result = match status {
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(render(locale, key!("cli.match.pdftoppm_missing"), &[("reason", e.to_string())]));
+        }
         Ok(s) if s.success() => {
             let mut files: Vec<PathBuf> =
                 std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
@@ -85,16 +139,16 @@ fn rasterise(pdf: &Path, locale: Locale) -> Result<Vec<image::GrayImage>, String
             files.sort_by_key(|p| {
                 p.file_stem().and_then(|s| s.to_str()?.rsplit('-').next()?.parse::<usize>().ok()).unwrap_or(0)
             });
-            files
-                .iter()
-                .map(|f| image::open(f).map(|i| i.to_luma8()).map_err(|e| format!("{}: {e}", pdf.display())))
-                .collect()
+            for (i, f) in files.iter().enumerate() {
+                page(i + 1, open_image(f, locale));
+                let _ = std::fs::remove_file(f);
+            }
+            Ok(())
         }
         Ok(_) => Err(render(locale, key!("cli.match.pdftoppm_failed"), &[("file", pdf.display().to_string())])),
-        Err(e) => Err(e),
     };
     let _ = std::fs::remove_dir_all(&dir);
-    result
+    Ok(result)
 }
 
 fn rand_suffix() -> u64 {
@@ -195,6 +249,11 @@ pub fn run(args: Args) -> u8 {
     for p in &pages {
         let place = render(locale, key!("cli.match.page"), &[("file", p.file.clone()), ("n", p.index.to_string())]);
         let (text, package) = match &p.code {
+            None if p.error.is_some() => {
+                problems += 1;
+                let reason = p.error.clone().unwrap_or_default();
+                (render(locale, key!("cli.match.unreadable"), &[("reason", reason)]), None)
+            }
             None => {
                 problems += 1;
                 (render(locale, key!("cli.match.no_code"), &[]), None)
@@ -257,7 +316,7 @@ pub fn run(args: Args) -> u8 {
     if let Err(code) = emit(&out) {
         return code;
     }
-    if pages.is_empty() || known.is_empty() {
+    if pages.iter().all(|p| p.error.is_some()) || known.is_empty() {
         EXIT_UNREADABLE
     } else if problems > 0 {
         EXIT_INVALID

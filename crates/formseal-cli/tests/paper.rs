@@ -174,6 +174,33 @@ fn scanned_pages_are_matched_to_their_packages() {
     );
     assert!(text.contains("no paper form received"), "{text}");
 
+    // A scan that cannot be read, and one larger than any scan (a 40,000-pixel-wide PNG header:
+    // refused before it is decoded), are named; the good scan beside them is read all the same.
+    std::fs::write(whole.join("broken.png"), b"\x89PNG\r\n\x1a\ngarbage").unwrap();
+    let mut huge = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    huge.extend_from_slice(&40_000u32.to_be_bytes());
+    huge.extend_from_slice(&40_000u32.to_be_bytes());
+    huge.extend_from_slice(&[8, 0, 0, 0, 0]);
+    huge.extend_from_slice(&crc32(&huge[12..]).to_be_bytes());
+    for chunk in [&b"IDAT"[..], b"IEND"] {
+        huge.extend_from_slice(&[0, 0, 0, 0]);
+        huge.extend_from_slice(chunk);
+        huge.extend_from_slice(&crc32(chunk).to_be_bytes());
+    }
+    std::fs::write(whole.join("huge.png"), &huge).unwrap();
+    let out = formseal()
+        .args(["match", "--lang", "en", "--packages", packages.to_str().unwrap()])
+        .arg(&whole)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("broken.png page 1: cannot be read"), "{text}");
+    assert!(text.contains("huge.png page 1: cannot be read (the image is 40000 × 40000 pixels"), "{text}");
+    assert!(text.contains("scan.pdf page 2: belongs to"), "{text}");
+    std::fs::remove_file(whole.join("broken.png")).unwrap();
+    std::fs::remove_file(whole.join("huge.png")).unwrap();
+
     // `intake --scans` adds the paper column to the call's table.
     let report = dir.join("report.json");
     formseal()
@@ -189,4 +216,16 @@ fn scanned_pages_are_matched_to_their_packages() {
     assert_eq!(paper("tc260.zip"), "the paper form is complete (2 pages)");
     assert_eq!(paper("coauthor.zip"), "the paper form lacks page 2 (of 2)");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// CRC-32 (IEEE), for the PNG chunk made above.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
 }

@@ -161,7 +161,20 @@ pub fn run(args: Args) -> u8 {
     let scanned = match &args.scans {
         None => None,
         Some(dir) => match crate::paper::scan(std::slice::from_ref(dir), locale) {
-            Ok(pages) => Some(crate::paper::received(&pages)),
+            Ok(pages) => {
+                // A scan that cannot be read is named; the others, and the report, go on.
+                for p in pages.iter().filter(|p| p.error.is_some()) {
+                    let place =
+                        render(locale, key!("cli.match.page"), &[("file", p.file.clone()), ("n", p.index.to_string())]);
+                    let why = render(
+                        locale,
+                        key!("cli.match.unreadable"),
+                        &[("reason", p.error.clone().unwrap_or_default())],
+                    );
+                    eprintln!("{}", terminal_safe(&format!("{place}: {why}")));
+                }
+                Some(crate::paper::received(&pages))
+            }
             Err(e) => return fail(false, dir, &e),
         },
     };
