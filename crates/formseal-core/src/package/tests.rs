@@ -375,3 +375,51 @@ fn the_signing_time_is_the_signed_creation_time() {
     });
     assert_eq!(codes(&later), [key!("package.signed_at.differs")]);
 }
+
+/// `bytes` changed by `change`, then given a new manifest and a signature by `key`: what anyone
+/// with a key of their own can make of a package.
+fn resigned(bytes: &[u8], key: &KeyPair, change: impl FnOnce(&mut Vec<Entry>)) -> Vec<u8> {
+    let mut entries = read_entries(bytes).unwrap();
+    let old: SignatureFile = serde_json::from_slice(&entry(&mut entries, SIGNATURE_JSON).bytes).unwrap();
+    change(&mut entries);
+    entries.retain(|e| e.name != MANIFEST_JSON && e.name != SIGNATURE_JSON);
+    let files: Vec<FileEntry> = entries
+        .iter()
+        .map(|e| FileEntry { path: e.name.clone(), size: e.bytes.len() as u64, sha256: sha256_hex(&e.bytes) })
+        .collect();
+    let manifest =
+        Manifest { format: MANIFEST_FORMAT.into(), version: 1, application_sha256: files[0].sha256.clone(), files };
+    let manifest_json = canonical(&manifest);
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let signature = SignatureFile {
+        algorithm: key.algorithm().name().into(),
+        public_key: b64.encode(&key.public().spki),
+        key_fingerprint: key.public().fingerprint(),
+        signature: b64.encode(key.sign(&manifest_json)),
+        signed_at: old.signed_at,
+    };
+    let mut z = ZipOut::new();
+    for e in &entries {
+        z.add(&e.name, &e.bytes).unwrap();
+    }
+    z.add(MANIFEST_JSON, &manifest_json).unwrap();
+    z.add(SIGNATURE_JSON, &canonical(&signature)).unwrap();
+    z.finish().unwrap()
+}
+
+/// Attachments are numbered in the order application.json lists them, one entry each: a list
+/// renumbered, or two attachments sharing one entry, is refused even when signed anew.
+#[test]
+fn attachments_are_numbered_in_the_order_listed() {
+    let signer = key(Algorithm::Ed25519);
+    let good = make(&signer).bytes;
+    assert!(verify(&resigned(&good, &signer, |_| {}), &ctx()).is_valid());
+    let renumbered = resigned(&good, &signer, |entries| {
+        let app = entry(entries, APPLICATION_JSON);
+        let mut a: Application = serde_json::from_slice(&app.bytes).unwrap();
+        let old = std::mem::replace(&mut a.attachments[0].path, "attachments/99-营业执照.pdf".into());
+        app.bytes = canonical(&a);
+        entry(entries, &old).name = "attachments/99-营业执照.pdf".into();
+    });
+    assert_eq!(codes(&renumbered), [key!("package.attachment.path")]);
+}

@@ -331,7 +331,14 @@ fn check_application(v: &mut Verification, entries: &[Entry], raw: &[u8], ctx: &
     if app.attachments.len() > super::limits::MAX_ENTRIES {
         return v.problems.push(err(key!("package.zip.too_many")).with("count", app.attachments.len().to_string()));
     }
-    for a in &app.attachments {
+    for (i, a) in app.attachments.iter().enumerate() {
+        // Each listed attachment has its own entry, numbered in the list's order from its name
+        // (`attachments/NN-name`), as packages are made: none is listed twice or out of turn.
+        let expected = super::application::attachment_path(i + 1, &a.name);
+        if a.path != expected {
+            let problem = err(key!("package.attachment.path")).with("path", a.path.clone());
+            v.problems.push(problem.with("expected", expected));
+        }
         match entries.iter().find(|e| e.name == a.path) {
             None => v.problems.push(err(key!("package.file.missing")).with("name", a.path.clone())),
             Some(e) if sha256_hex(&e.bytes) != a.sha256 || e.bytes.len() as u64 != a.size => {
