@@ -78,7 +78,12 @@ pub fn run(args: Args) -> u8 {
     let check: formseal_server::Check = Arc::new(move |name, bytes, today| {
         let mut row = Row::new(name.to_string());
         if bytes.starts_with(b"PK\x03\x04") {
-            let official = Official { call: call.clone(), received: Some(today), definition: definition.clone() };
+            let official = Official {
+                call: call.clone(),
+                received: Some(today),
+                definition: definition.clone(),
+                ..Default::default()
+            };
             let mut v = verify_with(bytes, &Context { today }, &official);
             crate::verify::check_pdf(bytes, &mut v);
             row.fill(&v, locale);

@@ -84,18 +84,27 @@ pub fn run(args: Args) -> u8 {
             Err(e) => return unreadable(locale, args.opts.json, path, e),
         },
     };
-    let received = match &args.received {
-        None => None,
-        Some(r) => match r.get(..10).and_then(formseal_core::rules::date::CivilDate::parse) {
-            Some(d) => Some(d),
-            None => return unreadable(locale, args.opts.json, std::path::Path::new(r), "YYYY-MM-DD".into()),
-        },
+    // A day (`YYYY-MM-DD`), or a moment with its offset (RFC 3339): nothing else, nothing after it.
+    let (received, received_at) = match &args.received {
+        None => (None, None),
+        Some(r) => {
+            let day = r.get(..10).and_then(formseal_core::rules::date::CivilDate::parse);
+            let at = formseal_core::package::is_date_time(r).then(|| formseal_core::intake::seconds(r)).flatten();
+            match (day, at) {
+                (Some(d), None) if r.len() == 10 => (Some(d), None),
+                (Some(d), Some(at)) => (Some(d), Some(at)),
+                _ => {
+                    let expected = "YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS+08:00".into();
+                    return unreadable(locale, args.opts.json, std::path::Path::new(r), expected);
+                }
+            }
+        }
     };
     let definition = match args.opts.form.given() {
         Ok(d) => d,
         Err((path, e)) => return unreadable(locale, args.opts.json, &path, e),
     };
-    let mut v = verify_with(&bytes, &ctx, &Official { call, received, definition });
+    let mut v = verify_with(&bytes, &ctx, &Official { call, received, definition, received_at });
     check_pdf(&bytes, &mut v);
     if let (Some(want), Some(have)) = (&args.key, &v.key_fingerprint) {
         let want = want.replace([':', ' '], "").to_ascii_lowercase();

@@ -178,6 +178,14 @@ fn verify_against_the_secretariats_call_and_receipt() {
     verify(&["--call", call.to_str().unwrap(), "--received", "2000-01-01"])
         .code(1)
         .stdout(contains("after it was received (2000-01-01)"));
+    // A moment with its offset is compared as a moment: made at 06:02 UTC (14:02 in Beijing), so
+    // received at 11:59 UTC — written in UTC−12 as the evening before — is after it, and 05:00
+    // UTC before it. Anything but a day or a moment is refused.
+    let received = |at: &str| verify(&["--call", call.to_str().unwrap(), "--received", at]);
+    received("2026-11-21T23:59:00-12:00").code(0);
+    received("2026-11-22T05:00:00Z").code(1).stdout(contains("after it was received"));
+    received("2026-11-22xyz").code(2);
+    received("2026-11-22T25:00:00Z").code(2);
 }
 
 #[test]

@@ -112,7 +112,7 @@ fn row(path: &Path, r: &Reference) -> Row {
     }
     let id = peek_form_id(&bytes);
     let definition = r.definition.as_ref().filter(|(form, _)| Some(form) == id.as_ref()).map(|(_, d)| d.clone());
-    let official = Official { call: r.call.clone(), received: None, definition };
+    let official = Official { call: r.call.clone(), received: None, definition, received_at: None };
     let mut v = verify_with(&bytes, &r.ctx, &official);
     // The printed form must be the one the signed answers make, as `verify` checks.
     crate::verify::check_pdf(&bytes, &mut v);

@@ -117,7 +117,14 @@ pub(super) fn check_rules(
         v.problems.push(err(key!("package.created_at.invalid")).with("value", app.created_at.clone()));
     }
     let made = app.created_at.get(..10).and_then(crate::rules::date::CivilDate::parse);
-    if let (Some(made), Some(received)) = (made, official.received) {
+    let instants = is_date_time(&app.created_at).then(|| crate::intake::seconds(&app.created_at)).flatten();
+    if let (Some(signed), Some(received)) = (instants, official.received_at) {
+        if signed > received {
+            let received = crate::package::receipt::rfc3339_utc(received);
+            let problem = err(key!("package.signed_after_receipt")).with("signed", app.created_at.clone());
+            v.problems.push(problem.with("received", received));
+        }
+    } else if let (Some(made), Some(received)) = (made, official.received) {
         if made > received {
             v.problems.push(
                 err(key!("package.signed_after_receipt"))
@@ -145,7 +152,7 @@ pub(super) fn check_rules(
 /// Whether `s` is a date and time with its offset, as packages write their creation time
 /// (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`, RFC 3339): a real day, a real time, an offset of at
 /// most 14 hours, and nothing after it.
-pub(crate) fn is_date_time(s: &str) -> bool {
+pub fn is_date_time(s: &str) -> bool {
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>, max: u32| {
         let part = s.get(r)?;

@@ -17,6 +17,7 @@ mod canonical;
 mod der;
 mod hex;
 mod judge;
+pub use judge::is_date_time;
 mod keys;
 mod limits;
 mod manifest;

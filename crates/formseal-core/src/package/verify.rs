@@ -117,6 +117,10 @@ pub struct Official {
     /// is compiled in). `None` for a form that is not built in: the package's own is used, and
     /// the report says so.
     pub definition: Option<String>,
+    /// The moment it was received (seconds since 1970, UTC), when known to the second: a package
+    /// claiming a later creation time is refused by the instant, whatever the time zones (by the
+    /// day otherwise).
+    pub received_at: Option<i64>,
 }
 
 /// Verifies the package `bytes`, running the form rules as of `ctx`, with the package's own call.
