@@ -11,5 +11,11 @@ node scripts/messages.mjs "$TRUNK_STAGING_DIR/index.html" "$TRUNK_STAGING_DIR/fo
 node scripts/demo-page.mjs "$TRUNK_STAGING_DIR/index.html"
 sh scripts/minify.sh
 node scripts/wasm-strip.mjs "$TRUNK_STAGING_DIR"
+# Trunk's worker loader calls the glue with the wasm's address alone, which wasm-bindgen has
+# deprecated (a warning in the host page's console): the same call with an options object.
+loader="$TRUNK_STAGING_DIR/formseal-worker_loader.js"
+if grep -q 'wasm_bindgen("./formseal-worker_bg.wasm")' "$loader"; then
+  printf '%s' 'importScripts("./formseal-worker.js");wasm_bindgen({module_or_path:"./formseal-worker_bg.wasm"});' > "$loader"
+fi
 sh scripts/intake-glue.sh
 node scripts/offline.mjs

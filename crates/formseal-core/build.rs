@@ -11,7 +11,7 @@ use std::path::Path;
 
 fn main() {
     catalogues();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../forms");
+    let root = manifest_dir().join("../../forms");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut ids: Vec<String> = std::fs::read_dir(&root)
         .expect("the forms/ folder at the repository root")
@@ -66,7 +66,7 @@ fn keys_of(file: &Path) -> Vec<String> {
 /// Writes `catalogues.rs` (the tables of both locales) and `message_keys.rs` (`key!`, defined once for each
 /// combination of the catalogue features: only the one of this build is compiled in).
 fn catalogues() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/messages");
+    let dir = manifest_dir().join("src/messages");
     let list = catalogue_list(&dir);
     let cfg =
         |feature: &Option<String>| feature.as_ref().map(|f| format!("#[cfg(feature = {f:?})] ")).unwrap_or_default();
@@ -104,4 +104,11 @@ fn catalogues() {
         out.push_str("    ($other:literal) => { compile_error!(concat!(\"no message \", $other, \" in the catalogues of this build (src/messages)\")) };\n}\n");
     }
     std::fs::write(out_dir.join("message_keys.rs"), out).unwrap();
+}
+
+/// This crate's folder, as cargo says when it runs the script — not as it was when the script was
+/// compiled (`env!`): a script built once is reused by any checkout whose target folder it shares,
+/// and would read that other checkout's catalogues and forms.
+fn manifest_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
 }

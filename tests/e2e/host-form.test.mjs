@@ -26,6 +26,9 @@ test('a host form from a definition file is filled, packaged and verified agains
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
+  // Nothing of the widget's — the page's or its package worker's — warns in the host's console.
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await page.goto(`${env.server.url}examples/host-form.html`);
   await page.getByRole('heading', { name: '示例：标准工作组观察员登记表' }).waitFor();
   // The offline file holds the built-in forms only: it is not offered for a host's own form.
@@ -60,6 +63,7 @@ test('a host form from a definition file is filled, packaged and verified agains
   const bad = verify(zip, '--form', other);
   assert.equal(bad.code, 1);
   assert.ok(bad.report.problems.some((p) => p.code === 'package.form.differs'), JSON.stringify(bad.report.problems));
+  assert.deepEqual(warnings, []);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -160,15 +160,16 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
                 return;
             }
             let len = t.chars().count();
-            if len > *max_chars {
+            // A format's own rule names what is wrong more precisely (a name's length, a code's
+            // digits): the field's length is said only when that rule finds no error, not twice.
+            let found = format.map(|f| check_format(f, t)).unwrap_or_default();
+            if len > *max_chars && !found.iter().any(Finding::is_error) {
                 let f = Finding::error(key!("text.too_long"))
                     .with("max", max_chars.to_string())
                     .with("len", len.to_string());
                 push(out, path, vec![f]);
             }
-            if let Some(format) = format {
-                push(out, path, check_format(*format, t));
-            }
+            push(out, path, found);
         }
         (FieldKind::Choice { options }, Value::Text(t)) => {
             if t.is_empty() {
@@ -295,5 +296,31 @@ mod tests {
         assert_eq!(cached, validate(form.as_ref(), &a, &ctx));
         assert!(cached.issues.iter().any(|i| i.path == "writers[2].phone"), "{:?}", cached.issues);
         assert_eq!(cache.rows.keys().filter(|(g, _)| *g == "writers").count(), 4);
+    }
+}
+
+#[cfg(test)]
+mod length_tests {
+    use super::*;
+    use crate::fixtures;
+    use crate::form::Value;
+
+    /// A name one character too long is one problem, said by the name's rule (not again as the
+    /// field's length); a field without a format still says its length.
+    #[test]
+    fn a_text_too_long_is_said_once() {
+        let (form, mut answers) = fixtures::tc260_complete();
+        answers.set("name_zh", Value::Text("甲".repeat(101)));
+        let today = crate::rules::date::CivilDate::parse("2026-11-22").unwrap();
+        let report = validate(form.as_ref(), &answers, &Context { today });
+        let on_name: Vec<&str> = report.issues.iter().filter(|i| i.path == "name_zh").map(|i| i.finding.code).collect();
+        assert_eq!(on_name.len(), 1, "{on_name:?}");
+        assert_ne!(on_name, ["text.too_long"]);
+        answers.set("name_zh", Value::Text("深圳市示例网络安全技术有限公司".into()));
+        answers.set("profile", Value::Text("甲".repeat(3000)));
+        let report = validate(form.as_ref(), &answers, &Context { today });
+        let on_profile: Vec<&str> =
+            report.issues.iter().filter(|i| i.path == "profile").map(|i| i.finding.code).collect();
+        assert_eq!(on_profile, ["text.too_long"]);
     }
 }
