@@ -161,12 +161,15 @@ fn scanned_pages_are_matched_to_their_packages() {
     let whole = dir.join("whole");
     std::fs::create_dir_all(&whole).unwrap();
     std::fs::copy(&tc260_pdf, whole.join("scan.pdf")).unwrap();
-    let out = formseal()
-        .args(["match", "--lang", "en", "--packages", packages.to_str().unwrap()])
-        .arg(&whole)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let match_whole = || {
+        let out = formseal()
+            .args(["match", "--lang", "en", "--packages", packages.to_str().unwrap()])
+            .arg(&whole)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (_, text) = match_whole();
     assert!(text.contains("scan.pdf page 2: belongs to"), "{text}");
     assert!(
         text.contains("tc260.zip (深圳市示例网络安全技术有限公司): the paper form is complete (2 pages)"),
@@ -188,13 +191,8 @@ fn scanned_pages_are_matched_to_their_packages() {
         huge.extend_from_slice(&crc32(chunk).to_be_bytes());
     }
     std::fs::write(whole.join("huge.png"), &huge).unwrap();
-    let out = formseal()
-        .args(["match", "--lang", "en", "--packages", packages.to_str().unwrap()])
-        .arg(&whole)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{text}");
+    let (code, text) = match_whole();
+    assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("broken.png page 1: cannot be read"), "{text}");
     assert!(text.contains("huge.png page 1: cannot be read (the image is 40000 × 40000 pixels"), "{text}");
     assert!(text.contains("scan.pdf page 2: belongs to"), "{text}");
