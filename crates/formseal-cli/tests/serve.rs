@@ -209,9 +209,14 @@ fn uploads(dir: &Path, db: &str) {
         verdicts,
         [("申请包.zip", "valid"), ("tampered.zip", "invalid"), ("late.zip", "invalid"), ("notes.txt", "not_package")]
     );
-    // With their groups: the late package, signed by the same unit, supersedes the first.
-    assert_eq!((rows[0]["status"].as_str(), rows[0]["superseded_by"].as_str()), (Some("superseded"), Some("late.zip")));
-    assert_eq!((rows[1]["status"].as_str(), rows[2]["status"].as_str()), (Some("duplicate"), Some("current")));
+    // With their groups: the late package, signed later by the same unit, failed verification
+    // (the call had closed), so it does not replace the valid one, which stays current.
+    assert_eq!((rows[0]["status"].as_str(), rows[0]["superseded_by"].as_str()), (Some("current"), None));
+    assert_eq!(
+        (rows[2]["status"].as_str(), rows[2]["superseded_by"].as_str()),
+        (Some("superseded"), Some("申请包.zip"))
+    );
+    assert_eq!(rows[1]["status"].as_str(), Some("duplicate"));
 
     // The same as `formseal intake`'s report: CSV (with a BOM) and XLSX.
     let (status, headers, csv) = get(&addr, "/packages?format=csv", Some(TOKEN));
@@ -219,9 +224,12 @@ fn uploads(dir: &Path, db: &str) {
     assert_eq!(status, 200);
     assert!(headers.contains("content-type: text/csv"), "{headers}");
     assert!(csv.starts_with("\u{feff}文件,核验结果"), "{csv}");
-    for row in
-        ["\n申请包.zip,有效,已被取代,late.zip,", "\ntampered.zip,无效,重复,", "\nlate.zip,无效,最新,", "\nnotes.txt,"]
-    {
+    for row in [
+        "\n申请包.zip,有效,最新,,",
+        "\ntampered.zip,无效,重复,",
+        "\nlate.zip,无效,已被取代,申请包.zip,",
+        "\nnotes.txt,",
+    ] {
         assert!(csv.contains(row), "{row} in {csv}");
     }
     let (status, _, xlsx) = get(&addr, "/packages?format=xlsx", Some(TOKEN));

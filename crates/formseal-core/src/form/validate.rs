@@ -315,12 +315,12 @@ mod length_tests {
         let report = validate(form.as_ref(), &answers, &Context { today });
         let on_name: Vec<&str> = report.issues.iter().filter(|i| i.path == "name_zh").map(|i| i.finding.code).collect();
         assert_eq!(on_name.len(), 1, "{on_name:?}");
-        assert_ne!(on_name, ["text.too_long"]);
+        assert_ne!(on_name, [key!("text.too_long")]);
         answers.set("name_zh", Value::Text("深圳市示例网络安全技术有限公司".into()));
         answers.set("profile", Value::Text("甲".repeat(3000)));
         let report = validate(form.as_ref(), &answers, &Context { today });
         let on_profile: Vec<&str> =
             report.issues.iter().filter(|i| i.path == "profile").map(|i| i.finding.code).collect();
-        assert_eq!(on_profile, ["text.too_long"]);
+        assert_eq!(on_profile, [key!("text.too_long")]);
     }
 }
