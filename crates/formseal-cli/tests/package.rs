@@ -317,13 +317,17 @@ fn the_pdf_is_the_paper_form_of_the_signed_answers() {
     let (code, report) = verify_json(&other);
     assert_eq!(code, 1, "{report}");
     let codes: Vec<&str> = report["problems"].as_array().unwrap().iter().filter_map(|p| p["code"].as_str()).collect();
-    assert_eq!(codes, ["package.pdf.differs"], "{report}");
+    assert_eq!(codes, [formseal_core::key!("package.pdf.differs")], "{report}");
 
     let unprintable = dir.join("unprintable.zip");
     forged("本单位从事网络安全产品研发。𠀀", b"%PDF-1.7 another paper", &unprintable);
     let (code, report) = verify_json(&unprintable);
     assert_eq!(code, 1, "{report}");
-    let problem = report["problems"].as_array().unwrap().iter().find(|p| p["code"] == "package.pdf.unprintable");
+    let problem = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == formseal_core::key!("package.pdf.unprintable"));
     let problem = problem.unwrap_or_else(|| panic!("{report}"));
     assert!(problem["message"].as_str().unwrap().contains("U+20000"), "{report}");
 }
