@@ -39,9 +39,13 @@ pub struct Args {
 pub(crate) fn check_pdf(bytes: &[u8], v: &mut Verification) {
     let (Ok(entries), Some(fingerprint)) = (read_entries(bytes), v.key_fingerprint.clone()) else { return };
     let get = |name: &str| entries.iter().find(|e| e.name == name).map(|e| e.bytes.as_slice());
-    let (Some(app), Some(pdf), Some(form), Some(answers), Some(application)) =
-        (get(APPLICATION_JSON), get(APPLICATION_PDF), v.form.as_deref(), v.answers.as_ref(), v.application.as_ref())
-    else {
+    let (Some(app), Some(pdf), Some(form), Some(answers), Some(application)) = (
+        get(APPLICATION_JSON),
+        get(APPLICATION_PDF),
+        v.printed.as_deref().or(v.form.as_deref()),
+        v.answers.as_ref(),
+        v.application.as_ref(),
+    ) else {
         return;
     };
     let make = |qr_pages| crate::render::rerender(app, form, answers, &application.created_at, &fingerprint, qr_pages);

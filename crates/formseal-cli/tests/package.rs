@@ -173,6 +173,12 @@ fn verify_against_the_secretariats_call_and_receipt() {
     let call = dir.join("call.json");
     std::fs::write(&call, r#"{"tc260-wg": {"deadline": "2020-01-31"}}"#).unwrap();
     verify(&["--call", call.to_str().unwrap()]).code(1).stdout(contains("differs from the secretariat"));
+    // A call that changes the printed form (fewer working groups): the difference is the call's,
+    // and the PDF — made again with the call the package carries — is still the one it signed.
+    std::fs::write(&call, r#"{"tc260-wg": {"working_groups": [{"code": "WG3"}, {"code": "WG8"}]}}"#).unwrap();
+    verify(&["--call", call.to_str().unwrap()])
+        .code(1)
+        .stdout(contains("differs from the secretariat").and(contains("is not the paper form").not()));
     std::fs::write(&call, "{}").unwrap();
     verify(&["--call", call.to_str().unwrap()]).code(0).stdout(contains("No call of the secretariat").not());
     verify(&["--call", call.to_str().unwrap(), "--received", "2000-01-01"])

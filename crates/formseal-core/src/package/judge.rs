@@ -74,6 +74,9 @@ pub(super) fn check_rules(
         Ok(f) => f,
         Err(e) => return v.problems.push(err(key!("package.form.call")).with("reason", e.text(crate::Locale::En))),
     };
+    if call != &app.call {
+        v.printed = crate::forms::build(&app.form.id, &definition, &app.call).ok();
+    }
     let def = form.def();
     if app.form.version != def.version {
         v.notes.push(

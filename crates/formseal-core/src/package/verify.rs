@@ -39,6 +39,10 @@ pub struct Verification {
     pub algorithm: Option<String>,
     /// Number of files whose hash was checked.
     pub files_checked: usize,
+    /// The form as the applicant's browser printed it — with the call the package carries — when
+    /// that is not the call `form` has (the secretariat's): the PDF is compared with what the
+    /// signed application makes, and a different call is reported as such, not as a forged PDF.
+    pub printed: Option<Box<dyn FormRules>>,
 }
 
 impl std::fmt::Debug for Verification {
@@ -142,6 +146,7 @@ pub fn verify_with(bytes: &[u8], ctx: &Context, official: &Official) -> Verifica
         key_fingerprint: None,
         algorithm: None,
         files_checked: 0,
+        printed: None,
     };
     let entries = match read_entries(bytes) {
         Ok(e) => e,
