@@ -107,17 +107,7 @@ pub fn label_separator(locale: Locale) -> &'static str {
 /// `\u{…}`, so that nothing a package carries can move the cursor, recolour the screen or draw
 /// a fake verdict over the real one (issue 14, item 5).
 pub fn terminal_safe(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let hidden =
-            matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}');
-        if (c.is_control() && c != '\n') || hidden {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    formseal_core::rules::normalize::show_hidden(text, &['\n']).into_owned()
 }
 
 /// Writes the report to standard output. A reader that stopped early (`| head`) is fine; any other

@@ -93,7 +93,7 @@ pub fn run(args: Args) -> u8 {
         None => (None, None),
         Some(r) => {
             let day = r.get(..10).and_then(formseal_core::rules::date::CivilDate::parse);
-            let at = formseal_core::package::is_date_time(r).then(|| formseal_core::intake::seconds(r)).flatten();
+            let at = formseal_core::package::instant(r);
             match (day, at) {
                 (Some(d), None) if r.len() == 10 => (Some(d), None),
                 (Some(d), Some(at)) => (Some(d), Some(at)),

@@ -278,16 +278,14 @@ fn check_form(text: &str) -> p::FormCheck {
 /// HTML-escaped, with control, bidirectional and zero-width characters shown as `\u{…}` (a
 /// package's strings must not reorder or hide the report's text; issue 14, item 5).
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let shown = formseal_core::rules::normalize::show_hidden(s, &[]);
+    let mut out = String::with_capacity(shown.len());
+    for c in shown.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            c if c.is_control() || formseal_core::rules::normalize::is_invisible(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32))
-            }
             c => out.push(c),
         }
     }

@@ -178,15 +178,7 @@ pub fn status_text(status: &str, locale: Locale) -> String {
 /// `\u{…}`, as in every other report: a CSV printed to a terminal cannot send it escape sequences,
 /// and no cell can turn its neighbours' text around.
 pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| (c.is_control() && c != '\n' && c != '\t') || crate::rules::normalize::is_invisible(c);
-    let shown: std::borrow::Cow<'_, str> = match cell.chars().any(hidden) {
-        true => cell
-            .chars()
-            .map(|c| if hidden(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
-            .collect::<String>()
-            .into(),
-        false => cell.into(),
-    };
+    let shown = crate::rules::normalize::show_hidden(cell, &['\n', '\t']);
     match shown.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t') => format!("'{shown}").into(),
         _ => shown,

@@ -120,7 +120,7 @@ pub(super) fn check_rules(
         v.problems.push(err(key!("package.created_at.invalid")).with("value", app.created_at.clone()));
     }
     let made = app.created_at.get(..10).and_then(crate::rules::date::CivilDate::parse);
-    let instants = is_date_time(&app.created_at).then(|| crate::intake::seconds(&app.created_at)).flatten();
+    let instants = instant(&app.created_at);
     if let (Some(signed), Some(received)) = (instants, official.received_at) {
         if signed > received {
             let received = crate::package::receipt::rfc3339_utc(received);
@@ -184,6 +184,11 @@ pub fn is_date_time(s: &str) -> bool {
         [b'+' | b'-', _, _, b':', _, _] => offset_ok(rest),
         _ => false,
     }
+}
+
+/// The moment `s` names, in seconds since 1970 (UTC), if it is one by [`is_date_time`].
+pub fn instant(s: &str) -> Option<i64> {
+    is_date_time(s).then(|| crate::intake::seconds(s)).flatten()
 }
 
 /// `±HH:MM`, at most 14 hours.

@@ -17,7 +17,7 @@ mod canonical;
 mod der;
 mod hex;
 mod judge;
-pub use judge::is_date_time;
+pub use judge::{instant, is_date_time};
 mod keys;
 mod limits;
 mod manifest;
@@ -26,6 +26,8 @@ mod verify;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_layout;
 #[cfg(test)]
 mod tests_reference;
 

@@ -70,9 +70,51 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
+/// `text` with every control character (other than those in `keep`) and every character of
+/// [`is_invisible`] written as `\u{…}`: how a report, a spreadsheet cell, a terminal or a message
+/// shows what a package or a user brought, so that it can neither move the cursor nor reorder or
+/// hide the text around it. Borrowed when nothing needs showing.
+pub fn show_hidden<'a>(text: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> {
+    if !text.chars().any(|c| hidden(c, keep)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    push_shown(&mut out, text, keep);
+    out.into()
+}
+
+/// Appends `text` to `out` as [`show_hidden`] shows it.
+pub fn push_shown(out: &mut String, text: &str, keep: &[char]) {
+    for c in text.chars() {
+        if hidden(c, keep) {
+            // `\u{200b}`, as Rust's `escape_unicode` writes it (its formatting code is not in
+            // the browser's first download).
+            out.push_str("\\u{");
+            let n = c as u32;
+            for i in (0..(32 - n.leading_zeros()).div_ceil(4).max(1)).rev() {
+                out.push(char::from_digit((n >> (4 * i)) & 0xF, 16).unwrap_or('0'));
+            }
+            out.push('}');
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+fn hidden(c: char, keep: &[char]) -> bool {
+    (c.is_control() && !keep.contains(&c)) || is_invisible(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_characters_are_shown_as_escapes() {
+        assert_eq!(show_hidden("甲\u{202e}乙\u{200b}\u{1b}[2J", &[]), "甲\\u{202e}乙\\u{200b}\\u{1b}[2J");
+        assert_eq!(show_hidden("a\nb\tc\r", &['\n']), "a\nb\\u{9}c\\u{d}");
+        assert!(matches!(show_hidden("单位 ok", &[]), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn fullwidth_maps_to_ascii() {
