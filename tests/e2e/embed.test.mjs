@@ -134,6 +134,12 @@ test('events and methods: ready, change with validity, getData, setData, validat
   const refusal = await widget.evaluate((el) => el.setData('{"format":"something-else"}').then(() => 'accepted', (e) => String(e)));
   assert.match(refusal, /草稿|formseal-draft/);
   assert.ok((await events(page, 'error')).some((e) => e.target === 'apply'));
+  // Values of the wrong type, or longer than any field holds: named by their keys for the
+  // host's developer, and not called malformed when they are only too long.
+  const wrong = { ...draft, answers: { ...draft.answers, pledge: 'yes', name_zh: '长'.repeat(140000) } };
+  const named = await widget.evaluate((el, d) => el.setData(d).then(() => 'accepted', (e) => String(e)), wrong);
+  assert.match(named, /类型不符或过长，无法读入：.*name_zh/);
+  assert.match(named, /无法读入：.*pledge/);
   assert.equal(await widget.getByLabel('单位名称（中文）').inputValue(), '深圳市示例网络安全技术有限公司');
   // Nothing to read (undefined or a function has no JSON) is refused too, not left pending.
   const outcomes = await widget.evaluate(async (el) => {

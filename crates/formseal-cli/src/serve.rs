@@ -8,6 +8,7 @@ use formseal_core::intake::Row;
 use formseal_core::key;
 use formseal_core::messages::render;
 use formseal_core::package::{verify_with, Official};
+use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -75,14 +76,18 @@ pub fn run(args: Args) -> u8 {
             }
         },
     };
-    let check: formseal_server::Check = Arc::new(move |name, bytes, today| {
+    let check: formseal_server::Check = Arc::new(move |name, bytes, now| {
         let mut row = Row::new(name.to_string());
         if bytes.starts_with(b"PK\x03\x04") {
+            // Received at the receipt's moment: a package claiming a later signing time is
+            // refused by the instant; the closing date is judged by that moment's day (UTC).
+            let received_at = formseal_core::package::receipt::rfc3339_utc(now);
+            let today = CivilDate::parse(&received_at[..10]).unwrap_or(CivilDate { year: 1970, month: 1, day: 1 });
             let official = Official {
                 call: call.clone(),
                 received: Some(today),
+                received_at: Some(now),
                 definition: definition.clone(),
-                ..Default::default()
             };
             let mut v = verify_with(bytes, &Context { today }, &official);
             crate::verify::check_pdf(bytes, &mut v);

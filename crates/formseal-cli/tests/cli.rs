@@ -291,7 +291,7 @@ fn unreadable_inputs_exit_2_with_a_precise_message() {
         (FOREIGN, "该文件不是 formseal 草稿文件"),
         (NEWER, "该草稿由较新版本的 formseal 生成（文件格式版本 99，本程序支持 1），请使用最新版本打开"),
         (OTHER_FORM, "不认识的申请表类型“no-such-form”"),
-        (BAD_TYPES, "草稿中以下字段的内容格式不正确：同意申请单位意见（pledge）、申请加入的工作组（working_groups）"),
+        (BAD_TYPES, "草稿中以下字段的内容类型不符或过长，无法读入：同意申请单位意见（pledge）、申请加入的工作组（working_groups）"),
     ] {
         validate(file, &[])
             .code(2)
@@ -309,7 +309,7 @@ fn unreadable_inputs_in_english() {
         (OTHER_FORM, "Unknown form “no-such-form”"),
         (
             BAD_TYPES,
-            "These fields of the draft have malformed values: Agree to the declaration (pledge), Working groups applied for (working_groups)",
+            "These fields of the draft hold values of the wrong type, or too long, to be read: Agree to the declaration (pledge), Working groups applied for (working_groups)",
         ),
     ] {
         validate(file, &["--lang", "en"]).code(2).stderr(predicate::eq(format!("Cannot read {file}: {message}\n")));
@@ -363,7 +363,9 @@ fn a_newer_file_format_is_named_even_for_a_form_this_build_does_not_know() {
 #[test]
 fn a_draft_without_answers_names_them() {
     let bare = r#"{"format": "formseal-draft", "version": 1, "form": {"id": "tc260-wg", "version": "2025-04-01"}}"#;
-    validate_stdin(bare, &[]).code(2).stderr(predicate::eq("无法读取 -：草稿中以下字段的内容格式不正确：answers\n"));
+    validate_stdin(bare, &[])
+        .code(2)
+        .stderr(predicate::eq("无法读取 -：草稿中以下字段的内容类型不符或过长，无法读入：answers\n"));
 }
 
 // ---- usage errors ----

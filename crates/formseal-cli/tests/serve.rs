@@ -252,6 +252,26 @@ fn uploads(dir: &Path, db: &str) {
     let server = start(db, &secretariat, &[]);
     assert_eq!(list(&server.addr, Some(TOKEN)).1.len(), 4);
     assert_eq!(post(&server.addr, "again.zip", &valid).2, first);
+
+    // A package that claims to be signed later than it arrived, on the same day: refused by the
+    // receipt's moment, not only by its day.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let today = &formseal_core::package::receipt::rfc3339_utc(now)[..10];
+    let later = format!("{today}T23:59:59Z");
+    let future = dir.join("later.zip");
+    formseal()
+        .args(["pack", "--today", TODAY, "--created-at", &later, "--key"])
+        .arg(&applicant)
+        .arg("-o")
+        .arg(&future)
+        .arg(COMPLETE)
+        .assert()
+        .success();
+    let (_, _, body) = post(&server.addr, "later.zip", &std::fs::read(&future).unwrap());
+    let receipt = check_receipt(&dir, &body, &fp).1;
+    let problems = receipt["receipt"]["problems"].to_string();
+    assert_eq!(receipt["receipt"]["verdict"].as_str(), Some("invalid"), "{receipt}");
+    assert!(problems.contains(&format!("申请包的签名日期（{later}）晚于收到日期")), "{problems}");
 }
 
 fn kill_and_rate(dir: &Path, db: &str) {

@@ -19,7 +19,6 @@ use axum::Router;
 use formseal_core::intake::{Format, Row};
 use formseal_core::package::receipt::{self, Receipt, RECEIPT_FORMAT};
 use formseal_core::package::{sha256_hex, KeyPair};
-use formseal_core::rules::date::CivilDate;
 use formseal_core::Locale;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -29,10 +28,10 @@ pub use store::{Store, StoreError};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Verifies one received package (`file name`, bytes, the day received) and makes its row: the
-/// CLI passes its `verify` (the core's, with the secretariat's call and definition, and the PDF
-/// made again with the built-in fonts).
-pub type Check = Arc<dyn Fn(&str, &[u8], CivilDate) -> Row + Send + Sync>;
+/// Verifies one received package (`file name`, bytes, the moment received in seconds since 1970,
+/// UTC) and makes its row: the CLI passes its `verify` (the core's, with the secretariat's call
+/// and definition, the receipt's moment, and the PDF made again with the built-in fonts).
+pub type Check = Arc<dyn Fn(&str, &[u8], i64) -> Row + Send + Sync>;
 
 /// The time now, in seconds since 1970 (UTC); tests fix it.
 pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
@@ -165,9 +164,7 @@ fn accept(app: &App, file_name: &str, body: &[u8]) -> Result<(String, Vec<u8>), 
         return Ok((id, receipt));
     }
     let now = (app.config.clock)();
-    let (year, month, day) = receipt::civil_from_days(now.div_euclid(86_400));
-    let today = CivilDate { year: year as i32, month: month as u8, day: day as u8 };
-    let row = (app.config.check)(file_name, body, today);
+    let row = (app.config.check)(file_name, body, now);
     let verdict = match row.verdict {
         formseal_core::intake::Verdict::Valid => "valid",
         formseal_core::intake::Verdict::Invalid => "invalid",

@@ -123,7 +123,10 @@ pub fn plain(value: String) -> String {
 
 /// Fills a template's `{name}` placeholders in one pass: a value is copied as it is, never
 /// searched for placeholders again (so a value that contains `{name}` cannot make another
-/// parameter expand inside it). An unknown `{name}` is left as written.
+/// parameter expand inside it), with its control characters (but line breaks) and its
+/// bidirectional and zero-width ones shown as `\u{…}` (a character typed or a file named with
+/// them cannot turn the message's text around or hide in it). An unknown `{name}` is left as
+/// written.
 ///
 /// A parameter whose text differs by language is passed twice, as `name_zh` and `name_en`; a
 /// template's `{name}` then takes the one of its language.
@@ -148,7 +151,7 @@ pub fn fill(locale: Locale, text: &str, params: &[(&str, String)]) -> String {
                 match lookup(name) {
                     Some((_, value)) => match value.strip_prefix(KEY_MARK) {
                         Some(key) => out.push_str(template(locale, key)),
-                        None => out.push_str(value),
+                        None => crate::rules::normalize::push_shown(&mut out, value, &['\n']),
                     },
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
@@ -255,6 +258,19 @@ mod tests {
         let f = crate::Finding::error(key!("uscc.check")).with("expected", format!("{KEY_MARK}uscc.kind.unknown"));
         let out = finding_text(Locale::ZhCn, &f);
         assert!(out.contains("\u{FFFD}uscc.kind.unknown"), "{out}");
+    }
+
+    #[test]
+    fn hidden_characters_in_a_value_are_shown() {
+        // A zero-width space pasted into a credit code, and a file name that reverses the text
+        // after it: both named, neither obeyed.
+        let f = crate::Finding::error(key!("uscc.forbidden_char")).with("pos", "5").with("char", "\u{200b}");
+        assert_eq!(
+            finding_text(Locale::ZhCn, &f),
+            "第 5 位的“\\u{200b}”不是有效字符：代码只由数字和大写字母组成，且不使用 I、O、S、V、Z"
+        );
+        let out = render(Locale::En, key!("draft.bad_file"), &[("name", "scan\u{202e}fdp.exe\nnext".into())]);
+        assert!(out.contains("scan\\u{202e}fdp.exe\nnext"), "{out}");
     }
 
     #[test]

@@ -83,7 +83,7 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
     }
     // Names and declared sizes first, before unpacking anything.
     let mut names: Vec<String> = Vec::with_capacity(archive.len());
-    let mut total = 0u64;
+    let (mut total, mut packed_total) = (0u64, 0u64);
     for i in 0..archive.len() {
         let f = archive.by_index_raw(i).map_err(|e| unreadable(&format!("#{}", i + 1), e))?;
         let name = String::from_utf8_lossy(f.name_raw()).into_owned();
@@ -104,10 +104,19 @@ pub fn read_entries(bytes: &[u8]) -> Result<Vec<Entry>, Finding> {
                 .with("ratio", (size / packed.max(1)).to_string()));
         }
         total = total.saturating_add(size);
+        packed_total = packed_total.saturating_add(packed);
         if total > MAX_UNPACKED_BYTES {
             return Err(Finding::error(key!("package.zip.too_large")).with("limit", mb(MAX_UNPACKED_BYTES)));
         }
         names.push(name);
+    }
+    // Entries each under the floor add up (240 of 1 MB of zeros are a 250 KB file that unpacks
+    // to 240 MB): the whole package is held to the same ratio. A package formseal makes stores
+    // its attachments and deflates only its JSON and PDF, a few to one.
+    if total > RATIO_FLOOR && total / packed_total.max(1) > MAX_RATIO {
+        return Err(Finding::error(key!("package.zip.bomb_total"))
+            .with("count", names.len().to_string())
+            .with("ratio", (total / packed_total.max(1)).to_string()));
     }
     // Each local header names the entry its central directory record names, and says what the
     // record says of it (no data descriptor; the same method, CRC and sizes); the entries lie end

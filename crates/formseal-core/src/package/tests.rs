@@ -198,6 +198,13 @@ fn tampering_is_caught_and_named() {
 
     let bomb = tamper(&good, |e| e.push(Entry { name: "attachments/02-zeros".into(), bytes: vec![0; 30 << 20] }));
     assert_eq!(codes(&bomb), [key!("package.zip.bomb")]);
+    // Many entries, each under the floor, that together unpack to far more than they weigh.
+    let spread = tamper(&good, |e| {
+        for i in 2..22 {
+            e.push(Entry { name: format!("attachments/{i:02}-zeros"), bytes: vec![0; 900 << 10] });
+        }
+    });
+    assert_eq!(codes(&spread), [key!("package.zip.bomb_total")]);
 }
 
 #[test]

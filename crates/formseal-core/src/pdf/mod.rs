@@ -83,10 +83,9 @@ impl PdfError {
                     .iter()
                     .map(|m| {
                         let code = format!("U+{:04X}", m.ch as u32);
-                        // A control, bidirectional or zero-width character is named, not put in
-                        // the message, where it would reorder or hide the message's own text.
-                        let hidden = m.ch.is_control() || crate::rules::normalize::is_invisible(m.ch);
-                        let ch = if hidden { format!("\\u{{{:x}}}", m.ch as u32) } else { m.ch.to_string() };
+                        // A control, bidirectional or zero-width character is shown as `\u{…}`
+                        // by the message (`messages::fill`).
+                        let ch = m.ch.to_string();
                         msg(
                             locale,
                             key!("pdf.missing_char"),
