@@ -98,6 +98,10 @@ test('a new applicant fills the whole form and reaches the review page', async (
 test('bad values get specific messages, a summary with links, and go away when fixed', async () => {
   const { ctx, page, errors } = await openApp(env.browser, env.server.url);
   const uscc = page.getByLabel('统一社会信用代码');
+  // A zero-width space carried in by copy and paste is named where it is (not as a 19-digit code).
+  await uscc.fill('9144\u200b03001922038216');
+  await uscc.blur();
+  await page.getByText('第 5 个字符是看不见的“\\u{200b}”（常随复制粘贴带入），请删除').waitFor();
   await uscc.fill('914403001922038217');
   await uscc.blur();
   await page.getByText('校验位应为 6').waitFor();

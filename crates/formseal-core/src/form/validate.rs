@@ -159,6 +159,13 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
                 }
                 return;
             }
+            // A zero-width space or a direction mark, carried in by copy and paste, is named where
+            // it is: it is in none of the fonts of the paper form, and a code with one looks right
+            // but counts one character more.
+            if let Some((i, c)) = t.chars().enumerate().find(|(_, c)| rules::normalize::is_invisible(*c)) {
+                let f = Finding::error(key!("text.invisible")).with("pos", (i + 1).to_string());
+                return push(out, path, vec![f.with("char", c.to_string())]);
+            }
             let len = t.chars().count();
             // A format's own rule names what is wrong more precisely (a name's length, a code's
             // digits): the field's length is said only when that rule finds no error, not twice.
@@ -322,5 +329,22 @@ mod length_tests {
         let on_profile: Vec<&str> =
             report.issues.iter().filter(|i| i.path == "profile").map(|i| i.finding.code).collect();
         assert_eq!(on_profile, [key!("text.too_long")]);
+    }
+
+    /// A zero-width space pasted into a credit code or a name is named, with its place, as the
+    /// only problem of the field (not as a 19-character code, nor at the end as a character the
+    /// paper form's fonts lack).
+    #[test]
+    fn an_invisible_character_is_named_where_it_is() {
+        let (form, mut answers) = fixtures::tc260_complete();
+        answers.set("uscc", Value::Text("9144\u{200b}03001922038216".into()));
+        answers.set("name_zh", Value::Text("深圳市\u{202e}示例网络安全技术有限公司".into()));
+        let today = crate::rules::date::CivilDate::parse("2026-11-22").unwrap();
+        let report = validate(form.as_ref(), &answers, &Context { today });
+        let on = |path: &str| report.issues.iter().filter(|i| i.path == path).map(|i| &i.finding).collect::<Vec<_>>();
+        assert_eq!(on("uscc"), [&Finding::error(key!("text.invisible")).with("pos", "5").with("char", "\u{200b}")]);
+        assert_eq!(on("name_zh"), [&Finding::error(key!("text.invisible")).with("pos", "4").with("char", "\u{202e}")]);
+        let text = crate::messages::finding_text(crate::Locale::ZhCn, on("uscc")[0]);
+        assert_eq!(text, "第 5 个字符是看不见的“\\u{200b}”（常随复制粘贴带入），请删除");
     }
 }
