@@ -54,6 +54,16 @@ pub struct Args {
 /// Runs the service until the process is stopped; returns the exit status.
 pub fn run(args: Args) -> u8 {
     let locale = args.lang;
+    // The machine's time zone, read first: the `time` crate reads it only while the program has
+    // one thread (the PostgreSQL client and the runtime start others); UTC when it cannot.
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    let zone = format!(
+        "UTC{}",
+        offset
+            .format(time::macros::format_description!("[offset_hour sign:mandatory]:[offset_minute]"))
+            .unwrap_or_default()
+    );
+    let offset = i64::from(offset.whole_seconds());
     let key = match signing_key(locale, &args.key, args.passphrase_file.as_deref()) {
         Ok(k) => k,
         Err(code) => return code,
@@ -80,9 +90,10 @@ pub fn run(args: Args) -> u8 {
         let mut row = Row::new(name.to_string());
         if bytes.starts_with(b"PK\x03\x04") {
             // Received at the receipt's moment: a package claiming a later signing time is
-            // refused by the instant; the closing date is judged by that moment's day (UTC).
-            let received_at = formseal_core::package::receipt::rfc3339_utc(now);
-            let today = CivilDate::parse(&received_at[..10]).unwrap_or(CivilDate { year: 1970, month: 1, day: 1 });
+            // refused by the instant; the closing date and the dates that may not be in the
+            // future are judged by the day it then is here (the machine's time zone).
+            let here = formseal_core::package::receipt::rfc3339_utc(now + offset);
+            let today = CivilDate::parse(&here[..10]).unwrap_or(CivilDate { year: 1970, month: 1, day: 1 });
             let official = Official {
                 call: call.clone(),
                 received: Some(today),
@@ -127,7 +138,7 @@ pub fn run(args: Args) -> u8 {
             Err(e) => return unreadable(locale, false, std::path::Path::new(&args.listen), e.to_string()),
         };
         let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
-        let params = [("addr", addr), ("db", db.clone()), ("fingerprint", fingerprint)];
+        let params = [("addr", addr), ("db", db.clone()), ("fingerprint", fingerprint), ("zone", zone)];
         println!("{}", render(locale, key!("cli.serve.listening"), &params));
         match formseal_server::serve(listener, router).await {
             Ok(()) => crate::EXIT_VALID,

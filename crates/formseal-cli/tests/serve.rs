@@ -16,6 +16,8 @@ const TOKEN: &str = "a-token-of-the-secretariat-1234";
 struct Server {
     child: Child,
     addr: String,
+    /// The line it printed on starting.
+    line: String,
 }
 
 impl Drop for Server {
@@ -27,6 +29,11 @@ impl Drop for Server {
 
 /// Starts `formseal serve` on a free port of 127.0.0.1, over `db` (a SQLite file or a URL).
 fn start(db: &str, key: &Path, extra: &[&str]) -> Server {
+    start_in(db, key, extra, None)
+}
+
+/// [`start`] with the time zone `tz` (the `TZ` variable) when given.
+fn start_in(db: &str, key: &Path, extra: &[&str], tz: Option<&str>) -> Server {
     let bin = assert_cmd::cargo::cargo_bin("formseal");
     let mut child = std::process::Command::new(bin)
         .args(["serve", "--listen", "127.0.0.1:0", "--token-env", "FORMSEAL_TEST_TOKEN"])
@@ -36,13 +43,14 @@ fn start(db: &str, key: &Path, extra: &[&str]) -> Server {
         .arg(key)
         .args(extra)
         .env("FORMSEAL_TEST_TOKEN", TOKEN)
+        .envs(tz.map(|tz| ("TZ", tz)))
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let addr = line.split("http://").nth(1).and_then(|r| r.split('/').next()).expect(&line).to_string();
-    Server { child, addr }
+    Server { child, addr, line }
 }
 
 /// One HTTP/1.1 exchange: status, headers (lowercase), body.
@@ -253,11 +261,10 @@ fn uploads(dir: &Path, db: &str) {
     assert_eq!(list(&server.addr, Some(TOKEN)).1.len(), 4);
     assert_eq!(post(&server.addr, "again.zip", &valid).2, first);
 
-    // A package that claims to be signed later than it arrived, on the same day: refused by the
-    // receipt's moment, not only by its day.
+    // A package that claims to be signed an hour after it arrived: refused by the receipt's
+    // moment (on the same day for 23 hours of 24, where the day alone would not refuse it).
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
-    let today = &formseal_core::package::receipt::rfc3339_utc(now)[..10];
-    let later = format!("{today}T23:59:59Z");
+    let later = formseal_core::package::receipt::rfc3339_utc(now + 3600);
     let future = dir.join("later.zip");
     formseal()
         .args(["pack", "--today", TODAY, "--created-at", &later, "--key"])
@@ -271,7 +278,21 @@ fn uploads(dir: &Path, db: &str) {
     let receipt = check_receipt(&dir, &body, &fp).1;
     let problems = receipt["receipt"]["problems"].to_string();
     assert_eq!(receipt["receipt"]["verdict"].as_str(), Some("invalid"), "{receipt}");
-    assert!(problems.contains(&format!("申请包的签名日期（{later}）晚于收到日期")), "{problems}");
+    assert!(problems.contains(&format!("申请包自称的签名时间（{later}）比收到时间")), "{problems}");
+}
+
+/// The days (the closing date, dates that may not be in the future) are those of the machine's
+/// time zone, which the service names when it starts.
+#[test]
+fn the_service_judges_days_in_the_machines_time_zone() {
+    let dir = scratch("serve-tz");
+    let key = keygen(&dir, "secretariat.pem");
+    let db = dir.join("packages.sqlite");
+    let beijing = start_in(db.to_str().unwrap(), &key, &[], Some("CST-8"));
+    assert!(beijing.line.contains("日期按 UTC+08:00 判断"), "{}", beijing.line);
+    drop(beijing);
+    let utc = start_in(db.to_str().unwrap(), &key, &[], Some("UTC0"));
+    assert!(utc.line.contains("日期按 UTC+00:00 判断"), "{}", utc.line);
 }
 
 fn kill_and_rate(dir: &Path, db: &str) {

@@ -14,6 +14,11 @@ pub fn coauthor_complete() -> (Box<dyn FormRules>, Answers) {
     load("group-std-coauthor", include_str!("../../../fixtures/coauthor-complete.json"))
 }
 
+/// The AII membership form and a complete, valid application.
+pub fn aii_complete() -> (Box<dyn FormRules>, Answers) {
+    load("aii-member", include_str!("../../../fixtures/aii-complete.json"))
+}
+
 /// The co-authoring application with `writers` writers of `experience` rows each (all valid).
 pub fn coauthor_with_writers(writers: u64, experience: usize) -> (Box<dyn FormRules>, Answers) {
     let (form, mut a) = coauthor_complete();

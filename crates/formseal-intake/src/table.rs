@@ -290,16 +290,20 @@ fn row(r: &Row, g: Option<&Grouped>, i: usize, at: usize, l: Locale, open: Optio
     let failures = r.failures.join("\n");
     let n = (!r.failures.is_empty())
         .then(|| render(l, key!("intake.page.failures"), &[("n", r.failures.len().to_string())]));
+    // A file or unit name with a direction override or a zero-width character is shown with it
+    // as `\u{…}`, as in every other report, not obeyed (`scan\u{202e}fdp.exe` is not `scanexe.pdf`).
+    let shown = |s: &str| formseal_core::rules::normalize::show_hidden(s, &[]).into_owned();
+    let (file, unit) = (shown(&r.file), shown(&r.unit));
     view! {
         <tr aria-rowindex=at class="fs-intake__row">
             <td>
-                <button type="button" class="fs-intake__open" title=r.file.clone() disabled=open.is_none()
+                <button type="button" class="fs-intake__open" title=file.clone() disabled=open.is_none()
                     aria-label=render(l, key!("intake.page.open"), &[("file", r.file.clone())])
-                    on:click=move |_| if let Some(open) = open { open.run(i) }>{r.file.clone()}</button>
+                    on:click=move |_| if let Some(open) = open { open.run(i) }>{file.clone()}</button>
             </td>
             <td><span class=format!("fs-intake__verdict fs-intake__verdict--{verdict}")>{r.verdict.text(l)}</span></td>
             <td>{status}</td>
-            <td title=r.unit.clone()>{r.unit.clone()}</td>
+            <td title=unit.clone()>{unit.clone()}</td>
             <td class="fs-mono">{r.registration.clone()}</td>
             <td class="fs-mono">{r.signed_at.clone()}</td>
             <td title=failures>{n}</td>

@@ -172,8 +172,8 @@ pub fn status_text(status: &str, locale: Locale) -> String {
 }
 
 /// A cell a spreadsheet (Excel, WPS, LibreOffice) will not read as a formula: one that starts
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (shown by none of
-/// them). A genuine `+86 137…` stays readable as text (issue 14, item 6). Control characters
+/// with `=`, `+`, `-`, `@` or a tab gets a leading `'` (shown by none of them; a carriage
+/// return is shown as `\u{d}`, below, so no cell starts with one). A genuine `+86 137…` stays readable as text (issue 14, item 6). Control characters
 /// other than a line break or a tab, and bidirectional and zero-width ones, are shown as
 /// `\u{…}`, as in every other report: a CSV printed to a terminal cannot send it escape sequences,
 /// and no cell can turn its neighbours' text around.

@@ -122,10 +122,12 @@ pub(super) fn check_rules(
     let made = app.created_at.get(..10).and_then(crate::rules::date::CivilDate::parse);
     let instants = instant(&app.created_at);
     if let (Some(signed), Some(received)) = (instants, official.received_at) {
-        if signed > received {
-            let received = crate::package::receipt::rfc3339_utc(received);
-            let problem = err(key!("package.signed_after_receipt")).with("signed", app.created_at.clone());
-            v.problems.push(problem.with("received", received));
+        if signed > received + CLOCK_SKEW_SECONDS {
+            let utc = crate::package::receipt::rfc3339_utc;
+            let problem = err(key!("package.signed_after_receipt_at")).with("signed", utc(signed));
+            let problem =
+                problem.with("received", utc(received)).with("minutes", (CLOCK_SKEW_SECONDS / 60).to_string());
+            v.problems.push(problem);
         }
     } else if let (Some(made), Some(received)) = (made, official.received) {
         if made > received {
@@ -151,6 +153,12 @@ pub(super) fn check_rules(
     v.form = Some(form);
     v.answers = Some(answers);
 }
+
+/// How far the applicant's clock may run ahead of the receiving end's before a package's signing
+/// time counts as after its receipt (an extension, not in the seeds: the browser takes the signing
+/// time from the applicant's computer, whose clock may be minutes fast; the receipt, not that
+/// claim, proves when the package arrived).
+pub const CLOCK_SKEW_SECONDS: i64 = 10 * 60;
 
 /// Whether `s` is a date and time with its offset, as packages write their creation time
 /// (`YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`, RFC 3339): a real day, a real time, an offset of at

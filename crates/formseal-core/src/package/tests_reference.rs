@@ -24,6 +24,20 @@ fn the_secretariats_call_and_receipt_are_the_reference() {
     let early =
         Official { call: Some(serde_json::json!({})), received: CivilDate::parse("2000-01-01"), ..Default::default() };
     assert!(verify_with(&good, &ctx(), &early).codes().contains(&key!("package.signed_after_receipt")));
+    // Received at a moment: an applicant's clock a few minutes fast is not a claim to refuse;
+    // a signing time more than ten minutes after the receipt is, with both times in UTC.
+    let signed = instant("2026-11-22T14:02:00+08:00").unwrap();
+    let received_at =
+        |at: i64| Official { call: Some(serde_json::json!({})), received_at: Some(at), ..Default::default() };
+    let fast = verify_with(&good, &ctx(), &received_at(signed - 5 * 60));
+    assert!(fast.is_valid(), "{:?}", fast.codes());
+    let late = verify_with(&good, &ctx(), &received_at(signed - 11 * 60));
+    assert_eq!(late.codes(), [key!("package.signed_after_receipt_at")]);
+    let text = crate::messages::finding_text(crate::Locale::ZhCn, &late.problems[0]);
+    assert_eq!(
+        text,
+        "申请包自称的签名时间（2026-11-22T06:02:00Z）比收到时间（2026-11-22T05:51:00Z）晚 10 分钟以上（均为 UTC 时间）"
+    );
 }
 
 #[test]

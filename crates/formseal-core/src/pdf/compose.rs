@@ -5,11 +5,12 @@
 //! Nothing here names a field of a particular form: the layout follows from each field's kind.
 
 use super::fields::{date_words, is_block, is_columnar, shown, weight};
+use super::fill_raw;
 use super::fonts::FontSet;
 use super::layout::{Align, Cell, Flow, LineBox, Row, Span, BODY, LINE, PAD};
 use super::wrap::wrap;
 use crate::form::{Answers, Cond, FieldDef, FieldKind, FormDef, Value};
-use crate::messages::{render, Locale};
+use crate::messages::{render, template, Locale};
 use std::collections::BTreeMap;
 
 /// Width of the band (section title) column and the smallest label cell, in points.
@@ -221,7 +222,7 @@ impl<'a> Composer<'a> {
                             if t.is_empty() { "________".to_string() } else { t }
                         };
                         let labelled = |label: String, g: &FieldDef| {
-                            render(ZH, key!("pdf.answer"), &[("label", label), ("answer", answer(g))])
+                            fill_raw(template(ZH, key!("pdf.answer")), &[("label", &label), ("answer", &answer(g))])
                         };
                         match own.as_slice() {
                             [] => {}
@@ -230,7 +231,8 @@ impl<'a> Composer<'a> {
                                 let parts: Vec<String> =
                                     many.iter().map(|g| labelled(g.label.zh.to_string(), g)).collect();
                                 let answers = parts.join("；");
-                                text = render(ZH, key!("pdf.option_answers"), &[("option", text), ("answers", answers)]);
+                                let params = [("option", text.as_str()), ("answers", answers.as_str())];
+                                text = fill_raw(template(ZH, key!("pdf.option_answers")), &params);
                             }
                         }
                         (o.value == chosen, text)

@@ -216,7 +216,9 @@ pub fn render_with(input: &PdfInput<'_>, fonts: &FontSet, qr_pages: bool) -> Res
     let mut meta = Metadata::new()
         .title(match unit.is_empty() {
             true => title.clone(),
-            false => msg(zh, key!("pdf.doc_title"), &[("title", title.clone()), ("unit", unit.to_string())]),
+            false => {
+                fill_raw(crate::messages::template(zh, key!("pdf.doc_title")), &[("title", &title), ("unit", unit)])
+            }
         })
         .language("zh-CN".into())
         .creator(format!("formseal {}", env!("CARGO_PKG_VERSION")))
@@ -273,4 +275,28 @@ impl crate::package::RenderPdf for Renderer<'_> {
         };
         render(&input, self.fonts).map_err(crate::package::PackageError::Pdf)
     }
+}
+
+/// `template` with its `{name}` placeholders replaced by `params` in one pass, the values as they
+/// are: the paper form draws an answer as typed (a tab as a space), where a message
+/// (`messages::fill`) shows hidden characters as `\u{…}`. A package's PDF is compared byte for
+/// byte with the one made again, so what it draws may not change with how messages are shown.
+pub(crate) fn fill_raw(template: &str, params: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        match params.iter().find(|(n, _)| *n == &after[..close]) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }

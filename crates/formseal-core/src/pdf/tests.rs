@@ -208,3 +208,28 @@ fn hidden_characters_the_fonts_lack_are_named_not_obeyed() {
         assert!(text.contains("\\u{202e}") && text.contains("U+202E"), "{text}");
     }
 }
+
+/// The paper form draws an answer as typed: a tab in an option's own field ("其他：……") is a
+/// space on paper, as everywhere else on the form, not the `\u{9}` the messages show (a
+/// package's PDF is compared byte for byte with the one made again).
+#[test]
+fn an_options_own_answer_is_drawn_as_typed() {
+    let f = fonts(false);
+    let (form, mut answers) = fixtures::aii_complete();
+    answers.set("unit_type", Value::Text("other".into()));
+    answers.set("unit_type_other", Value::Text("行业\t协会".into()));
+    let flow = compose::Composer::new(&f, PAGE_W - 2.0 * MARGIN_X).form(form.def(), &answers);
+    let pages = layout::paginate(&flow, TABLE_BOTTOM - FIRST_TOP, TABLE_BOTTOM - REST_TOP);
+    let printed: String = pages
+        .iter()
+        .flatten()
+        .flat_map(|p| p.row.cells.iter())
+        .flat_map(|c| c.lines.iter().flatten())
+        .filter_map(|s| match s {
+            layout::Span::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(printed.contains("其他：行业 协会"), "{printed}");
+    assert!(!printed.contains("\\u{9}"), "{printed}");
+}
