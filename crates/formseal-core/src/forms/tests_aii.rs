@@ -22,7 +22,7 @@ pub(super) fn load(text: &str) -> Answers {
 
 /// A 普通会员单位 applying to be a 理事单位, registered in China (`fixtures/aii-complete.json`).
 pub(super) fn complete() -> Answers {
-    load(include_str!("../../../../fixtures/aii-complete.json"))
+    crate::fixtures::aii_complete().1
 }
 
 /// A unit registered abroad, not yet a member, applying as a 普通会员单位 (`fixtures/aii-member.json`).
