@@ -161,7 +161,8 @@ pub fn check_field(field: &FieldDef, value: &Value, path: &str, ctx: &Context, o
             }
             // A zero-width space or a direction mark, carried in by copy and paste, is named where
             // it is: it is in none of the fonts of the paper form, and a code with one looks right
-            // but counts one character more.
+            // but counts one character more. (An extension, not a rule of DOMAIN.md: without it
+            // such a text passed every check and then could not be packaged.)
             if let Some((i, c)) = t.chars().enumerate().find(|(_, c)| rules::normalize::is_invisible(*c)) {
                 let f = Finding::error(key!("text.invisible")).with("pos", (i + 1).to_string());
                 return push(out, path, vec![f.with("char", c.to_string())]);
